@@ -1,0 +1,75 @@
+# ferry's one build entry. Each folder contributes a *.mk fragment that appends its
+# sources to the lists below; everything is built out of tree in $(BUILD). The runners
+# are static-pie executables; unit tests link the same objects dynamically with Check.
+
+BUILD ?= build
+CC ?= gcc
+ISAS := riscv64
+
+PKGS := glib-2.0 libelf capstone zlib
+PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS := $(shell pkg-config --static --libs $(PKGS) 2>/dev/null)
+
+OPT ?= -O2
+CFLAGS ?= $(OPT) -g
+CFLAGS += -std=gnu11 -Wall -Wextra -Wno-unused-parameter -Wno-missing-field-initializers \
+	-fPIE -fno-strict-aliasing -I. $(PKG_CFLAGS) -MMD -MP
+RUNNER_LDFLAGS := -static-pie
+VERSION := $(shell cat VERSION 2>/dev/null || echo 0.1.0)
+CFLAGS += -DFERRY_VERSION='"$(VERSION)"'
+
+# Lists filled by the fragments.
+CORE_SRCS :=       # target-independent: common, jit, loader, syscall/linux
+RUNNER_SRCS :=     # runner main and its helpers
+UNIT_SRCS :=       # Check unit tests
+# ISA_SRCS_<isa>   frontend and ABI sources of one guest ISA
+
+include common/common.mk
+include jit/jit.mk
+include loader/loader.mk
+include syscall/syscall.mk
+include frontends/frontends.mk
+include runner/runner.mk
+include tests/tests.mk
+
+obj = $(patsubst %.c,$(BUILD)/obj/%.o,$(1))
+
+CORE_OBJS := $(call obj,$(CORE_SRCS))
+RUNNER_OBJS := $(call obj,$(RUNNER_SRCS))
+
+.PHONY: all clean check check-slow demo bench format format-check deps
+all: $(foreach isa,$(ISAS),$(BUILD)/ferry-$(isa))
+
+$(BUILD)/obj/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) -c $< -o $@
+
+$(BUILD)/libferry-core.a: $(CORE_OBJS)
+	@rm -f $@
+	ar rcs $@ $^
+
+define RUNNER_template
+$(BUILD)/libferry-$(1).a: $(call obj,$(ISA_SRCS_$(1)))
+	@rm -f $$@
+	ar rcs $$@ $$^
+$(BUILD)/ferry-$(1): $(RUNNER_OBJS) $(BUILD)/libferry-$(1).a $(BUILD)/libferry-core.a
+	$(CC) $(RUNNER_LDFLAGS) -o $$@ $(RUNNER_OBJS) -Wl,--start-group $(BUILD)/libferry-$(1).a \
+		$(BUILD)/libferry-core.a -Wl,--end-group $(PKG_LIBS) 2>&1 | \
+		{ grep -v -e 'statically linked applications requires' -e 'in function' || true; }
+	@test -x $$@
+endef
+$(foreach isa,$(ISAS),$(eval $(call RUNNER_template,$(isa))))
+
+deps:
+	./scripts/install-deps.sh
+
+clean:
+	rm -rf $(BUILD)
+
+FORMAT_FILES = $(shell git ls-files '*.c' '*.h' 2>/dev/null)
+format:
+	clang-format -i $(FORMAT_FILES)
+format-check:
+	clang-format --dry-run --Werror $(FORMAT_FILES)
+
+-include $(shell find $(BUILD)/obj -name '*.d' 2>/dev/null)

@@ -1,0 +1,35 @@
+/*
+ * The part of every guest CPU state that the execution engine and the OS personality
+ * share. Each frontend's CPU struct embeds CpuCommon as its first member, so a
+ * CpuCommon * and the frontend's own struct pointer are interchangeable. Translated code
+ * leaves the code cache with one of the CpuExit reasons below, having stored the guest
+ * PC to resume at (or of the faulting instruction) in `pc`.
+ */
+#ifndef FERRY_CPU_COMMON_H
+#define FERRY_CPU_COMMON_H
+
+#include <setjmp.h>
+#include <stdint.h>
+
+typedef enum CpuExit {
+	CPU_EXIT_NONE = 0,   /* keep running: next block is at pc */
+	CPU_EXIT_SYSCALL,    /* system call; pc = the instruction after it */
+	CPU_EXIT_ILLEGAL,    /* undecodable or reserved encoding; pc = that instruction */
+	CPU_EXIT_BREAKPOINT, /* breakpoint instruction (ebreak, brk); pc = that instruction */
+	CPU_EXIT_FETCH_FAULT,/* pc points at memory that is not mapped executable */
+	CPU_EXIT_MEM_FAULT,  /* a load/store faulted; fault_addr and pc are set */
+	CPU_EXIT_MISALIGNED, /* an access that must be aligned (LR/SC, AMO) was not */
+	CPU_EXIT_HALT,       /* the guest asked to stop (exit_group already handled) */
+	CPU_EXIT_COUNT
+} CpuExit;
+
+typedef struct CpuCommon {
+	uint64_t pc;         /* guest PC; valid whenever control is outside translated code */
+	uintptr_t guest_base;/* host address = guest address + guest_base (user mode) */
+	uint64_t insn_pc;    /* PC of the guest instruction executing (kept by the interpreter) */
+	uint64_t fault_addr; /* guest address of the last memory fault */
+	int fault_write;     /* that fault was a write */
+	sigjmp_buf *fault_jmp; /* where a host SIGSEGV inside guest code returns to, or NULL */
+} CpuCommon;
+
+#endif

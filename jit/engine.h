@@ -1,0 +1,34 @@
+/*
+ * The execution engine: finds or translates the block at the CPU's PC, runs it, follows
+ * chained and looked-up successors, and returns to its caller only for an exit that needs
+ * the outside world (a system call, an exception, a fault). Translations are shared by
+ * every CPU run through the same engine and keyed by guest PC; invalidation drops every
+ * block overlapping a guest range (munmap, mprotect, self-modifying code).
+ */
+#ifndef FERRY_ENGINE_H
+#define FERRY_ENGINE_H
+
+#include <stdint.h>
+
+#include "common/cpu_common.h"
+#include "jit/guest_arch.h"
+
+typedef enum EngineMode {
+	ENGINE_INTERP, /* the IR interpreter: the reference executor */
+	ENGINE_JIT,    /* host code from the x86-64 backend */
+	ENGINE_COSIM,  /* every block on both, guest state compared */
+} EngineMode;
+
+typedef struct Engine Engine;
+
+Engine *engine_new(const GuestArch *arch, EngineMode mode, const GuestFetch *fetch);
+void engine_free(Engine *e);
+/* Runs guest code until an exit other than CPU_EXIT_NONE; returns it. cpu->pc is the PC
+ * to resume at (or of the faulting instruction). */
+CpuExit engine_run(Engine *e, CpuCommon *cpu);
+/* Drops every translation whose guest code overlaps [start, start+len). */
+void engine_invalidate(Engine *e, uint64_t start, uint64_t len);
+/* Number of blocks translated so far (for tests and logs). */
+uint64_t engine_blocks_translated(const Engine *e);
+
+#endif

@@ -1,0 +1,34 @@
+/*
+ * What an execution engine needs from a guest frontend, and nothing more: the size of
+ * the CPU struct and a translator that turns the guest code at a PC into one IrBlock.
+ * The engine knows no guest ISA; a frontend knows no executor. Guest code is read through
+ * GuestFetch so the same frontend serves user mode (guest_base + pc) and a softmmu.
+ */
+#ifndef FERRY_GUEST_ARCH_H
+#define FERRY_GUEST_ARCH_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "jit/ir.h"
+
+typedef struct GuestFetch {
+	/* Copies len bytes of guest code at pc into buf; 0, or -EFAULT when not executable. */
+	int (*read)(void *opaque, uint64_t pc, void *buf, size_t len);
+	void *opaque;
+} GuestFetch;
+
+typedef struct GuestArch {
+	const char *name;   /* "riscv64" */
+	size_t cpu_size;    /* sizeof the frontend's CPU struct (CpuCommon first) */
+	unsigned max_block_insns;
+	/* Fills b (already reset to pc) with the block starting at pc. A fetch fault on the
+	 * first instruction yields a block that exits with CPU_EXIT_FETCH_FAULT; an
+	 * undecodable instruction one that exits with CPU_EXIT_ILLEGAL at its pc. */
+	void (*translate)(IrBlock *b, const GuestFetch *fetch, uint64_t pc);
+	/* Disassembles one instruction at pc for -d in_asm; returns its length in bytes
+	 * (0 when it cannot be read). */
+	unsigned (*disas)(const GuestFetch *fetch, uint64_t pc, char *buf, size_t bufsz);
+} GuestArch;
+
+#endif

@@ -1,0 +1,2 @@
+# jit/: IR, verifier, optimizer, interpreter, block cache and engine.
+CORE_SRCS += $(wildcard jit/*.c)

@@ -1,0 +1,2 @@
+# loader/: ELF loading, initial stack and auxv.
+CORE_SRCS += $(wildcard loader/*.c)

@@ -1,0 +1,57 @@
+/*
+ * A guest ISA's Linux ABI as the generic personality sees it: how syscall numbers and
+ * arguments sit in the CPU state, the syscall table for its numbering, the word size and
+ * byte order every struct conversion follows, and what the ELF loader and uname report.
+ * Each runner is linked with exactly one LinuxAbi, named `linux_abi`, defined in
+ * syscall/abi/<isa>.c.
+ */
+#ifndef FERRY_ABI_H
+#define FERRY_ABI_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "common/cpu_common.h"
+#include "jit/guest_arch.h"
+
+typedef struct LinuxProc LinuxProc;
+
+/* A handler gets the raw guest argument words; returns the result or -errno (Linux
+ * numbering). */
+typedef int64_t (*LinuxSyscallFn)(LinuxProc *p, CpuCommon *cpu, const uint64_t a[6]);
+
+/* One line of a syscall table. `args` describes each argument for -strace, one char
+ * per argument: d signed int, u unsigned, x hex, s guest string, p pointer, o octal mode,
+ * f open flags, a *at dirfd, m mmap prot, M mmap flags. */
+typedef struct LinuxSyscallDesc {
+	const char *name;
+	LinuxSyscallFn fn; /* NULL: returns -ENOSYS, logged under -d unimp */
+	const char *args;
+} LinuxSyscallDesc;
+
+typedef struct LinuxAbi {
+	const char *isa;           /* runner suffix: "riscv64" -> ferry-riscv64 */
+	const char *uname_machine; /* utsname.machine */
+	const GuestArch *arch;     /* the frontend */
+	unsigned word_bits;        /* 64 or 32: long and pointer size */
+	bool big_endian;
+	unsigned va_bits;          /* user address-space width */
+	uint16_t elf_machine;
+	uint8_t elf_class;         /* ELFCLASS64/32 */
+	const char *platform;      /* AT_PLATFORM, or NULL */
+	uint64_t hwcap, hwcap2;
+	const char *(*check_elf_flags)(uint32_t e_flags); /* NULL or a reason to refuse */
+	const LinuxSyscallDesc *syscalls; /* indexed by guest syscall number */
+	unsigned n_syscalls;
+	/* Zeroes the guest registers and sets pc and stack pointer for process start. */
+	void (*cpu_init)(CpuCommon *cpu, uint64_t entry, uint64_t sp);
+	/* Reads the syscall number and six argument words from the CPU state. */
+	uint64_t (*syscall_args)(const CpuCommon *cpu, uint64_t a[6]);
+	void (*syscall_return)(CpuCommon *cpu, int64_t ret);
+	uint64_t (*get_sp)(const CpuCommon *cpu);
+	void (*set_tls)(CpuCommon *cpu, uint64_t tls);
+} LinuxAbi;
+
+extern const LinuxAbi linux_abi;
+
+#endif

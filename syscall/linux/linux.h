@@ -1,0 +1,40 @@
+/*
+ * Entry points of the Linux personality used by the runner's CPU loop: create the
+ * process state after loading, handle a syscall exit, and turn synchronous guest faults
+ * into signals. Everything else in syscall/linux is internal to the personality.
+ */
+#ifndef FERRY_LINUX_H
+#define FERRY_LINUX_H
+
+#include <stdint.h>
+
+#include "common/cpu_common.h"
+#include "common/guest_mem.h"
+#include "syscall/abi/abi.h"
+
+typedef struct LinuxProcInit {
+	const char *exe_path;      /* host path of the guest program (/proc/self/exe) */
+	const char *sysroot;       /* -L prefix, or NULL */
+	const char *uname_release; /* -r value, or NULL for the host's */
+	uint64_t start_brk;        /* initial program break */
+	uint64_t auxv_addr, auxv_len;
+	uint64_t stack_top, stack_limit;
+	/* Called when guest code in [start, start+len) may have changed or gone away
+	 * (munmap, mprotect, mremap), so translations of it are dropped. */
+	void (*code_changed)(void *opaque, uint64_t start, uint64_t len);
+	void *code_changed_opaque;
+} LinuxProcInit;
+
+LinuxProc *linux_proc_new(const LinuxAbi *abi, GuestMem *mem, const LinuxProcInit *init);
+
+/* Handles a CPU_EXIT_SYSCALL: decodes, dispatches (with -strace and -d unimp logging),
+ * writes the result into the CPU state. exit/exit_group do not return. */
+void linux_syscall(LinuxProc *p, CpuCommon *cpu);
+
+/* A synchronous guest fault (CPU_EXIT_ILLEGAL, MEM_FAULT, ...) becomes a guest signal:
+ * delivered to a guest handler when one is installed (and frames exist for the ISA),
+ * otherwise the default action, which for these signals kills the runner by the same
+ * signal. Returns only when the guest should continue at cpu->pc. */
+void linux_fault_signal(LinuxProc *p, CpuCommon *cpu, CpuExit why);
+
+#endif

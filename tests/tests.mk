@@ -1,0 +1,22 @@
+# tests/: Check unit tests, guest programs cross-built per ISA, ISA corner-case tests,
+# integration tests and benchmarks. `make check` installs what it needs, builds, runs
+# every default suite and ends with one "N passed, N failed" line.
+UNIT_SRCS += $(wildcard tests/unit/*.c)
+UNIT_LIBS := $(shell pkg-config --libs check 2>/dev/null)
+
+$(BUILD)/tests/unit-tests: $(call obj,$(UNIT_SRCS)) $(BUILD)/libferry-riscv64.a $(BUILD)/libferry-core.a
+	@mkdir -p $(dir $@)
+	$(CC) -o $@ $(call obj,$(UNIT_SRCS)) -Wl,--start-group $(BUILD)/libferry-riscv64.a \
+		$(BUILD)/libferry-core.a -Wl,--end-group $(PKG_LIBS) $(UNIT_LIBS)
+
+.PHONY: unit-tests guest-tests isa-tests
+unit-tests: $(BUILD)/tests/unit-tests
+	$(BUILD)/tests/unit-tests
+
+check:
+	./scripts/install-deps.sh
+	$(MAKE) all $(BUILD)/tests/unit-tests
+	./tests/run-all.sh $(BUILD)
+
+check-slow: check
+	./tests/run-all.sh --slow $(BUILD)

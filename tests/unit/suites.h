@@ -1,0 +1,20 @@
+/* The unit-test suites, one per concern; each is defined in tests/unit/test_<name>.c. */
+#ifndef FERRY_TEST_SUITES_H
+#define FERRY_TEST_SUITES_H
+
+#include <check.h>
+
+#define UNIT_SUITES(X)                                                                    \
+	X(ir_suite)                                                                       \
+	X(optimizer_suite)                                                                \
+	X(interp_suite)                                                                   \
+	X(guest_mem_suite)                                                                \
+	X(elf_loader_suite)                                                               \
+	X(syscall_conv_suite)                                                             \
+	X(riscv64_decode_suite)
+
+#define UNIT_DECLARE(fn) Suite *fn(void);
+UNIT_SUITES(UNIT_DECLARE)
+#undef UNIT_DECLARE
+
+#endif
