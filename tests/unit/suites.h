@@ -13,7 +13,7 @@
 	X(syscall_conv_suite)                                                             \
 	X(riscv64_decode_suite)
 
-#define UNIT_DECLARE(fn) Suite *fn(void);
+#define UNIT_DECLARE(fn) Suite *fn(void) __attribute__((weak));
 UNIT_SUITES(UNIT_DECLARE)
 #undef UNIT_DECLARE
 

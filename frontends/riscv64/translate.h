@@ -1,0 +1,26 @@
+/*
+ * Shared pieces of the riscv64 translators (translate_*.c): register access that keeps
+ * x0 hard-wired to zero and NaN-boxing in one place, effective addresses, and the
+ * common block endings. Every translator function named in an insn_table_*.h line is
+ * declared by decode.c from that table, so this header only carries the helpers.
+ */
+#ifndef FERRY_RV_TRANSLATE_H
+#define FERRY_RV_TRANSLATE_H
+
+#include "frontends/riscv64/decode.h"
+
+/* x[n] as an i64 temp (a constant 0 for x0). */
+IrTemp rv_gpr(RvCtx *ctx, unsigned n);
+/* x[n] = v (i64); writes to x0 are dropped. */
+void rv_set_gpr(RvCtx *ctx, unsigned n, IrTemp v);
+/* f[n] raw 64-bit pattern as an i64 temp, and its store. */
+IrTemp rv_fpr(RvCtx *ctx, unsigned n);
+void rv_set_fpr(RvCtx *ctx, unsigned n, IrTemp v);
+/* x[rs1] + imm as an i64 guest address. */
+IrTemp rv_addr(RvCtx *ctx, unsigned rs1, int64_t imm);
+/* Ends the block with a direct jump to target (chainable). */
+void rv_goto(RvCtx *ctx, uint64_t target, unsigned slot);
+/* Ends the block with an exception exit at the current instruction. */
+void rv_raise(RvCtx *ctx, unsigned cpu_exit);
+
+#endif
