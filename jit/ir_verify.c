@@ -1,0 +1,229 @@
+/*
+ * The IR verifier, run on every block in debug builds and in tests. It checks what the
+ * executors rely on: known ops and types, the arity and operand types each op's
+ * signature (ir_ops.h) demands, that every temp is defined exactly once and on every
+ * path before it is used, that branches go forward to labels defined once, and that no
+ * path falls off the end of the block without an exit.
+ */
+#include "jit/ir.h"
+
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct Verifier {
+	const IrBlock *b;
+	uint8_t *defined;      /* temps defined on the current path */
+	uint8_t *ever_defined; /* temps defined anywhere so far (single assignment) */
+	uint8_t **label_in;    /* per label: intersection of incoming defined sets, or NULL */
+	uint8_t *label_seen;
+	bool reachable;
+	char *err;
+	size_t errsz;
+} Verifier;
+
+static bool fail(Verifier *v, uint32_t i, const char *fmt, ...)
+{
+	va_list ap;
+	int n = snprintf(v->err, v->errsz, "insn %u (%s): ", i,
+			 i < v->b->n_insns && v->b->insns[i].op < IR_OP_COUNT
+				 ? ir_op_info[v->b->insns[i].op].name : "?");
+	if (n < 0 || (size_t)n >= v->errsz)
+		return false;
+	va_start(ap, fmt);
+	vsnprintf(v->err + n, v->errsz - (size_t)n, fmt, ap);
+	va_end(ap);
+	return false;
+}
+
+static bool is_int(IrType t) { return t == IR_I32 || t == IR_I64; }
+static bool is_float(IrType t) { return t == IR_F32 || t == IR_F64; }
+static unsigned type_bits(IrType t)
+{
+	static const unsigned bits[IR_TYPE_COUNT] = {32, 64, 32, 64, 128};
+	return bits[t];
+}
+
+static bool check_src(Verifier *v, uint32_t i, IrTemp t, bool need_int, int need_type)
+{
+	if (t == IR_NONE || t >= v->b->n_temps)
+		return fail(v, i, "source t%u is not a temp", t);
+	if (!v->defined[t])
+		return fail(v, i, "t%u used before it is defined on every path", t);
+	IrType ty = ir_temp_type(v->b, t);
+	if (need_int && !is_int(ty))
+		return fail(v, i, "t%u must be an integer, is %s", t, ir_type_name[ty]);
+	if (need_type >= 0 && ty != (IrType)need_type)
+		return fail(v, i, "t%u is %s, expected %s", t, ir_type_name[ty],
+			    ir_type_name[need_type]);
+	return true;
+}
+
+static bool check_dst(Verifier *v, uint32_t i, IrTemp t, IrType need)
+{
+	if (t == IR_NONE || t >= v->b->n_temps)
+		return fail(v, i, "destination t%u is not a temp", t);
+	if (v->ever_defined[t])
+		return fail(v, i, "t%u is defined twice", t);
+	if (ir_temp_type(v->b, t) != need)
+		return fail(v, i, "destination t%u is %s, expected %s", t,
+			    ir_type_name[ir_temp_type(v->b, t)], ir_type_name[need]);
+	v->ever_defined[t] = v->defined[t] = 1;
+	return true;
+}
+
+/* Operand checks per signature; `T` is the instruction's type. */
+static bool check_operands(Verifier *v, uint32_t i, const IrInsn *in)
+{
+	IrType T = (IrType)in->type;
+	const IrOpInfo *info = &ir_op_info[in->op];
+	switch ((IrSig)info->sig) {
+	case SIG_NONE:
+		return true;
+	case SIG_SAME:
+		for (unsigned s = 0; s < info->n_src; s++)
+			if (!check_src(v, i, in->src[s], false, T))
+				return false;
+		return check_dst(v, i, in->dst, T);
+	case SIG_CMP:
+		if (!is_int(T) || in->aux >= IR_COND_COUNT)
+			return fail(v, i, "integer compare needs an integer type and a condition");
+		return check_src(v, i, in->src[0], false, T) &&
+		       check_src(v, i, in->src[1], false, T) && check_dst(v, i, in->dst, T);
+	case SIG_FCMP:
+		if (!is_float(T) || in->aux >= IR_FCOND_COUNT)
+			return fail(v, i, "float compare needs a float type and a condition");
+		return check_src(v, i, in->src[0], false, T) &&
+		       check_src(v, i, in->src[1], false, T) && check_dst(v, i, in->dst, IR_I64);
+	case SIG_SEL:
+		return check_src(v, i, in->src[0], true, -1) &&
+		       check_src(v, i, in->src[1], false, T) &&
+		       check_src(v, i, in->src[2], false, T) && check_dst(v, i, in->dst, T);
+	case SIG_EXT:
+		if (!is_int(T) || in->aux == 0 || in->aux > type_bits(T))
+			return fail(v, i, "bad extension width %u to %s", in->aux, ir_type_name[T]);
+		return check_src(v, i, in->src[0], true, -1) && check_dst(v, i, in->dst, T);
+	case SIG_CONV:
+		return check_src(v, i, in->src[0], false, -1) && check_dst(v, i, in->dst, T);
+	case SIG_LOAD:
+		if ((8u << (in->aux & MO_SIZE)) > type_bits(T))
+			return fail(v, i, "access wider than %s", ir_type_name[T]);
+		return check_src(v, i, in->src[0], true, -1) && check_dst(v, i, in->dst, T);
+	case SIG_STORE:
+		if ((8u << (in->aux & MO_SIZE)) > type_bits(T))
+			return fail(v, i, "access wider than %s", ir_type_name[T]);
+		return check_src(v, i, in->src[0], true, -1) &&
+		       check_src(v, i, in->src[1], false, T);
+	case SIG_STATE:
+		if (info->has_dst)
+			return check_dst(v, i, in->dst, T);
+		return check_src(v, i, in->src[0], false, T);
+	case SIG_CALL:
+		if (!in->imm)
+			return fail(v, i, "call without a helper");
+		for (unsigned s = 0; s < 4; s++)
+			if (in->src[s] != IR_NONE && !check_src(v, i, in->src[s], true, -1))
+				return false;
+		return check_dst(v, i, in->dst, IR_I64);
+	case SIG_BR:
+	case SIG_JUMP:
+		return check_src(v, i, in->src[0], true, -1);
+	}
+	return fail(v, i, "unknown signature");
+}
+
+/* Merges the current defined set into a label's incoming set. */
+static void flow_to_label(Verifier *v, uint32_t label)
+{
+	size_t n = v->b->n_temps;
+	if (!v->label_in[label]) {
+		v->label_in[label] = malloc(n);
+		if (v->label_in[label])
+			memcpy(v->label_in[label], v->defined, n);
+		return;
+	}
+	for (size_t t = 0; t < n; t++)
+		v->label_in[label][t] &= v->defined[t];
+}
+
+static bool check_control(Verifier *v, uint32_t i, const IrInsn *in)
+{
+	uint32_t label = (uint32_t)in->imm;
+	bool is_label = in->op == IR_LABEL, is_branch = in->op == IR_BR || in->op == IR_JMP;
+	if ((is_label || is_branch) && label >= v->b->n_labels)
+		return fail(v, i, "label %u was never allocated", label);
+	if (is_branch) {
+		if (v->label_seen[label])
+			return fail(v, i, "branch back to label %u (only forward branches)", label);
+		flow_to_label(v, label);
+		if (in->op == IR_JMP)
+			v->reachable = false;
+	} else if (is_label) {
+		if (v->label_seen[label])
+			return fail(v, i, "label %u defined twice", label);
+		v->label_seen[label] = 1;
+		if (v->reachable)
+			flow_to_label(v, label);
+		if (v->label_in[label]) {
+			memcpy(v->defined, v->label_in[label], v->b->n_temps);
+			v->reachable = true;
+		} else {
+			v->reachable = false; /* nothing jumps here: dead code follows */
+		}
+	} else if (ir_op_info[in->op].flags & IRF_EXIT) {
+		v->reachable = false;
+	}
+	return true;
+}
+
+static bool verify_insns(Verifier *v)
+{
+	const IrBlock *b = v->b;
+	for (uint32_t i = 0; i < b->n_insns; i++) {
+		const IrInsn *in = &b->insns[i];
+		if (in->op >= IR_OP_COUNT || in->type >= IR_TYPE_COUNT)
+			return fail(v, i, "unknown op %u or type %u", in->op, in->type);
+		const IrOpInfo *info = &ir_op_info[in->op];
+		if (info->sig != SIG_CALL)
+			for (unsigned s = info->n_src; s < 4; s++)
+				if (in->src[s] != IR_NONE)
+					return fail(v, i, "unexpected source operand %u", s);
+		if (!info->has_dst && in->dst != IR_NONE)
+			return fail(v, i, "op has no destination");
+		if (v->reachable && !check_operands(v, i, in))
+			return false;
+		if (!check_control(v, i, in))
+			return false;
+	}
+	if (v->reachable)
+		return fail(v, b->n_insns ? b->n_insns - 1 : 0, "block falls off its end");
+	for (uint32_t l = 0; l < b->n_labels; l++)
+		if (v->label_in[l] && !v->label_seen[l])
+			return fail(v, b->n_insns - 1, "branch to label %u, which is not placed", l);
+	return true;
+}
+
+bool ir_verify(const IrBlock *b, char *err, size_t errsz)
+{
+	if (b->error) {
+		snprintf(err, errsz, "block builder ran out of memory");
+		return false;
+	}
+	Verifier v = {.b = b, .reachable = true, .err = err, .errsz = errsz};
+	v.defined = calloc(b->n_temps + 1, 1);
+	v.ever_defined = calloc(b->n_temps + 1, 1);
+	v.label_in = calloc(b->n_labels + 1, sizeof *v.label_in);
+	v.label_seen = calloc(b->n_labels + 1, 1);
+	bool ok = v.defined && v.ever_defined && v.label_in && v.label_seen;
+	if (!ok)
+		snprintf(err, errsz, "verifier ran out of memory");
+	else
+		ok = verify_insns(&v);
+	for (uint32_t l = 0; v.label_in && l < b->n_labels; l++)
+		free(v.label_in[l]);
+	free(v.label_in);
+	free(v.label_seen);
+	free(v.defined);
+	free(v.ever_defined);
+	return ok;
+}
