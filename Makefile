@@ -13,7 +13,7 @@ PKG_LIBS := $(shell pkg-config --static --libs $(PKGS) 2>/dev/null)
 OPT ?= -O2
 CFLAGS ?= $(OPT) -g
 CFLAGS += -std=gnu11 -Wall -Wextra -Wno-unused-parameter -Wno-missing-field-initializers \
-	-fPIE -fno-strict-aliasing -I. $(PKG_CFLAGS) -MMD -MP
+	-fPIE -fno-strict-aliasing -D_GNU_SOURCE -I. $(PKG_CFLAGS) -MMD -MP
 RUNNER_LDFLAGS := -static-pie
 VERSION := $(shell cat VERSION 2>/dev/null || echo 0.1.0)
 CFLAGS += -DFERRY_VERSION='"$(VERSION)"'
