@@ -169,12 +169,8 @@ static void verify_or_die(const Tb *tb, const char *stage)
 
 static bool finish_block(Engine *e, Tb *tb)
 {
-	tb->label_pos = calloc(tb->ir.n_labels + 1, sizeof *tb->label_pos);
-	if (!tb->label_pos)
+	if (!tb_resolve_labels(tb))
 		return false;
-	for (uint32_t i = 0; i < tb->ir.n_insns; i++)
-		if (tb->ir.insns[i].op == IR_LABEL)
-			tb->label_pos[tb->ir.insns[i].imm] = i;
 	if (tb->ir.n_temps > e->temps_cap) {
 		uint64_t *t = realloc(e->temps, tb->ir.n_temps * sizeof *t);
 		if (!t)

@@ -5,6 +5,7 @@
  * guest fault by the engine's fault handler, using the PC that INSN_START recorded.
  * Pure ops go through ir_eval, shared with the optimizer's constant folding.
  */
+#include <stdlib.h>
 #include <string.h>
 
 #include "jit/ir_eval.h"
@@ -80,6 +81,18 @@ static TbExit leave(CpuCommon *cpu, uint64_t pc, TbExitKind kind, unsigned slot,
 {
 	cpu->pc = pc;
 	return (TbExit){kind, slot, why};
+}
+
+bool tb_resolve_labels(Tb *tb)
+{
+	free(tb->label_pos);
+	tb->label_pos = calloc(tb->ir.n_labels + 1, sizeof *tb->label_pos);
+	if (!tb->label_pos)
+		return false;
+	for (uint32_t i = 0; i < tb->ir.n_insns; i++)
+		if (tb->ir.insns[i].op == IR_LABEL)
+			tb->label_pos[tb->ir.insns[i].imm] = i;
+	return true;
 }
 
 TbExit interp_run(const Tb *tb, CpuCommon *cpu, uint64_t *t)

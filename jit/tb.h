@@ -7,6 +7,7 @@
 #ifndef FERRY_TB_H
 #define FERRY_TB_H
 
+#include <stdbool.h>
 #include <stdint.h>
 
 #include "common/cpu_common.h"
@@ -30,6 +31,9 @@ typedef struct TbExit {
 	CpuExit reason;    /* TB_EXIT */
 } TbExit;
 
+/* Fills tb->label_pos from the block's LABEL insns (the interpreter's branch targets).
+ * Returns false when out of memory. */
+bool tb_resolve_labels(Tb *tb);
 /* Runs one block with the IR interpreter; `temps` has room for tb->ir.n_temps values. */
 TbExit interp_run(const Tb *tb, CpuCommon *cpu, uint64_t *temps);
 

@@ -23,8 +23,6 @@
 
 #define DEFAULT_STACK_SIZE (8ull << 20)
 
-extern char **environ;
-
 /* The guest environment: the runner's own, then -U removals and -E settings in order. */
 static char **guest_environment(const RunnerOptions *o)
 {
