@@ -688,6 +688,82 @@ START_TEST(test_resolve_path)
 }
 END_TEST
 
+/* ---- 32-bit guests ---- */
+
+/* A riscv32 ET_DYN image: text R-X (file 0..0x400) and data RW- with bss. */
+static size_t build_image32(uint8_t *buf)
+{
+	memset(buf, 0, IMG_SIZE);
+	Elf32_Ehdr *eh = (Elf32_Ehdr *)buf;
+	Elf32_Phdr *ph = (Elf32_Phdr *)(buf + sizeof *eh);
+	memcpy(eh->e_ident, ELFMAG, SELFMAG);
+	eh->e_ident[EI_CLASS] = ELFCLASS32;
+	eh->e_ident[EI_DATA] = ELFDATA2LSB;
+	eh->e_ident[EI_VERSION] = EV_CURRENT;
+	eh->e_type = ET_DYN;
+	eh->e_machine = EM_RISCV;
+	eh->e_version = EV_CURRENT;
+	eh->e_entry = TEXT_OFF;
+	eh->e_phoff = sizeof *eh;
+	eh->e_ehsize = sizeof *eh;
+	eh->e_phentsize = sizeof *ph;
+	eh->e_phnum = 2;
+	ph[0] = (Elf32_Phdr){ PT_LOAD, 0, 0, 0, 0x400, 0x400, PF_R | PF_X, 0x1000 };
+	ph[1] = (Elf32_Phdr){ PT_LOAD, 0x1000, 0x1000, 0x1000, 0x20, 0x3000, PF_R | PF_W, 0x1000 };
+	memset(buf + 0x1000, 0xab, 0x20);
+	memset(buf + 0x1020, 0xcc, IMG_SIZE - 0x1020);
+	return IMG_SIZE;
+}
+
+static uint32_t rd32(GuestMem *m, uint64_t addr)
+{
+	uint32_t v = 0;
+	ck_assert_int_eq(gmem_read(m, addr, &v, 4), 0);
+	return v;
+}
+
+START_TEST(test_load_elf32_window)
+{
+	uint8_t buf[IMG_SIZE];
+	char *path = write_file("rv32", buf, build_image32(buf));
+	GuestMem *m = gmem_new(32);
+	ck_assert_ptr_nonnull(m);
+	LoaderArch arch = rv64;
+	arch.elf_class = ELFCLASS32;
+	arch.platform = NULL;
+	LoaderParams p = params_for(path);
+	LoadedImage img;
+	LoaderError err;
+	ck_assert_msg(loader_load(&arch, &p, m, &img, &err) == 0, "%s", err.msg);
+	ck_assert_uint_eq(img.load_bias, 0x400000);
+	ck_assert_uint_eq(img.entry, 0x400000 + TEXT_OFF);
+	ck_assert_uint_eq(img.phent, sizeof(Elf32_Phdr));
+	ck_assert_uint_eq(img.phdr, 0x400000 + sizeof(Elf32_Ehdr));
+	ck_assert_uint_le(img.stack_top, (uint64_t)1 << 32);
+	uint8_t *data = gmem_g2h(m, img.load_bias + 0x1000);
+	ck_assert_uint_eq(data[0x1f], 0xab);
+	ck_assert_uint_eq(data[0x20], 0);
+	/* 4-byte stack words: argc, argv, envp, then 8-byte auxv pairs. */
+	ck_assert_uint_eq(img.sp % 16, 0);
+	ck_assert_uint_eq(rd32(m, img.sp), 3);
+	ck_assert_str_eq(gmem_str(m, rd32(m, img.sp + 4), 64), "prog");
+	ck_assert_uint_eq(rd32(m, img.sp + 16), 0);
+	ck_assert_str_eq(gmem_str(m, rd32(m, img.sp + 20), 64), "A=1");
+	ck_assert_uint_eq(img.auxv_addr, img.sp + 32);
+	bool saw_entry = false, saw_platform = false;
+	for (uint64_t a = img.auxv_addr; a < img.auxv_addr + img.auxv_len; a += 8) {
+		saw_entry |= rd32(m, a) == AT_ENTRY && rd32(m, a + 4) == img.prog_entry;
+		saw_platform |= rd32(m, a) == AT_PLATFORM;
+	}
+	ck_assert(saw_entry);
+	ck_assert(!saw_platform);
+	ck_assert_uint_eq(rd32(m, img.auxv_addr + img.auxv_len - 8), AT_NULL);
+	loader_image_free(&img);
+	gmem_free(m);
+	g_free(path);
+}
+END_TEST
+
 /* ---- real riscv64 programs ---- */
 
 static const char *hello_c = "int main(int c, char **v) { return c; }\n";
@@ -782,6 +858,7 @@ Suite *elf_loader_suite(void)
 	tcase_add_test(ok, test_interp_not_shared);
 	tcase_add_test(ok, test_interp_wrong_machine);
 	tcase_add_test(ok, test_resolve_path);
+	tcase_add_test(ok, test_load_elf32_window);
 	suite_add_tcase(s, ok);
 
 	TCase *real = tcase_create("real");
