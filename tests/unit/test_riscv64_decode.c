@@ -1,17 +1,23 @@
 /*
  * Unit tests for the riscv64 decoder, compressed expansion, disassembler and block
- * translator. Expected disassembly is what `riscv64-linux-gnu-objdump -d -M no-aliases`
+ * translator, and short programs run through the engine's interpreter for the semantics
+ * that are easy to get wrong (division corner cases, W forms, AMOs, LR/SC, CSRs,
+ * compressed control flow). Expected disassembly is what `riscv64-linux-gnu-objdump -d -M no-aliases`
  * (binutils 2.40) prints for the same words, with branch targets written as absolute
  * 0x addresses; expected expansions are the words binutils assembles for the 32-bit
  * equivalents. Translation tests run the translator over an in-memory code buffer and
- * check the IR with ir_verify and the block's shape.
+ * check the IR with ir_verify and the block's shape. Program words were assembled with
+ * riscv64-linux-gnu-as; each array's comment gives the source.
  */
 #include <check.h>
 #include <errno.h>
+#include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "frontends/riscv64/decode.h"
 #include "frontends/riscv64/rv_cpu.h"
+#include "jit/engine.h"
 #include "tests/unit/suites.h"
 
 typedef struct DisasCase {
@@ -443,6 +449,177 @@ START_TEST(test_translate_amo_alignment)
 }
 END_TEST
 
+/* Runs code (at its own host address, guest_base 0) from its start until an exit. */
+static CpuExit run_code(RiscvCpu *cpu, const void *code, size_t len)
+{
+	CodeBuf buf = {(uint64_t)(uintptr_t)code, code, len};
+	GuestFetch fetch = {code_read, &buf};
+	Engine *e = engine_new(&riscv64_arch, ENGINE_INTERP, &fetch);
+	ck_assert_ptr_nonnull(e);
+	cpu->common.guest_base = 0;
+	cpu->common.pc = buf.base;
+	CpuExit why = engine_run(e, &cpu->common);
+	engine_free(e);
+	return why;
+}
+
+static RiscvCpu *new_cpu(void)
+{
+	RiscvCpu *cpu = calloc(1, sizeof *cpu);
+	ck_assert_ptr_nonnull(cpu);
+	cpu->res_addr = RV_NO_RESERVATION;
+	return cpu;
+}
+
+enum { ZERO, RA, SP, GP, TP, T0, T1, T2, S0, S1, A0, A1, A2, A3, A4, A5, A6, A7,
+       S2, S3, S4, S5, S6, S7, S8, S9, S10, S11, T3, T4, T5, T6 };
+
+START_TEST(test_exec_muldiv)
+{
+	/* addi a0,zero,-7; div a2,a0,zero; divu a3,a0,zero; rem a4,a0,zero;
+	 * remu a5,a0,zero; lui a6,0x80000; addi a7,zero,-1; divw s2,a6,a7; remw s3,a6,a7;
+	 * divuw s4,a0,zero; mulh s5,a0,a0; mulhu s6,a0,a0; mulhsu s7,a0,a0;
+	 * mulw s8,a0,a0; addi t0,zero,36; srlw s10,a0,t0; sraw s11,a0,t0; sllw t1,a0,t0;
+	 * sltiu t2,a0,-1; slti t3,a0,-6; sub t4,zero,a0; ecall */
+	static const uint32_t code[] = {
+		0xff900513, 0x02054633, 0x020556b3, 0x02056733, 0x020577b3, 0x80000837,
+		0xfff00893, 0x0318493b, 0x031869bb, 0x02055a3b, 0x02a51ab3, 0x02a53b33,
+		0x02a52bb3, 0x02a50c3b, 0x02400293, 0x00555d3b, 0x40555dbb, 0x0055133b,
+		0xfff53393, 0xffa52e13, 0x40a00eb3, 0x00000073};
+	static const struct {
+		unsigned reg;
+		uint64_t value;
+	} want[] = {
+		{A2, UINT64_MAX}, {A3, UINT64_MAX}, {A4, (uint64_t)-7}, {A5, (uint64_t)-7},
+		{A6, 0xffffffff80000000}, {S2, 0xffffffff80000000}, {S3, 0},
+		{S4, UINT64_MAX}, {S5, 0}, {S6, 0xfffffffffffffff2}, {S7, 0xfffffffffffffff9},
+		{S8, 49}, {S10, 0x0fffffff}, {S11, UINT64_MAX}, {T1, 0xffffffffffffff90},
+		{T2, 1}, {T3, 1}, {T4, 7}, {ZERO, 0},
+	};
+	RiscvCpu *cpu = new_cpu();
+	ck_assert_int_eq(run_code(cpu, code, sizeof code), CPU_EXIT_SYSCALL);
+	ck_assert_uint_eq(cpu->common.pc, (uintptr_t)code + sizeof code);
+	for (size_t i = 0; i < sizeof want / sizeof want[0]; i++)
+		ck_assert_msg(cpu->x[want[i].reg] == want[i].value, "x%u = 0x%llx, want 0x%llx",
+			      want[i].reg, (unsigned long long)cpu->x[want[i].reg],
+			      (unsigned long long)want[i].value);
+	free(cpu);
+}
+END_TEST
+
+START_TEST(test_exec_atomics)
+{
+	/* addi a1,zero,5; amoadd.w a2,a1,(a0); lw a3,0(a0); amomaxu.w a4,a1,(a0);
+	 * amomin.w a5,a1,(a0); lr.w t0,(a0); addi t0,t0,1; sc.w t1,t0,(a0);
+	 * sc.w t2,t0,(a0); lr.d t3,(s0); sd a1,0(s0); sc.d t4,t3,(s0); lr.d t5,(s0);
+	 * sc.d t6,a0,(s0); amoswap.d s1,a1,(s0); ecall */
+	static const uint32_t code[] = {
+		0x00500593, 0x00b5262f, 0x00052683, 0xe0b5272f, 0x80b527af, 0x100522af,
+		0x00128293, 0x1855232f, 0x185523af, 0x10043e2f, 0x00b43023, 0x19c43eaf,
+		0x10043f2f, 0x18a43faf, 0x08b434af, 0x00000073};
+	static uint64_t data[2];
+	uint32_t *word = (uint32_t *)&data[0];
+	*word = 0x7fffffff;
+	data[1] = 0x1122334455667788;
+	RiscvCpu *cpu = new_cpu();
+	cpu->x[A0] = (uintptr_t)word;
+	cpu->x[S0] = (uintptr_t)&data[1];
+	ck_assert_int_eq(run_code(cpu, code, sizeof code), CPU_EXIT_SYSCALL);
+	ck_assert_uint_eq(cpu->x[A2], 0x7fffffff);
+	ck_assert_uint_eq(cpu->x[A3], 0xffffffff80000004);
+	ck_assert_uint_eq(cpu->x[A4], 0xffffffff80000004);
+	ck_assert_uint_eq(cpu->x[A5], 0xffffffff80000004);
+	ck_assert_uint_eq(cpu->x[T1], 0); /* sc.w after lr.w succeeds */
+	ck_assert_uint_eq(cpu->x[T2], 1); /* a second sc.w has no reservation */
+	ck_assert_uint_eq(cpu->x[T3], 0x1122334455667788);
+	ck_assert_uint_eq(cpu->x[T4], 1); /* the reserved value was overwritten */
+	ck_assert_uint_eq(cpu->x[T5], 5);
+	ck_assert_uint_eq(cpu->x[T6], 0);
+	ck_assert_uint_eq(cpu->x[S1], (uintptr_t)word);
+	ck_assert_uint_eq(*word, 0x80000005);
+	ck_assert_uint_eq(data[1], 5);
+	ck_assert_uint_eq(cpu->res_addr, RV_NO_RESERVATION);
+	free(cpu);
+}
+END_TEST
+
+START_TEST(test_exec_misaligned_amo)
+{
+	/* addi a1,zero,1; amoadd.w a2,a1,(a0); ecall */
+	static const uint32_t code[] = {0x00100593, 0x00b5262f, 0x00000073};
+	static uint64_t data[2];
+	RiscvCpu *cpu = new_cpu();
+	cpu->x[A0] = (uintptr_t)data + 2;
+	cpu->x[A2] = 42;
+	ck_assert_int_eq(run_code(cpu, code, sizeof code), CPU_EXIT_MISALIGNED);
+	ck_assert_uint_eq(cpu->common.pc, (uintptr_t)&code[1]);
+	ck_assert_uint_eq(cpu->common.fault_addr, (uintptr_t)data + 2);
+	ck_assert_uint_eq(cpu->x[A1], 1);
+	ck_assert_uint_eq(cpu->x[A2], 42);
+	ck_assert_uint_eq(data[0], 0);
+	free(cpu);
+}
+END_TEST
+
+static uint64_t now_ns(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
+}
+
+START_TEST(test_exec_csrs)
+{
+	/* csrrwi zero,frm,3; csrrsi zero,fflags,5; csrrs a0,fcsr,zero; csrrw a1,fcsr,a2;
+	 * csrrs a3,frm,zero; csrrs a4,fflags,zero; csrrci zero,fflags,1;
+	 * csrrs s2,fflags,zero; csrrs a5,time,zero; csrrs a6,time,zero;
+	 * csrrs a7,cycle,zero; csrrw zero,cycle,zero (illegal) */
+	static const uint32_t code[] = {
+		0x0021d073, 0x0012e073, 0x00302573, 0x003615f3, 0x002026f3, 0x00102773,
+		0x0010f073, 0x00102973, 0xc01027f3, 0xc0102873, 0xc00028f3, 0xc0001073};
+	RiscvCpu *cpu = new_cpu();
+	cpu->x[A2] = 0x1ff;
+	uint64_t before = now_ns() / 100;
+	ck_assert_int_eq(run_code(cpu, code, sizeof code), CPU_EXIT_ILLEGAL);
+	uint64_t after = now_ns() / 100;
+	ck_assert_uint_eq(cpu->common.pc, (uintptr_t)&code[11]);
+	ck_assert_uint_eq(cpu->x[A0], 0x65);
+	ck_assert_uint_eq(cpu->x[A1], 0x65);
+	ck_assert_uint_eq(cpu->x[A3], 7);
+	ck_assert_uint_eq(cpu->x[A4], 0x1f);
+	ck_assert_uint_eq(cpu->x[S2], 0x1e);
+	ck_assert_uint_eq(cpu->fflags, 0x1e);
+	ck_assert_uint_eq(cpu->frm, 7);
+	ck_assert_uint_ge(cpu->x[A5], before);
+	ck_assert_uint_ge(cpu->x[A6], cpu->x[A5]);
+	ck_assert_uint_le(cpu->x[A6], after);
+	ck_assert_uint_gt(cpu->x[A7], 0);
+	free(cpu);
+}
+END_TEST
+
+START_TEST(test_exec_control_flow)
+{
+	/* 0: c.li a0,0; c.li a1,10; 4: c.add a0,a1; c.addi a1,-1; c.bnez a1,4;
+	 * a: auipc ra,0; e: jalr ra,12(ra); 12: c.li a2,1; c.li a2,2; 16: c.li a3,3;
+	 * c.mv s0,ra; ecall */
+	static const uint8_t code[] = {0x01, 0x45, 0xa9, 0x45, 0x2e, 0x95, 0xfd, 0x15,
+				       0xf5, 0xfd, 0x97, 0x00, 0x00, 0x00, 0xe7, 0x80,
+				       0xc0, 0x00, 0x05, 0x46, 0x09, 0x46, 0x8d, 0x46,
+				       0x06, 0x84, 0x73, 0x00, 0x00, 0x00};
+	RiscvCpu *cpu = new_cpu();
+	ck_assert_int_eq(run_code(cpu, code, sizeof code), CPU_EXIT_SYSCALL);
+	ck_assert_uint_eq(cpu->x[A0], 55);
+	ck_assert_uint_eq(cpu->x[A1], 0);
+	ck_assert_uint_eq(cpu->x[A2], 0);
+	ck_assert_uint_eq(cpu->x[A3], 3);
+	ck_assert_uint_eq(cpu->x[RA], (uintptr_t)code + 0x12);
+	ck_assert_uint_eq(cpu->x[S0], (uintptr_t)code + 0x12);
+	ck_assert_uint_eq(cpu->common.pc, (uintptr_t)code + sizeof code);
+	free(cpu);
+}
+END_TEST
+
 Suite *riscv64_decode_suite(void)
 {
 	Suite *s = suite_create("riscv64_decode");
@@ -465,6 +642,13 @@ Suite *riscv64_decode_suite(void)
 	tcase_add_test(tc, test_translate_max_insns);
 	tcase_add_test(tc, test_translate_exits);
 	tcase_add_test(tc, test_translate_amo_alignment);
+	suite_add_tcase(s, tc);
+	tc = tcase_create("execute");
+	tcase_add_test(tc, test_exec_muldiv);
+	tcase_add_test(tc, test_exec_atomics);
+	tcase_add_test(tc, test_exec_misaligned_amo);
+	tcase_add_test(tc, test_exec_csrs);
+	tcase_add_test(tc, test_exec_control_flow);
 	suite_add_tcase(s, tc);
 	return s;
 }
