@@ -6,10 +6,7 @@
  * on the major opcode keeps it to a handful of mask compares. disas.c prints what this
  * file decodes.
  */
-#include <inttypes.h>
 #include <pthread.h>
-#include <stdio.h>
-#include <string.h>
 
 #include "frontends/riscv64/decode.h"
 #include "frontends/riscv64/insn_table_fp.h"

@@ -8,7 +8,6 @@
  */
 #include "frontends/riscv64/translate.h"
 
-#include <stdio.h>
 
 #define RV_MAX_BLOCK_INSNS 64
 
