@@ -13,7 +13,7 @@ PKG_LIBS := $(shell pkg-config --static --libs $(PKGS) 2>/dev/null)
 OPT ?= -O2
 CFLAGS ?= $(OPT) -g
 CFLAGS += -std=gnu11 -Wall -Wextra -Wno-unused-parameter -Wno-missing-field-initializers \
-	-fPIE -fno-strict-aliasing -I. $(PKG_CFLAGS) -MMD -MP
+	-fPIE -fno-strict-aliasing -D_GNU_SOURCE -I. $(PKG_CFLAGS) -MMD -MP
 RUNNER_LDFLAGS := -static-pie
 VERSION := $(shell cat VERSION 2>/dev/null || echo 0.1.0)
 CFLAGS += -DFERRY_VERSION='"$(VERSION)"'
@@ -73,3 +73,19 @@ format-check:
 	clang-format --dry-run --Werror $(FORMAT_FILES)
 
 -include $(shell find $(BUILD)/obj -name '*.d' 2>/dev/null)
+
+# `make demo`: build the riscv64 runner and run a riscv64 program under it, static and
+# dynamic (the dynamic one loads Debian's riscv64 glibc through -L).
+RV_CC ?= riscv64-linux-gnu-gcc
+RV_SYSROOT ?= /usr/riscv64-linux-gnu
+demo: deps
+	$(MAKE) $(BUILD)/ferry-riscv64
+	@mkdir -p $(BUILD)/examples
+	$(RV_CC) -O2 -static -o $(BUILD)/examples/hello-static examples/hello.c
+	$(RV_CC) -O2 -o $(BUILD)/examples/hello-dynamic examples/hello.c
+	$(BUILD)/ferry-riscv64 $(BUILD)/examples/hello-static
+	$(BUILD)/ferry-riscv64 -L $(RV_SYSROOT) $(BUILD)/examples/hello-dynamic one two
+
+bench: deps
+	$(MAKE) all
+	./tests/bench/run.sh $(BUILD)

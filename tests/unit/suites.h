@@ -8,6 +8,7 @@
 	X(ir_suite)                                                                       \
 	X(optimizer_suite)                                                                \
 	X(interp_suite)                                                                   \
+	X(engine_suite)                                                                   \
 	X(guest_mem_suite)                                                                \
 	X(elf_loader_suite)                                                               \
 	X(syscall_conv_suite)                                                             \

@@ -1,0 +1,261 @@
+/*
+ * The execution engine behind engine.h. Blocks are found through a direct-mapped jump
+ * cache in front of a hash table keyed by guest PC; a miss translates (frontend -> IR ->
+ * optimizer -> executor). Direct exits are chained: a block remembers its successor per
+ * exit slot, so a running loop never looks a block up. Invalidation is coarse on purpose:
+ * the engine tracks which guest pages hold translated code and, when a changed range
+ * touches one, drops every translation (code is rarely unmapped or rewritten by user
+ * programs, and this keeps chains trivially correct).
+ */
+#include "jit/engine.h"
+
+#include <glib.h>
+#include <inttypes.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "common/log.h"
+#include "jit/fault.h"
+#include "jit/tb.h"
+
+#define JUMP_CACHE_BITS 12
+#define JUMP_CACHE_SIZE (1u << JUMP_CACHE_BITS)
+#define PAGE_SHIFT 12
+
+struct Engine {
+	const GuestArch *arch;
+	EngineMode mode;
+	GuestFetch fetch;
+	GHashTable *blocks;  /* guest pc -> Tb * */
+	GHashTable *pages;   /* set of guest page numbers holding translated code */
+	Tb *jump_cache[JUMP_CACHE_SIZE];
+	uint64_t *temps;
+	uint32_t temps_cap;
+	uint64_t translated;
+	bool verify;
+};
+
+static guint pc_hash(gconstpointer key)
+{
+	uint64_t pc = *(const uint64_t *)key;
+	return (guint)(pc ^ (pc >> 29));
+}
+
+static gboolean pc_equal(gconstpointer a, gconstpointer b)
+{
+	return *(const uint64_t *)a == *(const uint64_t *)b;
+}
+
+static void tb_free(gpointer p)
+{
+	Tb *tb = p;
+	ir_block_free(&tb->ir);
+	free(tb->label_pos);
+	free(tb);
+}
+
+Engine *engine_new(const GuestArch *arch, EngineMode mode, const GuestFetch *fetch)
+{
+	if (mode != ENGINE_INTERP)
+		return NULL; /* the x86-64 backend is not part of this build yet */
+	Engine *e = calloc(1, sizeof *e);
+	if (!e)
+		return NULL;
+	e->arch = arch;
+	e->mode = mode;
+	e->fetch = *fetch;
+	e->blocks = g_hash_table_new_full(pc_hash, pc_equal, NULL, tb_free);
+	e->pages = g_hash_table_new_full(g_int64_hash, g_int64_equal, g_free, NULL);
+	const char *v = getenv("FERRY_VERIFY_IR");
+	e->verify = v && *v && strcmp(v, "0") != 0;
+	return e;
+}
+
+static void engine_flush(Engine *e)
+{
+	memset(e->jump_cache, 0, sizeof e->jump_cache);
+	g_hash_table_remove_all(e->blocks);
+	g_hash_table_remove_all(e->pages);
+}
+
+void engine_free(Engine *e)
+{
+	if (!e)
+		return;
+	engine_flush(e);
+	g_hash_table_destroy(e->blocks);
+	g_hash_table_destroy(e->pages);
+	free(e->temps);
+	free(e);
+}
+
+uint64_t engine_blocks_translated(const Engine *e)
+{
+	return e->translated;
+}
+
+/* Remembers the guest pages this block's code lies on (a zero-length block, such as a
+ * fetch-fault stub, still belongs to the page of its pc). */
+static void note_pages(Engine *e, uint64_t start, uint64_t len)
+{
+	uint64_t last = (start + (len ? len - 1 : 0)) >> PAGE_SHIFT;
+	for (uint64_t page = start >> PAGE_SHIFT; page <= last; page++) {
+		if (g_hash_table_contains(e->pages, &page))
+			continue;
+		uint64_t *key = g_new(uint64_t, 1);
+		*key = page;
+		g_hash_table_add(e->pages, key);
+	}
+}
+
+void engine_invalidate(Engine *e, uint64_t start, uint64_t len)
+{
+	if (!len || g_hash_table_size(e->pages) == 0)
+		return;
+	uint64_t first = start >> PAGE_SHIFT, last = (start + len - 1) >> PAGE_SHIFT;
+	bool hit = false;
+	if (last - first + 1 > g_hash_table_size(e->pages)) {
+		GHashTableIter it;
+		gpointer key;
+		g_hash_table_iter_init(&it, e->pages);
+		while (!hit && g_hash_table_iter_next(&it, &key, NULL)) {
+			uint64_t page = *(uint64_t *)key;
+			hit = page >= first && page <= last;
+		}
+	} else {
+		for (uint64_t page = first; !hit && page <= last; page++)
+			hit = g_hash_table_contains(e->pages, &page);
+	}
+	if (hit) {
+		if (log_on(LOG_EXEC))
+			log_printf("invalidate 0x%" PRIx64 "+0x%" PRIx64 ": dropping all translations\n",
+				   start, len);
+		engine_flush(e);
+	}
+}
+
+static void log_guest_code(Engine *e, const Tb *tb)
+{
+	char text[128];
+	log_printf("IN: 0x%" PRIx64 "\n", tb->pc);
+	for (uint64_t pc = tb->pc; pc < tb->pc + tb->size;) {
+		unsigned n = e->arch->disas(&e->fetch, pc, text, sizeof text);
+		if (!n)
+			break;
+		log_printf("0x%016" PRIx64 ":  %s\n", pc, text);
+		pc += n;
+	}
+	log_printf("\n");
+}
+
+static void log_ir(const char *title, const IrBlock *b)
+{
+	FILE *out = log_file();
+	fprintf(out, "%s:\n", title);
+	ir_print(b, out);
+	fprintf(out, "\n");
+}
+
+/* Checks the block, and gives up loudly when the frontend or optimizer broke the IR. */
+static void verify_or_die(const Tb *tb, const char *stage)
+{
+	char err[256];
+	if (ir_verify(&tb->ir, err, sizeof err))
+		return;
+	ir_print(&tb->ir, stderr);
+	fprintf(stderr, "ferry: invalid IR %s for block 0x%" PRIx64 ": %s\n", stage, tb->pc, err);
+	abort();
+}
+
+static bool finish_block(Engine *e, Tb *tb)
+{
+	if (!tb_resolve_labels(tb))
+		return false;
+	if (tb->ir.n_temps > e->temps_cap) {
+		uint64_t *t = realloc(e->temps, tb->ir.n_temps * sizeof *t);
+		if (!t)
+			return false;
+		memset(t, 0, tb->ir.n_temps * sizeof *t);
+		e->temps = t;
+		e->temps_cap = tb->ir.n_temps;
+	}
+	return true;
+}
+
+static Tb *translate(Engine *e, uint64_t pc)
+{
+	Tb *tb = calloc(1, sizeof *tb);
+	if (!tb)
+		return NULL;
+	tb->pc = pc;
+	ir_block_init(&tb->ir, pc);
+	e->arch->translate(&tb->ir, &e->fetch, pc);
+	tb->size = tb->ir.guest_size;
+	if (log_on(LOG_IN_ASM))
+		log_guest_code(e, tb);
+	if (log_on(LOG_OP))
+		log_ir("OP", &tb->ir);
+	if (e->verify)
+		verify_or_die(tb, "from the frontend");
+	ir_optimize(&tb->ir);
+	if (log_on(LOG_OP_OPT))
+		log_ir("OP after optimization", &tb->ir);
+	if (e->verify)
+		verify_or_die(tb, "after optimization");
+	if (!ir_block_ok(&tb->ir) || !finish_block(e, tb)) {
+		tb_free(tb);
+		return NULL;
+	}
+	g_hash_table_insert(e->blocks, &tb->pc, tb);
+	note_pages(e, pc, tb->size);
+	e->translated++;
+	return tb;
+}
+
+static Tb *find_block(Engine *e, uint64_t pc)
+{
+	Tb **slot = &e->jump_cache[(pc >> 1) & (JUMP_CACHE_SIZE - 1)];
+	if (*slot && (*slot)->pc == pc)
+		return *slot;
+	Tb *tb = g_hash_table_lookup(e->blocks, &pc);
+	if (!tb)
+		tb = translate(e, pc);
+	if (tb)
+		*slot = tb;
+	return tb;
+}
+
+CpuExit engine_run(Engine *e, CpuCommon *cpu)
+{
+	sigjmp_buf env;
+	if (sigsetjmp(env, 0)) {
+		cpu->fault_jmp = NULL;
+		fault_set_cpu(NULL);
+		cpu->pc = cpu->insn_pc;
+		return CPU_EXIT_MEM_FAULT;
+	}
+	cpu->fault_jmp = &env;
+	fault_set_cpu(cpu);
+	Tb *tb = find_block(e, cpu->pc);
+	for (;;) {
+		if (!tb) {
+			fprintf(stderr, "ferry: out of memory translating guest code\n");
+			abort();
+		}
+		if (log_on(LOG_EXEC))
+			log_printf("Trace 0x%" PRIx64 "\n", tb->pc);
+		TbExit x = interp_run(tb, cpu, e->temps);
+		if (x.kind == TB_GOTO) {
+			Tb *next = tb->chain[x.slot];
+			if (!next || next->pc != cpu->pc)
+				next = tb->chain[x.slot] = find_block(e, cpu->pc);
+			tb = next;
+		} else if (x.kind == TB_LOOKUP) {
+			tb = find_block(e, cpu->pc);
+		} else {
+			cpu->fault_jmp = NULL;
+			fault_set_cpu(NULL);
+			return x.reason;
+		}
+	}
+}

@@ -1,0 +1,174 @@
+/*
+ * The IR interpreter: the reference executor every other executor is compared with.
+ * Temps are raw 64-bit values (i32/f32 in the low half, upper half zero). Guest memory
+ * is reached at guest_base + address; a host fault on such an access is turned into a
+ * guest fault by the engine's fault handler, using the PC that INSN_START recorded.
+ * Pure ops go through ir_eval, shared with the optimizer's constant folding.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "jit/ir_eval.h"
+#include "jit/tb.h"
+
+static uint64_t type_mask(IrType t)
+{
+	return t == IR_I32 || t == IR_F32 ? 0xffffffffull : ~0ull;
+}
+
+static uint64_t guest_addr(const IrBlock *b, const IrInsn *in, const uint64_t *temps)
+{
+	uint64_t a = temps[in->src[0]] + in->imm;
+	return ir_temp_type(b, in->src[0]) == IR_I32 ? (uint32_t)a : a;
+}
+
+static uint64_t mem_load(uintptr_t base, uint64_t addr, unsigned mo, IrType t)
+{
+	const void *p = (const void *)(base + (uintptr_t)addr);
+	uint64_t v;
+	switch (mo & MO_SIZE) {
+	case MO_8: { uint8_t x; memcpy(&x, p, 1); v = x; break; }
+	case MO_16: { uint16_t x; memcpy(&x, p, 2); v = mo & MO_BE ? __builtin_bswap16(x) : x; break; }
+	case MO_32: { uint32_t x; memcpy(&x, p, 4); v = mo & MO_BE ? __builtin_bswap32(x) : x; break; }
+	default: { uint64_t x; memcpy(&x, p, 8); v = mo & MO_BE ? __builtin_bswap64(x) : x; break; }
+	}
+	unsigned bits = 8u << (mo & MO_SIZE);
+	if ((mo & MO_SIGN) && bits < 64)
+		v = (uint64_t)((int64_t)(v << (64 - bits)) >> (64 - bits));
+	return v & type_mask(t);
+}
+
+static void mem_store(uintptr_t base, uint64_t addr, unsigned mo, uint64_t v)
+{
+	void *p = (void *)(base + (uintptr_t)addr);
+	switch (mo & MO_SIZE) {
+	case MO_8: { uint8_t x = (uint8_t)v; memcpy(p, &x, 1); break; }
+	case MO_16: { uint16_t x = (uint16_t)v; if (mo & MO_BE) x = __builtin_bswap16(x); memcpy(p, &x, 2); break; }
+	case MO_32: { uint32_t x = (uint32_t)v; if (mo & MO_BE) x = __builtin_bswap32(x); memcpy(p, &x, 4); break; }
+	default: { if (mo & MO_BE) v = __builtin_bswap64(v); memcpy(p, &v, 8); break; }
+	}
+}
+
+static bool misaligned(uint64_t addr, unsigned mo)
+{
+	return (mo & MO_ALIGN) && (addr & ((1u << (mo & MO_SIZE)) - 1));
+}
+
+static void state_get(const CpuCommon *cpu, const IrInsn *in, uint64_t *dst)
+{
+	const uint8_t *p = (const uint8_t *)cpu + in->imm;
+	if (in->type == IR_I32 || in->type == IR_F32) {
+		uint32_t x;
+		memcpy(&x, p, 4);
+		*dst = x;
+	} else {
+		memcpy(dst, p, 8);
+	}
+}
+
+static void state_put(CpuCommon *cpu, const IrInsn *in, uint64_t v)
+{
+	uint8_t *p = (uint8_t *)cpu + in->imm;
+	if (in->type == IR_I32 || in->type == IR_F32) {
+		uint32_t x = (uint32_t)v;
+		memcpy(p, &x, 4);
+	} else {
+		memcpy(p, &v, 8);
+	}
+}
+
+static TbExit leave(CpuCommon *cpu, uint64_t pc, TbExitKind kind, unsigned slot, CpuExit why)
+{
+	cpu->pc = pc;
+	return (TbExit){kind, slot, why};
+}
+
+bool tb_resolve_labels(Tb *tb)
+{
+	free(tb->label_pos);
+	tb->label_pos = calloc(tb->ir.n_labels + 1, sizeof *tb->label_pos);
+	if (!tb->label_pos)
+		return false;
+	for (uint32_t i = 0; i < tb->ir.n_insns; i++)
+		if (tb->ir.insns[i].op == IR_LABEL)
+			tb->label_pos[tb->ir.insns[i].imm] = i;
+	return true;
+}
+
+TbExit interp_run(const Tb *tb, CpuCommon *cpu, uint64_t *t)
+{
+	const IrBlock *b = &tb->ir;
+	uintptr_t base = cpu->guest_base;
+	for (uint32_t i = 0; i < b->n_insns; i++) {
+		const IrInsn *in = &b->insns[i];
+		switch ((IrOp)in->op) {
+		case IR_NOP:
+		case IR_LABEL:
+		case IR_FENCE:
+			break;
+		case IR_INSN_START:
+			cpu->insn_pc = in->imm;
+			break;
+		case IR_CONST:
+			t[in->dst] = in->imm;
+			break;
+		case IR_MOV:
+			t[in->dst] = t[in->src[0]];
+			break;
+		case IR_GET:
+			state_get(cpu, in, &t[in->dst]);
+			break;
+		case IR_PUT:
+			state_put(cpu, in, t[in->src[0]]);
+			break;
+		case IR_ITOF: case IR_FTOI: case IR_FCVT: case IR_BITCAST:
+			t[in->dst] = ir_eval_conv((IrOp)in->op, (IrType)in->type,
+						  ir_temp_type(b, in->src[0]), in->aux, t[in->src[0]]);
+			break;
+		case IR_LOAD: {
+			uint64_t a = guest_addr(b, in, t);
+			if (misaligned(a, in->aux)) {
+				cpu->fault_addr = a;
+				return leave(cpu, cpu->insn_pc, TB_EXIT, 0, CPU_EXIT_MISALIGNED);
+			}
+			t[in->dst] = mem_load(base, a, in->aux, (IrType)in->type);
+			break;
+		}
+		case IR_STORE: {
+			uint64_t a = guest_addr(b, in, t);
+			if (misaligned(a, in->aux)) {
+				cpu->fault_addr = a;
+				return leave(cpu, cpu->insn_pc, TB_EXIT, 0, CPU_EXIT_MISALIGNED);
+			}
+			mem_store(base, a, in->aux, t[in->src[1]]);
+			break;
+		}
+		case IR_CALL: {
+			const IrHelper *h = (const IrHelper *)(uintptr_t)in->imm;
+			t[in->dst] = h->fn(cpu, t[in->src[0]], t[in->src[1]], t[in->src[2]],
+					   t[in->src[3]]);
+			break;
+		}
+		case IR_BR:
+			if (t[in->src[0]])
+				i = tb->label_pos[in->imm];
+			break;
+		case IR_JMP:
+			i = tb->label_pos[in->imm];
+			break;
+		case IR_GOTO_BLOCK:
+			return leave(cpu, in->imm, TB_GOTO, in->aux, CPU_EXIT_NONE);
+		case IR_LOOKUP_JUMP:
+			return leave(cpu, t[in->src[0]], TB_LOOKUP, 0, CPU_EXIT_NONE);
+		case IR_EXIT:
+			return leave(cpu, in->imm, TB_EXIT, 0, (CpuExit)in->aux);
+		default: {
+			uint64_t s[3] = {t[in->src[0]], t[in->src[1]], t[in->src[2]]};
+			t[in->dst] = ir_eval((IrOp)in->op, (IrType)in->type, in->aux, s);
+			break;
+		}
+		}
+	}
+	/* The verifier guarantees every path ends in an exit; reaching here is a bug. */
+	return leave(cpu, cpu->insn_pc, TB_EXIT, 0, CPU_EXIT_ILLEGAL);
+}

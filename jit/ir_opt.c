@@ -1,0 +1,250 @@
+/*
+ * The block optimizer: one forward pass that folds constants (with ir_eval, the same code
+ * the interpreter runs), propagates copies, applies a few algebraic identities, forwards
+ * values through guest-state slots (a GET after a PUT or GET of the same slot reuses the
+ * value) and drops PUTs that a later PUT to the same slot overwrites before anything could
+ * observe them; then dead-code elimination and compaction. Blocks are in SSA form with
+ * forward branches only (the verifier's rules), so a forward pass sees every definition
+ * before its uses. State knowledge is dropped at labels; pending PUTs are kept at anything
+ * that may observe guest state: branches, exits, helper calls and memory accesses (which
+ * may fault and must leave earlier instructions' results in place).
+ */
+#include "jit/ir.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "jit/ir_eval.h"
+
+#define MAX_SLOTS 64
+
+typedef struct StateSlot {
+	uint32_t offset, size;
+	IrTemp value;        /* temp holding the slot's current value, or IR_NONE */
+	uint8_t type;
+	uint32_t pending_put;/* index of a PUT nobody has observed yet, or UINT32_MAX */
+} StateSlot;
+
+typedef struct Optimizer {
+	IrBlock *b;
+	IrTemp *repl;      /* temp -> the temp to use instead (itself when none) */
+	uint8_t *is_const;
+	uint64_t *val;
+	StateSlot slots[MAX_SLOTS];
+	unsigned n_slots;
+} Optimizer;
+
+static const uint32_t type_size[IR_TYPE_COUNT] = {4, 8, 4, 8, 16};
+
+static void forget_pending(Optimizer *o)
+{
+	for (unsigned i = 0; i < o->n_slots; i++)
+		o->slots[i].pending_put = UINT32_MAX;
+}
+
+static void forget_all(Optimizer *o)
+{
+	o->n_slots = 0;
+}
+
+static StateSlot *slot_for(Optimizer *o, uint32_t offset, IrType type, bool create)
+{
+	uint32_t size = type_size[type];
+	for (unsigned i = 0; i < o->n_slots; i++) {
+		StateSlot *s = &o->slots[i];
+		if (s->offset == offset && s->size == size && s->type == type)
+			return s;
+	}
+	/* A differently shaped access overlapping a tracked slot makes that slot unknown. */
+	for (unsigned i = 0; i < o->n_slots;) {
+		StateSlot *s = &o->slots[i];
+		if (s->offset < offset + size && offset < s->offset + s->size)
+			o->slots[i] = o->slots[--o->n_slots];
+		else
+			i++;
+	}
+	if (!create || o->n_slots == MAX_SLOTS)
+		return NULL;
+	StateSlot *s = &o->slots[o->n_slots++];
+	*s = (StateSlot){offset, size, IR_NONE, (uint8_t)type, UINT32_MAX};
+	return s;
+}
+
+static void make_nop(IrInsn *in)
+{
+	*in = (IrInsn){.op = IR_NOP};
+}
+
+static void replace_with(Optimizer *o, IrInsn *in, IrTemp t)
+{
+	o->repl[in->dst] = t;
+	make_nop(in);
+}
+
+static void make_const(Optimizer *o, IrInsn *in, uint64_t v)
+{
+	IrTemp d = in->dst;
+	*in = (IrInsn){.op = IR_CONST, .type = in->type, .dst = d, .imm = v};
+	o->is_const[d] = 1;
+	o->val[d] = v;
+}
+
+/* x op identity -> x, for the common identities with a constant second operand. */
+static bool simplify_identity(Optimizer *o, IrInsn *in)
+{
+	if (ir_op_info[in->op].n_src != 2 || !o->is_const[in->src[1]])
+		return false;
+	uint64_t c = o->val[in->src[1]];
+	uint64_t ones = in->type == IR_I32 ? 0xffffffffull : ~0ull;
+	bool identity;
+	switch (in->op) {
+	case IR_ADD: case IR_SUB: case IR_OR: case IR_XOR:
+	case IR_SHL: case IR_SHR: case IR_SAR: case IR_ROTL: case IR_ROTR:
+		identity = c == 0;
+		break;
+	case IR_AND:
+		identity = c == ones;
+		break;
+	case IR_MUL:
+		identity = c == 1;
+		break;
+	default:
+		identity = false;
+	}
+	if (identity && in->type <= IR_I64)
+		replace_with(o, in, in->src[0]);
+	return identity;
+}
+
+static void fold(Optimizer *o, IrInsn *in)
+{
+	const IrOpInfo *info = &ir_op_info[in->op];
+	if (in->op == IR_SELECT && o->is_const[in->src[0]]) {
+		replace_with(o, in, o->val[in->src[0]] ? in->src[1] : in->src[2]);
+		return;
+	}
+	if (!ir_eval_supported((IrOp)in->op, (IrType)in->type))
+		return;
+	uint64_t v[3] = {0, 0, 0};
+	for (unsigned s = 0; s < info->n_src; s++) {
+		if (!o->is_const[in->src[s]]) {
+			simplify_identity(o, in);
+			return;
+		}
+		v[s] = o->val[in->src[s]];
+	}
+	make_const(o, in, ir_eval((IrOp)in->op, (IrType)in->type, in->aux, v));
+}
+
+static void track_state(Optimizer *o, IrInsn *in, uint32_t index)
+{
+	if (in->op == IR_GET) {
+		StateSlot *s = slot_for(o, (uint32_t)in->imm, (IrType)in->type, true);
+		if (s && s->value != IR_NONE)
+			replace_with(o, in, s->value);
+		else if (s)
+			s->value = in->dst;
+		return;
+	}
+	StateSlot *s = slot_for(o, (uint32_t)in->imm, (IrType)in->type, true);
+	if (!s)
+		return;
+	if (s->pending_put != UINT32_MAX)
+		make_nop(&o->b->insns[s->pending_put]);
+	s->value = in->src[0];
+	s->pending_put = index;
+}
+
+static void observe(Optimizer *o, const IrInsn *in)
+{
+	const IrOpInfo *info = &ir_op_info[in->op];
+	if (in->op == IR_LABEL) {
+		forget_all(o);
+	} else if (in->op == IR_CALL) {
+		const IrHelper *h = (const IrHelper *)(uintptr_t)in->imm;
+		if (h->flags & (IRH_READS_STATE | IRH_MEM))
+			forget_pending(o);
+		if (h->flags & IRH_WRITES_STATE)
+			forget_all(o);
+	} else if (info->flags & (IRF_CONTROL | IRF_EXIT | IRF_MEM)) {
+		forget_pending(o);
+	}
+}
+
+static void forward_pass(Optimizer *o)
+{
+	IrBlock *b = o->b;
+	for (uint32_t i = 0; i < b->n_insns; i++) {
+		IrInsn *in = &b->insns[i];
+		for (unsigned s = 0; s < 4; s++)
+			in->src[s] = o->repl[in->src[s]];
+		switch (in->op) {
+		case IR_CONST:
+			make_const(o, in, in->imm);
+			continue;
+		case IR_MOV:
+			replace_with(o, in, in->src[0]);
+			continue;
+		case IR_GET:
+		case IR_PUT:
+			track_state(o, in, i);
+			continue;
+		case IR_BR:
+			if (o->is_const[in->src[0]]) {
+				if (o->val[in->src[0]])
+					*in = (IrInsn){.op = IR_JMP, .type = IR_I64, .imm = in->imm};
+				else
+					make_nop(in);
+			}
+			break;
+		default:
+			break;
+		}
+		if (ir_op_info[in->op].has_dst && !(ir_op_info[in->op].flags & IRF_SIDE))
+			fold(o, in);
+		observe(o, in);
+	}
+}
+
+/* Removes side-effect-free insns whose result nobody uses, then compacts. */
+static void dead_code(IrBlock *b)
+{
+	uint32_t *uses = calloc(b->n_temps, sizeof *uses);
+	if (!uses)
+		return;
+	for (uint32_t i = b->n_insns; i-- > 0;) {
+		IrInsn *in = &b->insns[i];
+		const IrOpInfo *info = &ir_op_info[in->op];
+		if (in->op != IR_NOP && !(info->flags & IRF_SIDE) && info->has_dst && !uses[in->dst]) {
+			make_nop(in);
+			continue;
+		}
+		for (unsigned s = 0; s < 4; s++)
+			uses[in->src[s]]++;
+	}
+	free(uses);
+	uint32_t n = 0;
+	for (uint32_t i = 0; i < b->n_insns; i++)
+		if (b->insns[i].op != IR_NOP)
+			b->insns[n++] = b->insns[i];
+	b->n_insns = n;
+}
+
+void ir_optimize(IrBlock *b)
+{
+	if (b->error)
+		return;
+	Optimizer o = {.b = b};
+	o.repl = malloc(b->n_temps * sizeof *o.repl);
+	o.is_const = calloc(b->n_temps, 1);
+	o.val = calloc(b->n_temps, sizeof *o.val);
+	if (o.repl && o.is_const && o.val) {
+		for (IrTemp t = 0; t < b->n_temps; t++)
+			o.repl[t] = t;
+		forward_pass(&o);
+		dead_code(b);
+	}
+	free(o.repl);
+	free(o.is_const);
+	free(o.val);
+}

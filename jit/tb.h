@@ -1,0 +1,40 @@
+/*
+ * A translated block as the engine keeps it: the optimized IR of one guest block, where
+ * its labels land, and the two chain slots that link a direct exit to its successor so
+ * the engine does not look the successor up again. Executors (the interpreter today, the
+ * x86-64 backend next) run a Tb and report how it left.
+ */
+#ifndef FERRY_TB_H
+#define FERRY_TB_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "common/cpu_common.h"
+#include "jit/ir.h"
+
+typedef struct Tb {
+	uint64_t pc;
+	uint32_t size;        /* bytes of guest code */
+	IrBlock ir;
+	uint32_t *label_pos;  /* label -> index of its LABEL insn */
+	struct Tb *chain[2];  /* successor for GOTO_BLOCK slot 0/1, once known */
+	uint64_t exec_count;
+} Tb;
+
+/* How a block left: a chainable direct exit (slot), an indirect jump, or an exit
+ * that returns to the engine's caller. */
+typedef enum TbExitKind { TB_GOTO, TB_LOOKUP, TB_EXIT } TbExitKind;
+typedef struct TbExit {
+	TbExitKind kind;
+	unsigned slot;     /* TB_GOTO */
+	CpuExit reason;    /* TB_EXIT */
+} TbExit;
+
+/* Fills tb->label_pos from the block's LABEL insns (the interpreter's branch targets).
+ * Returns false when out of memory. */
+bool tb_resolve_labels(Tb *tb);
+/* Runs one block with the IR interpreter; `temps` has room for tb->ir.n_temps values. */
+TbExit interp_run(const Tb *tb, CpuCommon *cpu, uint64_t *temps);
+
+#endif

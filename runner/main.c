@@ -1,0 +1,156 @@
+/*
+ * main() of a per-ISA runner (ferry-<isa>): parse options, load the program into a fresh
+ * guest address space, set up the Linux personality and the engine, then run the CPU
+ * loop until the guest exits. The ISA comes from the one LinuxAbi this binary is linked
+ * with; nothing here knows which ISA that is.
+ */
+#include <elf.h>
+#include <errno.h>
+#include <glib.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <unistd.h>
+
+#include "common/log.h"
+#include "jit/engine.h"
+#include "jit/fault.h"
+#include "loader/loader.h"
+#include "runner/options.h"
+#include "syscall/abi/abi.h"
+#include "syscall/linux/linux.h"
+
+#define DEFAULT_STACK_SIZE (8ull << 20)
+
+/* The guest environment: the runner's own, then -U removals and -E settings in order. */
+static char **guest_environment(const RunnerOptions *o)
+{
+	char **env = g_get_environ();
+	for (guint i = 0; i < o->unset_env->len; i++)
+		env = g_environ_unsetenv(env, g_ptr_array_index(o->unset_env, i));
+	for (guint i = 0; i < o->set_env->len; i++) {
+		const char *kv = g_ptr_array_index(o->set_env, i);
+		char *name = g_strndup(kv, (gsize)(strchr(kv, '=') - kv));
+		env = g_environ_setenv(env, name, strchr(kv, '=') + 1, TRUE);
+		g_free(name);
+	}
+	return env;
+}
+
+static int fetch_code(void *opaque, uint64_t pc, void *buf, size_t len)
+{
+	GuestMem *mem = opaque;
+	if (!gmem_access_ok(mem, pc, len, PROT_EXEC))
+		return -EFAULT;
+	memcpy(buf, gmem_g2h(mem, pc), len);
+	return 0;
+}
+
+static void code_changed(void *opaque, uint64_t start, uint64_t len)
+{
+	engine_invalidate(opaque, start, len);
+}
+
+static void load_or_exit(const RunnerOptions *o, char **argv, GuestMem *mem, LoadedImage *img)
+{
+	const LinuxAbi *abi = &linux_abi;
+	LoaderArch arch = {
+		.elf_machine = abi->elf_machine,
+		.elf_class = abi->elf_class,
+		.elf_data = abi->big_endian ? ELFDATA2MSB : ELFDATA2LSB,
+		.platform = abi->platform,
+		.hwcap = abi->hwcap,
+		.hwcap2 = abi->hwcap2,
+		.check_flags = abi->check_elf_flags,
+	};
+	const char *path = argv[o->prog_index];
+	char **guest_argv = g_strdupv(argv + o->prog_index);
+	if (o->argv0) {
+		g_free(guest_argv[0]);
+		guest_argv[0] = g_strdup(o->argv0);
+	}
+	char **env = guest_environment(o);
+	LoaderParams p = {
+		.path = path,
+		.exec_fd = -1,
+		.sysroot = o->sysroot,
+		.argv = guest_argv,
+		.envp = env,
+		.execfn = path,
+		.stack_size = o->stack_size ? o->stack_size : DEFAULT_STACK_SIZE,
+		.secure = o->secure,
+		.uid = getuid(), .euid = geteuid(), .gid = getgid(), .egid = getegid(),
+	};
+	LoaderError err;
+	if (loader_load(&arch, &p, mem, img, &err) < 0) {
+		fprintf(stderr, "%s: %s: %s\n", o->runner_name, path, err.msg);
+		exit(err.exit_status);
+	}
+	g_strfreev(guest_argv);
+	g_strfreev(env);
+}
+
+static void setup_logging(const RunnerOptions *o)
+{
+	log_mask = o->log_mask;
+	if (o->log_file) {
+		int r = log_set_file(o->log_file);
+		if (r < 0) {
+			fprintf(stderr, "%s: %s: %s\n", o->runner_name, o->log_file, strerror(-r));
+			exit(1);
+		}
+	}
+}
+
+int main(int argc, char **argv)
+{
+	setvbuf(stderr, NULL, _IONBF, 0);
+	const LinuxAbi *abi = &linux_abi;
+	RunnerOptions o = {.runner_name = g_strdup_printf("ferry-%s", abi->isa)};
+	int r = options_parse(&o, argc, argv);
+	if (r >= 0)
+		return r;
+	setup_logging(&o);
+
+	GuestMem *mem = gmem_new(abi->va_bits);
+	if (!mem) {
+		fprintf(stderr, "%s: cannot reserve the guest address space\n", o.runner_name);
+		return 1;
+	}
+	LoadedImage img;
+	load_or_exit(&o, argv, mem, &img);
+
+	CpuCommon *cpu = calloc(1, abi->arch->cpu_size);
+	GuestFetch fetch = {fetch_code, mem};
+	Engine *engine = engine_new(abi->arch, o.engine, &fetch);
+	if (!cpu || !engine) {
+		fprintf(stderr, "%s: %s\n", o.runner_name,
+			cpu ? "this engine is not available in this build (use -engine interp)"
+			    : "out of memory");
+		return 1;
+	}
+	abi->cpu_init(cpu, img.entry, img.sp);
+	cpu->guest_base = gmem_base(mem);
+	LinuxProcInit init = {
+		.exe_path = img.exe_path,
+		.sysroot = o.sysroot,
+		.uname_release = o.uname_release,
+		.start_brk = img.start_brk,
+		.auxv_addr = img.auxv_addr,
+		.auxv_len = img.auxv_len,
+		.stack_top = img.stack_top,
+		.stack_limit = img.stack_limit,
+		.code_changed = code_changed,
+		.code_changed_opaque = engine,
+	};
+	LinuxProc *proc = linux_proc_new(abi, mem, &init);
+	fault_install();
+	for (;;) {
+		CpuExit why = engine_run(engine, cpu);
+		if (why == CPU_EXIT_SYSCALL)
+			linux_syscall(proc, cpu);
+		else
+			linux_fault_signal(proc, cpu, why);
+	}
+}

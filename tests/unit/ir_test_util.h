@@ -1,0 +1,28 @@
+/*
+ * Shared scaffolding for the IR unit tests: a toy CPU struct with a few 64-bit
+ * registers and a scratch memory area, and a function that verifies, resolves labels
+ * and interprets one block on it.
+ */
+#ifndef FERRY_IR_TEST_UTIL_H
+#define FERRY_IR_TEST_UTIL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "jit/tb.h"
+
+typedef struct ToyCpu {
+	CpuCommon common;
+	uint64_t r[8];
+	uint32_t w[2];
+} ToyCpu;
+
+#define TOY_R(n) ((uint32_t)(offsetof(ToyCpu, r) + 8u * (n)))
+#define TOY_W(n) ((uint32_t)(offsetof(ToyCpu, w) + 4u * (n)))
+
+/* Verifies b (failing the test with the verifier's message if invalid), then runs it
+ * on cpu; the block is consumed. */
+TbExit toy_run(IrBlock *b, ToyCpu *cpu);
+
+#endif

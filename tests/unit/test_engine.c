@@ -1,0 +1,145 @@
+/*
+ * The engine with a toy frontend whose "instructions" are bytes in a small code array:
+ * blocks are translated once and then found again (jump cache, chaining), run until a
+ * syscall-like exit, a fetch fault becomes CPU_EXIT_FETCH_FAULT, a host fault in guest
+ * code becomes CPU_EXIT_MEM_FAULT at the faulting instruction, and invalidating a range
+ * with translated code forces retranslation.
+ */
+#include <check.h>
+#include <errno.h>
+#include <string.h>
+#include <sys/mman.h>
+
+#include "jit/engine.h"
+#include "jit/fault.h"
+#include "tests/unit/ir_test_util.h"
+
+/* Toy ISA, one byte per instruction:
+ *   'i' r0 += 1, next      'j' goto 0 if r0 < r1 else next   'x' syscall exit, next
+ *   'l' r2 = load64(r3)    anything else: illegal */
+static uint8_t toy_code[64];
+
+static int toy_read(void *opaque, uint64_t pc, void *buf, size_t len)
+{
+	if (pc + len > sizeof toy_code)
+		return -EFAULT;
+	memcpy(buf, toy_code + pc, len);
+	return 0;
+}
+
+static void toy_translate(IrBlock *b, const GuestFetch *f, uint64_t pc)
+{
+	for (;;) {
+		uint8_t op;
+		if (f->read(f->opaque, pc, &op, 1) < 0) {
+			ir_exit(b, CPU_EXIT_FETCH_FAULT, pc);
+			return;
+		}
+		ir_insn_start(b, pc);
+		b->guest_size++;
+		b->guest_insns++;
+		if (op == 'i') {
+			ir_put(b, IR_I64, TOY_R(0), ir_op2i(b, IR_ADD, IR_I64, ir_get(b, IR_I64, TOY_R(0)), 1));
+		} else if (op == 'l') {
+			ir_put(b, IR_I64, TOY_R(2), ir_load(b, IR_I64, MO_64, ir_get(b, IR_I64, TOY_R(3)), 0));
+		} else if (op == 'j') {
+			uint32_t back = ir_new_label(b);
+			IrTemp c = ir_cmp(b, IR_I64, IR_LTU, ir_get(b, IR_I64, TOY_R(0)), ir_get(b, IR_I64, TOY_R(1)));
+			ir_br(b, c, back);
+			ir_goto_block(b, pc + 1, 1);
+			ir_label(b, back);
+			ir_goto_block(b, 0, 0);
+			return;
+		} else if (op == 'x') {
+			ir_exit(b, CPU_EXIT_SYSCALL, pc + 1);
+			return;
+		} else {
+			ir_exit(b, CPU_EXIT_ILLEGAL, pc);
+			return;
+		}
+		pc++;
+	}
+}
+
+static unsigned toy_disas(const GuestFetch *f, uint64_t pc, char *buf, size_t n)
+{
+	uint8_t op;
+	if (f->read(f->opaque, pc, &op, 1) < 0)
+		return 0;
+	snprintf(buf, n, "%c", op);
+	return 1;
+}
+
+static const GuestArch toy_arch = {"toy", sizeof(ToyCpu), 16, toy_translate, toy_disas};
+static const GuestFetch toy_fetch = {toy_read, NULL};
+
+START_TEST(loops_run_from_chained_blocks)
+{
+	memcpy(toy_code, "iijx", 4);
+	Engine *e = engine_new(&toy_arch, ENGINE_INTERP, &toy_fetch);
+	ToyCpu cpu;
+	memset(&cpu, 0, sizeof cpu);
+	cpu.r[1] = 1000;
+	ck_assert_int_eq(engine_run(e, &cpu.common), CPU_EXIT_SYSCALL);
+	ck_assert_uint_eq(cpu.r[0], 1000);
+	ck_assert_uint_eq(cpu.common.pc, 4);
+	ck_assert_uint_eq(engine_blocks_translated(e), 2);
+	engine_invalidate(e, 0x10000, 0x2000); /* no code on those pages: nothing dropped */
+	cpu.common.pc = 0;
+	cpu.r[1] = 1010;
+	ck_assert_int_eq(engine_run(e, &cpu.common), CPU_EXIT_SYSCALL);
+	ck_assert_uint_eq(engine_blocks_translated(e), 2);
+	memcpy(toy_code, "iiijx", 5); /* code rewritten: the engine must be told */
+	engine_invalidate(e, 0, 1);
+	cpu.common.pc = 0;
+	cpu.r[0] = 0;
+	cpu.r[1] = 10;
+	ck_assert_int_eq(engine_run(e, &cpu.common), CPU_EXIT_SYSCALL);
+	ck_assert_uint_eq(cpu.r[0], 12);
+	ck_assert_uint_eq(engine_blocks_translated(e), 4);
+	engine_free(e);
+}
+END_TEST
+
+START_TEST(faults_become_exits_at_the_instruction)
+{
+	memcpy(toy_code, "iliq", 4);
+	Engine *e = engine_new(&toy_arch, ENGINE_INTERP, &toy_fetch);
+	void *hole = mmap(NULL, 4096, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	ck_assert_ptr_ne(hole, MAP_FAILED);
+	fault_install();
+	ToyCpu cpu;
+	memset(&cpu, 0, sizeof cpu);
+	cpu.r[3] = (uintptr_t)hole + 8;
+	ck_assert_int_eq(engine_run(e, &cpu.common), CPU_EXIT_MEM_FAULT);
+	ck_assert_uint_eq(cpu.common.pc, 1);
+	ck_assert_uint_eq(cpu.common.fault_addr, (uintptr_t)hole + 8);
+	ck_assert_uint_eq(cpu.r[0], 1);
+	mprotect(hole, 4096, PROT_READ);
+	ck_assert_int_eq(engine_run(e, &cpu.common), CPU_EXIT_ILLEGAL);
+	ck_assert_uint_eq(cpu.common.pc, 3);
+	ck_assert_uint_eq(cpu.r[0], 2);
+	cpu.common.pc = 70;
+	ck_assert_int_eq(engine_run(e, &cpu.common), CPU_EXIT_FETCH_FAULT);
+	ck_assert_uint_eq(cpu.common.pc, 70);
+	munmap(hole, 4096);
+	engine_free(e);
+}
+END_TEST
+
+START_TEST(unavailable_engines_are_refused)
+{
+	ck_assert_ptr_null(engine_new(&toy_arch, ENGINE_JIT, &toy_fetch));
+}
+END_TEST
+
+Suite *engine_suite(void)
+{
+	Suite *s = suite_create("engine");
+	TCase *tc = tcase_create("run");
+	tcase_add_test(tc, loops_run_from_chained_blocks);
+	tcase_add_test(tc, faults_become_exits_at_the_instruction);
+	tcase_add_test(tc, unavailable_engines_are_refused);
+	suite_add_tcase(s, tc);
+	return s;
+}

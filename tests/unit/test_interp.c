@@ -1,0 +1,180 @@
+/*
+ * The IR interpreter: integer semantics the IR defines (total division, shift counts
+ * modulo the width, high multiplies, extensions), memory access with sizes, signs and
+ * byte orders, misalignment exits, labels and branches, and each kind of block exit.
+ */
+#include <check.h>
+#include <string.h>
+
+#include "tests/unit/ir_test_util.h"
+
+static uint64_t eval2(IrOp op, IrType t, uint64_t a, uint64_t c)
+{
+	IrBlock b;
+	ToyCpu cpu;
+	memset(&cpu, 0, sizeof cpu);
+	ir_block_init(&b, 0);
+	IrTemp r = ir_op2(&b, op, t, ir_const(&b, t, a), ir_const(&b, t, c));
+	if (t == IR_I32)
+		r = ir_extu(&b, IR_I64, r, 32);
+	ir_put(&b, IR_I64, TOY_R(0), r);
+	ir_exit(&b, CPU_EXIT_HALT, 0);
+	toy_run(&b, &cpu);
+	return cpu.r[0];
+}
+
+START_TEST(division_is_total)
+{
+	ck_assert_uint_eq(eval2(IR_DIVS, IR_I64, 7, 0), 0);
+	ck_assert_uint_eq(eval2(IR_REMU, IR_I64, 7, 0), 7);
+	ck_assert_uint_eq(eval2(IR_DIVS, IR_I64, INT64_MIN, (uint64_t)-1), (uint64_t)INT64_MIN);
+	ck_assert_uint_eq(eval2(IR_REMS, IR_I64, INT64_MIN, (uint64_t)-1), 0);
+	ck_assert_uint_eq(eval2(IR_DIVS, IR_I32, 0x80000000u, 0xffffffffu), 0x80000000u);
+	ck_assert_uint_eq(eval2(IR_DIVS, IR_I64, (uint64_t)-7, 2), (uint64_t)-3);
+	ck_assert_uint_eq(eval2(IR_REMS, IR_I64, (uint64_t)-7, 2), (uint64_t)-1);
+	ck_assert_uint_eq(eval2(IR_DIVU, IR_I32, 0xfffffffeu, 2), 0x7fffffffu);
+}
+END_TEST
+
+START_TEST(shifts_and_multiplies)
+{
+	ck_assert_uint_eq(eval2(IR_SHL, IR_I64, 1, 65), 2);
+	ck_assert_uint_eq(eval2(IR_SHL, IR_I32, 1, 33), 2);
+	ck_assert_uint_eq(eval2(IR_SAR, IR_I32, 0x80000000u, 31), 0xffffffffu);
+	ck_assert_uint_eq(eval2(IR_SHR, IR_I64, ~0ull, 63), 1);
+	ck_assert_uint_eq(eval2(IR_ROTL, IR_I32, 0x80000001u, 1), 3);
+	ck_assert_uint_eq(eval2(IR_MULHU, IR_I64, ~0ull, ~0ull), ~0ull - 1);
+	ck_assert_uint_eq(eval2(IR_MULHS, IR_I64, (uint64_t)-1, (uint64_t)-1), 0);
+	ck_assert_uint_eq(eval2(IR_MULHSU, IR_I64, (uint64_t)-1, ~0ull), ~0ull);
+	ck_assert_uint_eq(eval2(IR_MUL, IR_I32, 0x10000, 0x10000), 0);
+	ck_assert_uint_eq(eval2(IR_SUB, IR_I32, 0, 1), 0xffffffffu);
+}
+END_TEST
+
+START_TEST(memory_sizes_signs_and_byte_order)
+{
+	uint8_t mem[32] = {0x80, 0x01, 0x02, 0x03, 0x04, 0x05, 0x06, 0x07, 0x88};
+	ToyCpu cpu;
+	memset(&cpu, 0, sizeof cpu);
+	cpu.common.guest_base = (uintptr_t)mem;
+	IrBlock b;
+	ir_block_init(&b, 0);
+	IrTemp base = ir_const(&b, IR_I64, 0);
+	ir_put(&b, IR_I64, TOY_R(0), ir_load(&b, IR_I64, MO_8 | MO_SIGN, base, 0));
+	ir_put(&b, IR_I64, TOY_R(1), ir_load(&b, IR_I64, MO_16 | MO_BE, base, 0));
+	ir_put(&b, IR_I64, TOY_R(2), ir_load(&b, IR_I64, MO_64, base, 1));
+	ir_put(&b, IR_I64, TOY_R(3), ir_load(&b, IR_I64, MO_32 | MO_SIGN | MO_BE, base, 5));
+	ir_store(&b, IR_I64, MO_32 | MO_BE, base, 16, ir_const(&b, IR_I64, 0x11223344));
+	ir_store(&b, IR_I32, MO_16, base, 20, ir_const(&b, IR_I32, 0xaabbccdd));
+	ir_exit(&b, CPU_EXIT_HALT, 0x40);
+	TbExit x = toy_run(&b, &cpu);
+	ck_assert_int_eq(x.kind, TB_EXIT);
+	ck_assert_int_eq(x.reason, CPU_EXIT_HALT);
+	ck_assert_uint_eq(cpu.common.pc, 0x40);
+	ck_assert_uint_eq(cpu.r[0], (uint64_t)-128);
+	ck_assert_uint_eq(cpu.r[1], 0x8001);
+	ck_assert_uint_eq(cpu.r[2], 0x8807060504030201ull);
+	ck_assert_uint_eq(cpu.r[3], 0x05060788ull);
+	ck_assert_uint_eq(mem[16], 0x11);
+	ck_assert_uint_eq(mem[19], 0x44);
+	ck_assert_uint_eq(mem[20], 0xdd);
+	ck_assert_uint_eq(mem[21], 0xcc);
+	ck_assert_uint_eq(mem[22], 0);
+}
+END_TEST
+
+START_TEST(misaligned_access_exits_at_the_instruction)
+{
+	uint8_t mem[16] = {0};
+	ToyCpu cpu;
+	memset(&cpu, 0, sizeof cpu);
+	cpu.common.guest_base = (uintptr_t)mem;
+	IrBlock b;
+	ir_block_init(&b, 0x100);
+	ir_insn_start(&b, 0x100);
+	ir_put(&b, IR_I64, TOY_R(0), ir_const(&b, IR_I64, 1));
+	ir_insn_start(&b, 0x104);
+	ir_load(&b, IR_I64, MO_32 | MO_ALIGN, ir_const(&b, IR_I64, 2), 0);
+	ir_goto_block(&b, 0x108, 0);
+	TbExit x = toy_run(&b, &cpu);
+	ck_assert_int_eq(x.reason, CPU_EXIT_MISALIGNED);
+	ck_assert_uint_eq(cpu.common.pc, 0x104);
+	ck_assert_uint_eq(cpu.common.fault_addr, 2);
+	ck_assert_uint_eq(cpu.r[0], 1);
+}
+END_TEST
+
+/* if (r0 < r1) r2 = 1 else r2 = 2; then an indirect exit to r3. */
+static TbExit run_branch(ToyCpu *cpu)
+{
+	IrBlock b;
+	ir_block_init(&b, 0);
+	uint32_t lt = ir_new_label(&b), done = ir_new_label(&b);
+	IrTemp c = ir_cmp(&b, IR_I64, IR_LTS, ir_get(&b, IR_I64, TOY_R(0)), ir_get(&b, IR_I64, TOY_R(1)));
+	ir_br(&b, c, lt);
+	ir_put(&b, IR_I64, TOY_R(2), ir_const(&b, IR_I64, 2));
+	ir_jmp(&b, done);
+	ir_label(&b, lt);
+	ir_put(&b, IR_I64, TOY_R(2), ir_const(&b, IR_I64, 1));
+	ir_label(&b, done);
+	ir_lookup_jump(&b, ir_get(&b, IR_I64, TOY_R(3)));
+	return toy_run(&b, cpu);
+}
+
+START_TEST(branches_and_indirect_exit)
+{
+	ToyCpu cpu;
+	memset(&cpu, 0, sizeof cpu);
+	cpu.r[0] = (uint64_t)-5;
+	cpu.r[1] = 3;
+	cpu.r[3] = 0x4444;
+	TbExit x = run_branch(&cpu);
+	ck_assert_int_eq(x.kind, TB_LOOKUP);
+	ck_assert_uint_eq(cpu.common.pc, 0x4444);
+	ck_assert_uint_eq(cpu.r[2], 1);
+	cpu.r[0] = 9;
+	run_branch(&cpu);
+	ck_assert_uint_eq(cpu.r[2], 2);
+}
+END_TEST
+
+START_TEST(extensions_select_and_bit_counts)
+{
+	ToyCpu cpu;
+	memset(&cpu, 0, sizeof cpu);
+	IrBlock b;
+	ir_block_init(&b, 0);
+	IrTemp v = ir_const(&b, IR_I64, 0x1234567880ull);
+	ir_put(&b, IR_I64, TOY_R(0), ir_exts(&b, IR_I64, v, 8));
+	ir_put(&b, IR_I64, TOY_R(1), ir_extu(&b, IR_I64, v, 32));
+	ir_put(&b, IR_I64, TOY_R(2), ir_select(&b, IR_I64, ir_const(&b, IR_I32, 0),
+					       ir_const(&b, IR_I64, 1), ir_const(&b, IR_I64, 2)));
+	ir_put(&b, IR_I64, TOY_R(3), ir_op1(&b, IR_CLZ, IR_I64, ir_const(&b, IR_I64, 0)));
+	ir_put(&b, IR_I32, TOY_W(0), ir_op1(&b, IR_CTZ, IR_I32, ir_const(&b, IR_I32, 0x100)));
+	ir_put(&b, IR_I32, TOY_W(1), ir_op1(&b, IR_BSWAP, IR_I32, ir_const(&b, IR_I32, 0x11223344)));
+	ir_goto_block(&b, 0x10, 1);
+	TbExit x = toy_run(&b, &cpu);
+	ck_assert_int_eq(x.kind, TB_GOTO);
+	ck_assert_uint_eq(x.slot, 1);
+	ck_assert_uint_eq(cpu.r[0], (uint64_t)-128);
+	ck_assert_uint_eq(cpu.r[1], 0x34567880ull);
+	ck_assert_uint_eq(cpu.r[2], 2);
+	ck_assert_uint_eq(cpu.r[3], 64);
+	ck_assert_uint_eq(cpu.w[0], 8);
+	ck_assert_uint_eq(cpu.w[1], 0x44332211u);
+}
+END_TEST
+
+Suite *interp_suite(void)
+{
+	Suite *s = suite_create("interp");
+	TCase *tc = tcase_create("semantics");
+	tcase_add_test(tc, division_is_total);
+	tcase_add_test(tc, shifts_and_multiplies);
+	tcase_add_test(tc, memory_sizes_signs_and_byte_order);
+	tcase_add_test(tc, misaligned_access_exits_at_the_instruction);
+	tcase_add_test(tc, branches_and_indirect_exit);
+	tcase_add_test(tc, extensions_select_and_bit_counts);
+	suite_add_tcase(s, tc);
+	return s;
+}
