@@ -1,0 +1,141 @@
+/*
+ * The riscv64 GuestArch: the block translation loop and the helpers every translator
+ * shares (translate.h). A block is a run of guest instructions, each opened by an
+ * INSN_START; it ends at the first control transfer, system instruction or fence.i (the
+ * translator emits the exit and sets ctx->ended), at an undecodable instruction (an
+ * ILLEGAL exit at its pc), at the instruction limit or before an instruction that cannot
+ * be fetched (a chainable goto to it, so the fault is raised when it runs first).
+ */
+#include "frontends/riscv64/translate.h"
+
+#include <stdio.h>
+
+#define RV_MAX_BLOCK_INSNS 64
+
+IrTemp rv_gpr(RvCtx *ctx, unsigned n)
+{
+	if (n == 0)
+		return ir_const(ctx->b, IR_I64, 0);
+	return ir_get(ctx->b, IR_I64, RV_OFF_X(n));
+}
+
+void rv_set_gpr(RvCtx *ctx, unsigned n, IrTemp v)
+{
+	if (n != 0)
+		ir_put(ctx->b, IR_I64, RV_OFF_X(n), v);
+}
+
+IrTemp rv_fpr(RvCtx *ctx, unsigned n) { return ir_get(ctx->b, IR_I64, RV_OFF_F(n)); }
+
+void rv_set_fpr(RvCtx *ctx, unsigned n, IrTemp v) { ir_put(ctx->b, IR_I64, RV_OFF_F(n), v); }
+
+IrTemp rv_addr(RvCtx *ctx, unsigned rs1, int64_t imm)
+{
+	IrTemp base = rv_gpr(ctx, rs1);
+	if (imm == 0)
+		return base;
+	return ir_op2i(ctx->b, IR_ADD, IR_I64, base, (uint64_t)imm);
+}
+
+void rv_goto(RvCtx *ctx, uint64_t target, unsigned slot)
+{
+	ir_goto_block(ctx->b, target, slot);
+	ctx->ended = true;
+}
+
+void rv_raise(RvCtx *ctx, unsigned cpu_exit)
+{
+	ir_exit(ctx->b, cpu_exit, ctx->pc);
+	ctx->ended = true;
+}
+
+/* Reads the instruction at pc: its 32-bit form (compressed ones unexpanded) and length.
+ * Returns false when it cannot be fetched. */
+static bool rv_fetch(const GuestFetch *fetch, uint64_t pc, uint32_t *raw, unsigned *len)
+{
+	uint8_t b[4];
+	if (fetch->read(fetch->opaque, pc, b, 2) != 0)
+		return false;
+	*raw = (uint32_t)b[0] | (uint32_t)b[1] << 8;
+	*len = 2;
+	if ((*raw & 3) != 3)
+		return true;
+	if (fetch->read(fetch->opaque, pc + 2, b + 2, 2) != 0)
+		return false;
+	*raw |= (uint32_t)b[2] << 16 | (uint32_t)b[3] << 24;
+	*len = 4;
+	return true;
+}
+
+/* Translates one fetched instruction; false when it is undecodable or reserved, after
+ * dropping whatever IR a translator emitted before it found out. */
+static bool rv_translate_insn(RvCtx *ctx, uint32_t raw)
+{
+	uint32_t word = raw;
+	RvInsn in;
+	if (ctx->len == 2 && !rv_expand16((uint16_t)raw, &word))
+		return false;
+	if (!rv_decode32(word, &in))
+		return false;
+	uint32_t mark = ctx->b->n_insns;
+	if (in.pat->translate(ctx, &in))
+		return true;
+	ctx->b->n_insns = mark;
+	ctx->ended = false;
+	return false;
+}
+
+static void rv_translate_block(IrBlock *b, const GuestFetch *fetch, uint64_t pc)
+{
+	RvCtx ctx = {.b = b};
+	uint64_t cur = pc;
+	unsigned n = 0;
+	for (;;) {
+		uint32_t raw;
+		if (n == RV_MAX_BLOCK_INSNS) {
+			ir_goto_block(b, cur, 0);
+			break;
+		}
+		if (!rv_fetch(fetch, cur, &raw, &ctx.len)) {
+			if (n == 0)
+				ir_exit(b, CPU_EXIT_FETCH_FAULT, cur);
+			else
+				ir_goto_block(b, cur, 0);
+			break;
+		}
+		ir_insn_start(b, cur);
+		ctx.pc = cur;
+		ctx.ended = false;
+		n++;
+		cur += ctx.len;
+		if (!rv_translate_insn(&ctx, raw)) {
+			ir_exit(b, CPU_EXIT_ILLEGAL, ctx.pc);
+			break;
+		}
+		if (ctx.ended)
+			break;
+	}
+	b->guest_size = (uint32_t)(cur - pc);
+	b->guest_insns = n;
+}
+
+static unsigned rv_disas(const GuestFetch *fetch, uint64_t pc, char *buf, size_t bufsz)
+{
+	uint32_t raw;
+	unsigned len;
+	if (!rv_fetch(fetch, pc, &raw, &len)) {
+		if (bufsz)
+			buf[0] = '\0';
+		return 0;
+	}
+	rv_disas_insn(raw, len, pc, buf, bufsz);
+	return len;
+}
+
+const GuestArch riscv64_arch = {
+	.name = "riscv64",
+	.cpu_size = sizeof(RiscvCpu),
+	.max_block_insns = RV_MAX_BLOCK_INSNS,
+	.translate = rv_translate_block,
+	.disas = rv_disas,
+};
