@@ -13,7 +13,6 @@
  * frontends.mk); RV_FP_PIN keeps the compiler from moving an operation across the
  * MXCSR writes around it.
  */
-#define _GNU_SOURCE
 #include "frontends/riscv64/fp_helpers.h"
 
 #include <fenv.h>
@@ -40,9 +39,18 @@ typedef struct RvFpFmt {
 static const RvFpFmt rv_fp_fmt_s = {32, 24, -126, 127, RV_FP_CANON_S};
 static const RvFpFmt rv_fp_fmt_d = {64, 53, -1022, 1023, RV_FP_CANON_D};
 
-static inline uint64_t rv_fp_sign(const RvFpFmt *f) { return UINT64_C(1) << (f->bits - 1); }
-static inline uint64_t rv_fp_frac(const RvFpFmt *f) { return (UINT64_C(1) << (f->prec - 1)) - 1; }
-static inline uint64_t rv_fp_quiet(const RvFpFmt *f) { return UINT64_C(1) << (f->prec - 2); }
+static inline uint64_t rv_fp_sign(const RvFpFmt *f)
+{
+	return UINT64_C(1) << (f->bits - 1);
+}
+static inline uint64_t rv_fp_frac(const RvFpFmt *f)
+{
+	return (UINT64_C(1) << (f->prec - 1)) - 1;
+}
+static inline uint64_t rv_fp_quiet(const RvFpFmt *f)
+{
+	return UINT64_C(1) << (f->prec - 2);
+}
 static inline uint64_t rv_fp_expo(const RvFpFmt *f)
 {
 	return (rv_fp_sign(f) - 1) & ~rv_fp_frac(f);
@@ -108,7 +116,7 @@ static inline uint64_t rv_fp_result(const RvFpFmt *f, uint64_t x)
 	return f->bits == 32 ? x | RV_FP_BOX : x;
 }
 
-#define RV_FP_PIN(v) __asm__ volatile("" : "+x"(v))
+#define RV_FP_PIN(v)     __asm__ volatile("" : "+x"(v))
 #define RV_FP_PIN_INT(v) __asm__ volatile("" : "+r"(v))
 #define RV_FP_PIN_MEM(v) __asm__ volatile("" : "+m"(v) : : "memory")
 
@@ -181,7 +189,7 @@ static long double rv_fp_round_rmm(const RvFpFmt *f, long double x, bool sticky,
 	bool lost, unused;
 	uint64_t q = rv_fp_round_away(m, keep, &lost);
 	bool tiny = e < f->emin &&
-		    !(e == f->emin - 1 && rv_fp_round_away(m, (int)f->prec, &unused) >> f->prec);
+	            !(e == f->emin - 1 && rv_fp_round_away(m, (int)f->prec, &unused) >> f->prec);
 	long double mag = ldexpl((long double)q, e - keep + 1);
 	if (mag >= ldexpl(1.0L, f->emax + 1)) {
 		*fl |= RV_FF_OF | RV_FF_NX;
@@ -195,7 +203,7 @@ static long double rv_fp_round_rmm(const RvFpFmt *f, long double x, bool sticky,
 /* Packs an RMM result: NaN and exact infinities or zeros keep the host's NV/DZ, finite
  * values are rounded by hand. */
 static uint64_t rv_fp_finish_rmm(RiscvCpu *cpu, const RvFpFmt *f, long double r, int ex,
-				 bool extra_nv)
+                                 bool extra_nv)
 {
 	unsigned fl = rv_fp_fenv_flags(ex) & (RV_FF_NV | RV_FF_DZ);
 	if (isnan(r))
@@ -217,8 +225,8 @@ static inline long double rv_fp_to_x(const RvFpFmt *f, uint64_t x)
 
 /* The RMM path of an arithmetic op: evaluated in x87 extended precision rounded toward
  * zero (round to odd through the inexact flag), then rounded to f. */
-static uint64_t rv_fp_arith_rmm(RiscvCpu *cpu, const RvFpFmt *f, uint64_t a, uint64_t b,
-				uint64_t c, RvFpKernX kx, bool fused)
+static uint64_t rv_fp_arith_rmm(RiscvCpu *cpu, const RvFpFmt *f, uint64_t a, uint64_t b, uint64_t c,
+                                RvFpKernX kx, bool fused)
 {
 	int saved = fegetround();
 	fesetround(FE_TOWARDZERO);
@@ -246,9 +254,10 @@ static uint64_t rv_fp_from_x_rmm(RiscvCpu *cpu, const RvFpFmt *f, long double x)
 typedef float (*RvFpKernS)(float a, float b, float c);
 typedef double (*RvFpKernD)(double a, double b, double c);
 
-static inline __attribute__((always_inline)) uint64_t
-rv_fp_arith_s(void *cpu, uint64_t rm, uint64_t ra, uint64_t rb, uint64_t rc, RvFpKernS k,
-	      RvFpKernX kx, bool fused)
+static inline __attribute__((always_inline)) uint64_t rv_fp_arith_s(void *cpu, uint64_t rm,
+                                                                    uint64_t ra, uint64_t rb,
+                                                                    uint64_t rc, RvFpKernS k,
+                                                                    RvFpKernX kx, bool fused)
 {
 	uint32_t ua = rv_fp_unbox(ra), ub = rv_fp_unbox(rb), uc = rv_fp_unbox(rc);
 	if (rm == RV_RM_RMM)
@@ -268,9 +277,10 @@ rv_fp_arith_s(void *cpu, uint64_t rm, uint64_t ra, uint64_t rb, uint64_t rc, RvF
 	return rv_fp_result(&rv_fp_fmt_s, bits);
 }
 
-static inline __attribute__((always_inline)) uint64_t
-rv_fp_arith_d(void *cpu, uint64_t rm, uint64_t ra, uint64_t rb, uint64_t rc, RvFpKernD k,
-	      RvFpKernX kx, bool fused)
+static inline __attribute__((always_inline)) uint64_t rv_fp_arith_d(void *cpu, uint64_t rm,
+                                                                    uint64_t ra, uint64_t rb,
+                                                                    uint64_t rc, RvFpKernD k,
+                                                                    RvFpKernX kx, bool fused)
 {
 	if (rm == RV_RM_RMM)
 		return rv_fp_arith_rmm(cpu, &rv_fp_fmt_d, ra, rb, rc, kx, fused);
@@ -289,49 +299,49 @@ rv_fp_arith_d(void *cpu, uint64_t rm, uint64_t ra, uint64_t rb, uint64_t rc, RvF
 	return rv_fp_result(&rv_fp_fmt_d, bits);
 }
 
-#define RV_FP_FMA(a, b, c) _Generic((a), float: fmaf, double: fma, long double: fmal)(a, b, c)
-#define RV_FP_SQRT(a) _Generic((a), float: sqrtf, double: sqrt, long double: sqrtl)(a)
+#define RV_FP_FMA(a, b, c) _Generic((a), float : fmaf, double : fma, long double : fmal)(a, b, c)
+#define RV_FP_SQRT(a)      _Generic((a), float : sqrtf, double : sqrt, long double : sqrtl)(a)
 
 /* name, fused, the operation over a, b, c. spec: fmsub = a*b - c, fnmsub = -(a*b) + c,
  * fnmadd = -(a*b) - c, each rounded once. */
-#define RV_FP_ARITH_LIST(X)                                                               \
-	X(fadd, false, a + b)                                                             \
-	X(fsub, false, a - b)                                                             \
-	X(fmul, false, a * b)                                                             \
-	X(fdiv, false, a / b)                                                             \
-	X(fsqrt, false, RV_FP_SQRT(a))                                                    \
-	X(fmadd, true, RV_FP_FMA(a, b, c))                                                \
-	X(fmsub, true, RV_FP_FMA(a, b, -c))                                               \
-	X(fnmsub, true, RV_FP_FMA(-a, b, c))                                              \
+#define RV_FP_ARITH_LIST(X)                                                                        \
+	X(fadd, false, a + b)                                                                      \
+	X(fsub, false, a - b)                                                                      \
+	X(fmul, false, a *b)                                                                       \
+	X(fdiv, false, a / b)                                                                      \
+	X(fsqrt, false, RV_FP_SQRT(a))                                                             \
+	X(fmadd, true, RV_FP_FMA(a, b, c))                                                         \
+	X(fmsub, true, RV_FP_FMA(a, b, -c))                                                        \
+	X(fnmsub, true, RV_FP_FMA(-a, b, c))                                                       \
 	X(fnmadd, true, RV_FP_FMA(-a, b, -c))
 
-#define RV_FP_DEFINE_ARITH(name, fused, expr)                                             \
-	static inline float rv_fp_k_##name##_s(float a, float b, float c)                 \
-	{                                                                                 \
-		(void)b, (void)c;                                                         \
-		return expr;                                                              \
-	}                                                                                 \
-	static inline double rv_fp_k_##name##_d(double a, double b, double c)             \
-	{                                                                                 \
-		(void)b, (void)c;                                                         \
-		return expr;                                                              \
-	}                                                                                 \
-	static long double rv_fp_k_##name##_x(long double a, long double b, long double c) \
-	{                                                                                 \
-		(void)b, (void)c;                                                         \
-		return expr;                                                              \
-	}                                                                                 \
-	static uint64_t rv_fp_##name##_s(void *cpu, uint64_t rm, uint64_t a, uint64_t b,  \
-					 uint64_t c)                                      \
-	{                                                                                 \
-		return rv_fp_arith_s(cpu, rm, a, b, c, rv_fp_k_##name##_s,                \
-				     rv_fp_k_##name##_x, fused);                          \
-	}                                                                                 \
-	static uint64_t rv_fp_##name##_d(void *cpu, uint64_t rm, uint64_t a, uint64_t b,  \
-					 uint64_t c)                                      \
-	{                                                                                 \
-		return rv_fp_arith_d(cpu, rm, a, b, c, rv_fp_k_##name##_d,                \
-				     rv_fp_k_##name##_x, fused);                          \
+#define RV_FP_DEFINE_ARITH(name, fused, expr)                                                      \
+	static inline float rv_fp_k_##name##_s(float a, float b, float c)                          \
+	{                                                                                          \
+		(void)b, (void)c;                                                                  \
+		return expr;                                                                       \
+	}                                                                                          \
+	static inline double rv_fp_k_##name##_d(double a, double b, double c)                      \
+	{                                                                                          \
+		(void)b, (void)c;                                                                  \
+		return expr;                                                                       \
+	}                                                                                          \
+	static long double rv_fp_k_##name##_x(long double a, long double b, long double c)         \
+	{                                                                                          \
+		(void)b, (void)c;                                                                  \
+		return expr;                                                                       \
+	}                                                                                          \
+	static uint64_t rv_fp_##name##_s(void *cpu, uint64_t rm, uint64_t a, uint64_t b,           \
+	                                 uint64_t c)                                               \
+	{                                                                                          \
+		return rv_fp_arith_s(cpu, rm, a, b, c, rv_fp_k_##name##_s, rv_fp_k_##name##_x,     \
+		                     fused);                                                       \
+	}                                                                                          \
+	static uint64_t rv_fp_##name##_d(void *cpu, uint64_t rm, uint64_t a, uint64_t b,           \
+	                                 uint64_t c)                                               \
+	{                                                                                          \
+		return rv_fp_arith_d(cpu, rm, a, b, c, rv_fp_k_##name##_d, rv_fp_k_##name##_x,     \
+		                     fused);                                                       \
 	}
 
 RV_FP_ARITH_LIST(RV_FP_DEFINE_ARITH)
@@ -391,17 +401,16 @@ static uint64_t rv_fp_compare(void *cpu, const RvFpFmt *f, uint64_t a, uint64_t 
 	return c == RV_CMP_EQ ? x == y : c == RV_CMP_LT ? x < y : x <= y;
 }
 
-#define RV_FP_DEFINE_CMP(name, cond)                                                      \
-	static uint64_t rv_fp_##name##_s(void *cpu, uint64_t a, uint64_t b, uint64_t u2,  \
-					 uint64_t u3)                                     \
-	{                                                                                 \
-		return rv_fp_compare(cpu, &rv_fp_fmt_s, rv_fp_unbox(a), rv_fp_unbox(b),   \
-				     cond);                                               \
-	}                                                                                 \
-	static uint64_t rv_fp_##name##_d(void *cpu, uint64_t a, uint64_t b, uint64_t u2,  \
-					 uint64_t u3)                                     \
-	{                                                                                 \
-		return rv_fp_compare(cpu, &rv_fp_fmt_d, a, b, cond);                      \
+#define RV_FP_DEFINE_CMP(name, cond)                                                               \
+	static uint64_t rv_fp_##name##_s(void *cpu, uint64_t a, uint64_t b, uint64_t u2,           \
+	                                 uint64_t u3)                                              \
+	{                                                                                          \
+		return rv_fp_compare(cpu, &rv_fp_fmt_s, rv_fp_unbox(a), rv_fp_unbox(b), cond);     \
+	}                                                                                          \
+	static uint64_t rv_fp_##name##_d(void *cpu, uint64_t a, uint64_t b, uint64_t u2,           \
+	                                 uint64_t u3)                                              \
+	{                                                                                          \
+		return rv_fp_compare(cpu, &rv_fp_fmt_d, a, b, cond);                               \
 	}
 
 RV_FP_DEFINE_CMP(feq, RV_CMP_EQ)
@@ -442,21 +451,20 @@ static const struct {
 	uint64_t min, max;
 	bool is_signed, is_32;
 } rv_fp_int_range[4] = {
-	[RV_INT_W] = {-0x1p31, 0x1p31, UINT64_C(0xffffffff80000000), 0x7fffffff, true, true},
-	[RV_INT_WU] = {0, 0x1p32, 0, UINT64_MAX, false, true},
-	[RV_INT_L] = {-0x1p63, 0x1p63, UINT64_C(1) << 63, INT64_MAX, true, false},
-	[RV_INT_LU] = {0, 0x1p64, 0, UINT64_MAX, false, false},
+    [RV_INT_W] = {-0x1p31, 0x1p31, UINT64_C(0xffffffff80000000), 0x7fffffff, true, true},
+    [RV_INT_WU] = {0, 0x1p32, 0, UINT64_MAX, false, true},
+    [RV_INT_L] = {-0x1p63, 0x1p63, UINT64_C(1) << 63, INT64_MAX, true, false},
+    [RV_INT_LU] = {0, 0x1p64, 0, UINT64_MAX, false, false},
 };
 
 /* Exact round-to-integral functions per rounding mode: none of them depends on the host
  * mode or raises a flag. */
 static double (*const rv_fp_round_fn[5])(double) = {
-	[RV_RM_RNE] = roundeven, [RV_RM_RTZ] = trunc, [RV_RM_RDN] = floor,
-	[RV_RM_RUP] = ceil,      [RV_RM_RMM] = round,
+    [RV_RM_RNE] = roundeven, [RV_RM_RTZ] = trunc, [RV_RM_RDN] = floor,
+    [RV_RM_RUP] = ceil,      [RV_RM_RMM] = round,
 };
 
-static uint64_t rv_fp_to_int(void *cpu, const RvFpFmt *f, uint64_t rm, uint64_t x,
-			     RvFpIntKind kind)
+static uint64_t rv_fp_to_int(void *cpu, const RvFpFmt *f, uint64_t rm, uint64_t x, RvFpIntKind kind)
 {
 	RiscvCpu *c = cpu;
 	if (rv_fp_is_nan(f, x)) {
@@ -474,16 +482,16 @@ static uint64_t rv_fp_to_int(void *cpu, const RvFpFmt *f, uint64_t rm, uint64_t 
 	return rv_fp_int_range[kind].is_32 ? (uint64_t)(int64_t)(int32_t)(uint32_t)r : r;
 }
 
-#define RV_FP_DEFINE_TO_INT(name, kind)                                                   \
-	static uint64_t rv_fp_fcvt_##name##_s(void *cpu, uint64_t rm, uint64_t a,          \
-					      uint64_t u2, uint64_t u3)                   \
-	{                                                                                 \
-		return rv_fp_to_int(cpu, &rv_fp_fmt_s, rm, rv_fp_unbox(a), kind);         \
-	}                                                                                 \
-	static uint64_t rv_fp_fcvt_##name##_d(void *cpu, uint64_t rm, uint64_t a,          \
-					      uint64_t u2, uint64_t u3)                   \
-	{                                                                                 \
-		return rv_fp_to_int(cpu, &rv_fp_fmt_d, rm, a, kind);                      \
+#define RV_FP_DEFINE_TO_INT(name, kind)                                                            \
+	static uint64_t rv_fp_fcvt_##name##_s(void *cpu, uint64_t rm, uint64_t a, uint64_t u2,     \
+	                                      uint64_t u3)                                         \
+	{                                                                                          \
+		return rv_fp_to_int(cpu, &rv_fp_fmt_s, rm, rv_fp_unbox(a), kind);                  \
+	}                                                                                          \
+	static uint64_t rv_fp_fcvt_##name##_d(void *cpu, uint64_t rm, uint64_t a, uint64_t u2,     \
+	                                      uint64_t u3)                                         \
+	{                                                                                          \
+		return rv_fp_to_int(cpu, &rv_fp_fmt_d, rm, a, kind);                               \
 	}
 
 RV_FP_DEFINE_TO_INT(w, RV_INT_W)
@@ -495,19 +503,19 @@ RV_FP_DEFINE_TO_INT(lu, RV_INT_LU)
 
 /* The integer (truncated to its C type IT) converted by the host under rm; RMM goes
  * through the exact extended value (every 64-bit integer fits its significand). */
-#define RV_FP_DEFINE_FROM_INT(name, IT, FT, fmt, bitsfn)                                  \
-	static uint64_t rv_fp_fcvt_##name(void *cpu, uint64_t rm, uint64_t a, uint64_t u2, \
-					  uint64_t u3)                                    \
-	{                                                                                 \
-		IT v = (IT)a;                                                             \
-		if (rm == RV_RM_RMM)                                                      \
-			return rv_fp_from_x_rmm(cpu, &fmt, (long double)v);               \
-		uint32_t env = rv_fp_env_enter((unsigned)rm);                             \
-		RV_FP_PIN_INT(v);                                                         \
-		FT r = (FT)v;                                                             \
-		RV_FP_PIN(r);                                                             \
-		((RiscvCpu *)cpu)->fflags |= rv_fp_env_leave(env);                        \
-		return rv_fp_result(&fmt, bitsfn(r));                                     \
+#define RV_FP_DEFINE_FROM_INT(name, IT, FT, fmt, bitsfn)                                           \
+	static uint64_t rv_fp_fcvt_##name(void *cpu, uint64_t rm, uint64_t a, uint64_t u2,         \
+	                                  uint64_t u3)                                             \
+	{                                                                                          \
+		IT v = (IT)a;                                                                      \
+		if (rm == RV_RM_RMM)                                                               \
+			return rv_fp_from_x_rmm(cpu, &fmt, (long double)v);                        \
+		uint32_t env = rv_fp_env_enter((unsigned)rm);                                      \
+		RV_FP_PIN_INT(v);                                                                  \
+		FT r = (FT)v;                                                                      \
+		RV_FP_PIN(r);                                                                      \
+		((RiscvCpu *)cpu)->fflags |= rv_fp_env_leave(env);                                 \
+		return rv_fp_result(&fmt, bitsfn(r));                                              \
 	}
 
 RV_FP_DEFINE_FROM_INT(s_w, int32_t, float, rv_fp_fmt_s, rv_fp_bits32)
@@ -551,8 +559,8 @@ static uint64_t rv_fp_fcvt_d_s(void *cpu, uint64_t rm, uint64_t a, uint64_t u2, 
 }
 
 const IrHelper rv_fp_helpers[RV_FPH_COUNT] = {
-#define RV_FPH_ENTRY(name)                                                                \
+#define RV_FPH_ENTRY(name)                                                                         \
 	[RV_FPH_##name] = {"rv_fp_" #name, rv_fp_##name, IRH_READS_STATE | IRH_WRITES_STATE},
-	RV_FP_HELPER_LIST(RV_FPH_ENTRY)
+    RV_FP_HELPER_LIST(RV_FPH_ENTRY)
 #undef RV_FPH_ENTRY
 };

@@ -41,8 +41,7 @@ enum {
 };
 
 /* rd = helper([rm,] rs1[, rs2[, rs3]]). */
-static bool rv_fp_call(RvCtx *ctx, const RvInsn *in, RvFpHelperId id, unsigned nsrc,
-		       unsigned shape)
+static bool rv_fp_call(RvCtx *ctx, const RvInsn *in, RvFpHelperId id, unsigned nsrc, unsigned shape)
 {
 	IrTemp args[4] = {IR_NONE, IR_NONE, IR_NONE, IR_NONE};
 	const uint8_t regs[3] = {in->rs1, in->rs2, in->rs3};
@@ -63,33 +62,60 @@ static bool rv_fp_call(RvCtx *ctx, const RvInsn *in, RvFpHelperId id, unsigned n
 }
 
 /* One line per helper-based instruction: name (= helper), sources, shape. */
-#define RV_FP_CALL_LIST(X)                                                                \
-	X(fadd_s, 2, RV_FP_RM) X(fsub_s, 2, RV_FP_RM) X(fmul_s, 2, RV_FP_RM)              \
-	X(fdiv_s, 2, RV_FP_RM) X(fsqrt_s, 1, RV_FP_RM)                                    \
-	X(fadd_d, 2, RV_FP_RM) X(fsub_d, 2, RV_FP_RM) X(fmul_d, 2, RV_FP_RM)              \
-	X(fdiv_d, 2, RV_FP_RM) X(fsqrt_d, 1, RV_FP_RM)                                    \
-	X(fmadd_s, 3, RV_FP_RM) X(fmsub_s, 3, RV_FP_RM)                                   \
-	X(fnmsub_s, 3, RV_FP_RM) X(fnmadd_s, 3, RV_FP_RM)                                 \
-	X(fmadd_d, 3, RV_FP_RM) X(fmsub_d, 3, RV_FP_RM)                                   \
-	X(fnmsub_d, 3, RV_FP_RM) X(fnmadd_d, 3, RV_FP_RM)                                 \
-	X(fmin_s, 2, 0) X(fmax_s, 2, 0) X(fmin_d, 2, 0) X(fmax_d, 2, 0)                   \
-	X(feq_s, 2, RV_FP_DST_X) X(flt_s, 2, RV_FP_DST_X) X(fle_s, 2, RV_FP_DST_X)       \
-	X(feq_d, 2, RV_FP_DST_X) X(flt_d, 2, RV_FP_DST_X) X(fle_d, 2, RV_FP_DST_X)       \
-	X(fclass_s, 1, RV_FP_DST_X) X(fclass_d, 1, RV_FP_DST_X)                           \
-	X(fcvt_w_s, 1, RV_FP_RM | RV_FP_DST_X) X(fcvt_wu_s, 1, RV_FP_RM | RV_FP_DST_X)    \
-	X(fcvt_l_s, 1, RV_FP_RM | RV_FP_DST_X) X(fcvt_lu_s, 1, RV_FP_RM | RV_FP_DST_X)    \
-	X(fcvt_w_d, 1, RV_FP_RM | RV_FP_DST_X) X(fcvt_wu_d, 1, RV_FP_RM | RV_FP_DST_X)    \
-	X(fcvt_l_d, 1, RV_FP_RM | RV_FP_DST_X) X(fcvt_lu_d, 1, RV_FP_RM | RV_FP_DST_X)    \
-	X(fcvt_s_w, 1, RV_FP_RM | RV_FP_SRC_X) X(fcvt_s_wu, 1, RV_FP_RM | RV_FP_SRC_X)    \
-	X(fcvt_s_l, 1, RV_FP_RM | RV_FP_SRC_X) X(fcvt_s_lu, 1, RV_FP_RM | RV_FP_SRC_X)    \
-	X(fcvt_d_w, 1, RV_FP_RM | RV_FP_SRC_X) X(fcvt_d_wu, 1, RV_FP_RM | RV_FP_SRC_X)    \
-	X(fcvt_d_l, 1, RV_FP_RM | RV_FP_SRC_X) X(fcvt_d_lu, 1, RV_FP_RM | RV_FP_SRC_X)    \
-	X(fcvt_s_d, 1, RV_FP_RM) X(fcvt_d_s, 1, RV_FP_RM)
+#define RV_FP_CALL_LIST(X)                                                                         \
+	X(fadd_s, 2, RV_FP_RM)                                                                     \
+	X(fsub_s, 2, RV_FP_RM)                                                                     \
+	X(fmul_s, 2, RV_FP_RM)                                                                     \
+	X(fdiv_s, 2, RV_FP_RM)                                                                     \
+	X(fsqrt_s, 1, RV_FP_RM)                                                                    \
+	X(fadd_d, 2, RV_FP_RM)                                                                     \
+	X(fsub_d, 2, RV_FP_RM)                                                                     \
+	X(fmul_d, 2, RV_FP_RM)                                                                     \
+	X(fdiv_d, 2, RV_FP_RM)                                                                     \
+	X(fsqrt_d, 1, RV_FP_RM)                                                                    \
+	X(fmadd_s, 3, RV_FP_RM)                                                                    \
+	X(fmsub_s, 3, RV_FP_RM)                                                                    \
+	X(fnmsub_s, 3, RV_FP_RM)                                                                   \
+	X(fnmadd_s, 3, RV_FP_RM)                                                                   \
+	X(fmadd_d, 3, RV_FP_RM)                                                                    \
+	X(fmsub_d, 3, RV_FP_RM)                                                                    \
+	X(fnmsub_d, 3, RV_FP_RM)                                                                   \
+	X(fnmadd_d, 3, RV_FP_RM)                                                                   \
+	X(fmin_s, 2, 0)                                                                            \
+	X(fmax_s, 2, 0)                                                                            \
+	X(fmin_d, 2, 0)                                                                            \
+	X(fmax_d, 2, 0)                                                                            \
+	X(feq_s, 2, RV_FP_DST_X)                                                                   \
+	X(flt_s, 2, RV_FP_DST_X)                                                                   \
+	X(fle_s, 2, RV_FP_DST_X)                                                                   \
+	X(feq_d, 2, RV_FP_DST_X)                                                                   \
+	X(flt_d, 2, RV_FP_DST_X)                                                                   \
+	X(fle_d, 2, RV_FP_DST_X)                                                                   \
+	X(fclass_s, 1, RV_FP_DST_X)                                                                \
+	X(fclass_d, 1, RV_FP_DST_X)                                                                \
+	X(fcvt_w_s, 1, RV_FP_RM | RV_FP_DST_X)                                                     \
+	X(fcvt_wu_s, 1, RV_FP_RM | RV_FP_DST_X)                                                    \
+	X(fcvt_l_s, 1, RV_FP_RM | RV_FP_DST_X)                                                     \
+	X(fcvt_lu_s, 1, RV_FP_RM | RV_FP_DST_X)                                                    \
+	X(fcvt_w_d, 1, RV_FP_RM | RV_FP_DST_X)                                                     \
+	X(fcvt_wu_d, 1, RV_FP_RM | RV_FP_DST_X)                                                    \
+	X(fcvt_l_d, 1, RV_FP_RM | RV_FP_DST_X)                                                     \
+	X(fcvt_lu_d, 1, RV_FP_RM | RV_FP_DST_X)                                                    \
+	X(fcvt_s_w, 1, RV_FP_RM | RV_FP_SRC_X)                                                     \
+	X(fcvt_s_wu, 1, RV_FP_RM | RV_FP_SRC_X)                                                    \
+	X(fcvt_s_l, 1, RV_FP_RM | RV_FP_SRC_X)                                                     \
+	X(fcvt_s_lu, 1, RV_FP_RM | RV_FP_SRC_X)                                                    \
+	X(fcvt_d_w, 1, RV_FP_RM | RV_FP_SRC_X)                                                     \
+	X(fcvt_d_wu, 1, RV_FP_RM | RV_FP_SRC_X)                                                    \
+	X(fcvt_d_l, 1, RV_FP_RM | RV_FP_SRC_X)                                                     \
+	X(fcvt_d_lu, 1, RV_FP_RM | RV_FP_SRC_X)                                                    \
+	X(fcvt_s_d, 1, RV_FP_RM)                                                                   \
+	X(fcvt_d_s, 1, RV_FP_RM)
 
-#define RV_FP_DEFINE_CALL(name, nsrc, shape)                                              \
-	bool trans_##name(RvCtx *ctx, const RvInsn *in)                                   \
-	{                                                                                 \
-		return rv_fp_call(ctx, in, RV_FPH_##name, nsrc, shape);                   \
+#define RV_FP_DEFINE_CALL(name, nsrc, shape)                                                       \
+	bool trans_##name(RvCtx *ctx, const RvInsn *in)                                            \
+	{                                                                                          \
+		return rv_fp_call(ctx, in, RV_FPH_##name, nsrc, shape);                            \
 	}
 RV_FP_CALL_LIST(RV_FP_DEFINE_CALL)
 #undef RV_FP_DEFINE_CALL
@@ -150,16 +176,16 @@ static bool rv_fp_sgnj(RvCtx *ctx, const RvInsn *in, bool single, RvFpSgnj kind)
 		s = ir_op1(b, IR_NOT, IR_I64, s);
 	s = ir_op2i(b, IR_AND, IR_I64, s, sign);
 	IrTemp r = kind == RV_SGNJX
-			   ? ir_op2(b, IR_XOR, IR_I64, a, s)
-			   : ir_op2(b, IR_OR, IR_I64, ir_op2i(b, IR_AND, IR_I64, a, ~sign), s);
+	               ? ir_op2(b, IR_XOR, IR_I64, a, s)
+	               : ir_op2(b, IR_OR, IR_I64, ir_op2i(b, IR_AND, IR_I64, a, ~sign), s);
 	rv_set_fpr(ctx, in->rd, r);
 	return true;
 }
 
-#define RV_FP_DEFINE_SGNJ(name, single, kind)                                             \
-	bool trans_##name(RvCtx *ctx, const RvInsn *in)                                   \
-	{                                                                                 \
-		return rv_fp_sgnj(ctx, in, single, kind);                                 \
+#define RV_FP_DEFINE_SGNJ(name, single, kind)                                                      \
+	bool trans_##name(RvCtx *ctx, const RvInsn *in)                                            \
+	{                                                                                          \
+		return rv_fp_sgnj(ctx, in, single, kind);                                          \
 	}
 RV_FP_DEFINE_SGNJ(fsgnj_s, true, RV_SGNJ)
 RV_FP_DEFINE_SGNJ(fsgnjn_s, true, RV_SGNJN)

@@ -9,7 +9,7 @@
  * a0-a3, a7 and t0-t3.
  */
 
-	.macro FP_START
+	.macro START
 	.text
 	.globl _start
 _start:

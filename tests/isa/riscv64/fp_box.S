@@ -5,7 +5,7 @@
  */
 #include "fp-test.h"
 
-	FP_START
+	START
 	OP2	fadd.s, D, rne, 0x000000003f800000, 0xffffffff3f800000
 	OP2	fmul.s, D, rne, 0xffffffff3f800000, 0xfffffffe3f800000
 	OP2N	fsgnj.s, D, 0xffffffff3f800000, 0x00000000bf800000

@@ -2,7 +2,7 @@
  * +subnormal, +normal, +inf, signaling NaN, quiet NaN (bits 0..9), without flags. */
 #include "fp-test.h"
 
-	FP_START
+	START
 	TOX	fclass.s, S, 0xff800000
 	TOX	fclass.s, S, 0xbf800000
 	TOX	fclass.s, S, 0x807fffff

@@ -23,7 +23,7 @@
 	CVTF	fcvt.d.lu, \rm, 0xffffffffffffffff
 	.endm
 
-	FP_START
+	START
 	TOINT	rne
 	TOINT	rtz
 	TOINT	rdn

@@ -6,7 +6,7 @@
  */
 #include "fp-test.h"
 
-	FP_START
+	START
 	LD_S	f1, 0x3f800000
 	LD_S	f2, 0x00000000
 	LD_S	f3, 0x33800000

@@ -2,7 +2,7 @@
  * runs: the program prints two lines, then dies by SIGILL (status 132). */
 #include "fp-test.h"
 
-	FP_START
+	START
 	LD_S	f1, 0x3f800000
 	csrwi	frm, 4
 	fadd.s	f0, f1, f1, dyn

@@ -2,7 +2,7 @@
  * prints one line, then dies by SIGILL (status 132) before printing the second. */
 #include "fp-test.h"
 
-	FP_START
+	START
 	LD_S	f1, 0x3f800000
 	SHOWF	"before", f1
 	.insn	r 0x53, 5, 0, f0, f1, f1

@@ -7,7 +7,7 @@
  */
 #include "fp-test.h"
 
-	FP_START
+	START
 	OP2	fadd.s, S, rne, 0x7fc01234, 0x3f800000
 	OP2	fadd.s, S, rne, 0x7f800001, 0x3f800000
 	OP2	fadd.s, S, rne, 0xffc00000, 0x7fc00000

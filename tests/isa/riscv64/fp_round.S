@@ -37,7 +37,7 @@
 	TIES	dyn
 	.endm
 
-	FP_START
+	START
 	TIES	rne
 	TIES	rtz
 	TIES	rdn
