@@ -12,7 +12,8 @@
 	X(guest_mem_suite)                                                                \
 	X(elf_loader_suite)                                                               \
 	X(syscall_conv_suite)                                                             \
-	X(riscv64_decode_suite)
+	X(riscv64_decode_suite)                                                           \
+	X(riscv64_fp_suite)
 
 #define UNIT_DECLARE(fn) Suite *fn(void) __attribute__((weak));
 UNIT_SUITES(UNIT_DECLARE)
