@@ -1,0 +1,214 @@
+#!/bin/bash
+# Guest program tests: cross-builds every tests/guest/*.c for riscv64 (static and
+# dynamic) and natively for x86-64, runs the native build as the reference and each guest
+# build under $RUNNER once per engine in $ENGINES, and compares stdout and exit status.
+#
+# usage: tests/guest/run.sh BUILD_DIR
+# environment:
+#   RUNNER         guest runner (default BUILD_DIR/ferry-riscv64; qemu-riscv64 works too)
+#   ENGINES        space-separated FERRY_ENGINE values (default "interp")
+#   SYSROOT        riscv64 sysroot for dynamic programs (default /usr/riscv64-linux-gnu)
+#   GUEST_TIMEOUT  seconds per guest run (default 120)
+#   TESTS          space-separated subset of test names (default: all)
+# Prints "PASS|FAIL name static|dynamic engine" per case and ends with
+# "N passed, N failed"; exits 0 only when nothing failed.
+set -u
+
+if [ $# -ne 1 ]; then
+	echo "usage: $0 BUILD_DIR" >&2
+	exit 2
+fi
+BUILD_DIR=$1
+SRC_DIR=$(cd "$(dirname "$0")" && pwd)
+RUNNER=${RUNNER:-$BUILD_DIR/ferry-riscv64}
+ENGINES=${ENGINES:-interp}
+SYSROOT=${SYSROOT:-/usr/riscv64-linux-gnu}
+GUEST_TIMEOUT=${GUEST_TIMEOUT:-120}
+CROSS_CC=${CROSS_CC:-riscv64-linux-gnu-gcc}
+HOST_CC=${HOST_CC:-gcc}
+OUT=$BUILD_DIR/tests/guest
+# ISO C mode also turns off floating-point contraction, which would otherwise fuse a*b+c
+# into fmadd on riscv64 and change results compared with x86-64; -frounding-math keeps
+# gcc from inlining rint() as if the rounding mode were always round-to-nearest.
+CFLAGS="-std=c11 -O2 -ffp-contract=off -frounding-math -Wall -Wno-unused-result -Wno-format-truncation -Wno-stringop-truncation"
+export CROSS_CC HOST_CC CFLAGS OUT SRC_DIR
+
+mkdir -p "$OUT/native" "$OUT/rv64-static" "$OUT/rv64-dynamic" "$OUT/logs"
+ulimit -c 0
+
+names=()
+if [ -n "${TESTS:-}" ]; then
+	read -r -a names <<<"$TESTS"
+else
+	for f in "$SRC_DIR"/*.c; do
+		n=${f##*/}
+		names+=("${n%.c}")
+	done
+fi
+
+# One build job: KIND NAME. Skipped when the product is newer than its source and
+# than this script (which holds the flags).
+build_one() {
+	local kind=$1 name=$2 src exe log
+	src=$SRC_DIR/$name.c
+	exe=$OUT/$kind/$name
+	log=$OUT/logs/$name.$kind.build
+	if [ -x "$exe" ] && [ "$exe" -nt "$src" ] && [ "$exe" -nt "$SRC_DIR/run.sh" ]; then
+		return 0
+	fi
+	local -a cmd
+	# shellcheck disable=SC2206 # CFLAGS is a word list on purpose
+	case $kind in
+	native) cmd=("$HOST_CC" $CFLAGS) ;;
+	rv64-static) cmd=("$CROSS_CC" $CFLAGS -static) ;;
+	rv64-dynamic) cmd=("$CROSS_CC" $CFLAGS) ;;
+	esac
+	if ! "${cmd[@]}" -o "$exe.tmp" "$src" -lm >"$log" 2>&1; then
+		rm -f "$exe.tmp"
+		return 0 # the missing product is reported as a failure below
+	fi
+	mv -f "$exe.tmp" "$exe"
+}
+export -f build_one
+
+for n in "${names[@]}"; do
+	for k in native rv64-static rv64-dynamic; do
+		printf '%s %s\n' "$k" "$n"
+	done
+done | xargs -P2 -n2 bash -c 'build_one "$@"' _
+
+passed=0
+failed=0
+TMP=$(mktemp -d "${TMPDIR:-/tmp}/ferry-guest.XXXXXX")
+trap 'rm -rf "$TMP"' EXIT
+mkdir -p "$TMP/scratch"
+
+# Per-test extras. args: guest arguments; env: environment for both sides; the guest
+# side gets -E/-U/-0 runner options where the native side gets the equivalent env/exec -a.
+test_args=()
+native_env=()
+guest_env=()
+guest_opts=()
+argv0=""
+setup_extras() {
+	test_args=()
+	native_env=()
+	guest_env=()
+	guest_opts=()
+	argv0=""
+	case $1 in
+	env_argv)
+		test_args=(one "two words" "" "-d" "--version" "tab	char" "é-utf8" "last")
+		native_env=(FERRY_T_PLAIN=1 "FERRY_T_SPACE=a b c" FERRY_T_GREETING=hello)
+		guest_env=(FERRY_T_PLAIN=1 "FERRY_T_SPACE=a b c" FERRY_T_REMOVED=gone)
+		guest_opts=(-E FERRY_T_GREETING=hello -U FERRY_T_REMOVED -0 custom-zero)
+		argv0=custom-zero
+		;;
+	esac
+}
+
+report() { # verdict name link engine [detail-file]
+	echo "$1 $2 $3 $4"
+	if [ $# -ge 5 ] && [ -s "$5" ]; then
+		sed -e 's/^/    /' "$5" | head -n 15
+	fi
+}
+
+run_native() { # name -> $TMP/name.native.{out,status}
+	local name=$1 exe=$OUT/native/$1 st
+	# the braces catch the shell's own "Aborted" notice for the abort test
+	{ (
+		cd "$TMP/scratch" || exit 1
+		if [ -n "$argv0" ]; then
+			# shellcheck disable=SC2016 # the inner shell expands them
+			exec env TMPDIR="$TMP/scratch" ${native_env[@]+"${native_env[@]}"} \
+				bash -c 'exec -a "$0" "$@"' "$argv0" "$exe" ${test_args[@]+"${test_args[@]}"}
+		fi
+		exec env TMPDIR="$TMP/scratch" ${native_env[@]+"${native_env[@]}"} \
+			"$exe" ${test_args[@]+"${test_args[@]}"}
+	) </dev/null >"$TMP/$name.native.out" 2>"$TMP/$name.native.err"; } 2>/dev/null
+	st=$?
+	echo "$st" >"$TMP/$name.native.status"
+}
+
+run_guest() { # name link engine -> $TMP/name.guest.{out,err}, echoes status
+	local name=$1 link=$2 engine=$3 exe=$OUT/rv64-$2/$1
+	local -a opts=()
+	[ "$link" = dynamic ] && opts=(-L "$SYSROOT")
+	(
+		cd "$TMP/scratch" || exit 1
+		exec env TMPDIR="$TMP/scratch" FERRY_ENGINE="$engine" \
+			${guest_env[@]+"${guest_env[@]}"} timeout "$GUEST_TIMEOUT" \
+			"$RUNNER" "${opts[@]}" ${guest_opts[@]+"${guest_opts[@]}"} "$exe" \
+			${test_args[@]+"${test_args[@]}"}
+	) </dev/null >"$TMP/$name.guest.out" 2>"$TMP/$name.guest.err"
+	echo $?
+}
+
+runner_ok=1
+if ! [ -x "$RUNNER" ] && ! command -v "$RUNNER" >/dev/null 2>&1; then
+	runner_ok=0
+fi
+
+for name in "${names[@]}"; do
+	setup_extras "$name"
+	native_ok=1
+	if ! [ -x "$OUT/native/$name" ]; then
+		native_ok=0
+	else
+		run_native "$name"
+	fi
+	for link in static dynamic; do
+		for engine in $ENGINES; do
+			detail=$TMP/detail
+			: >"$detail"
+			if [ "$native_ok" = 0 ]; then
+				echo "native build failed:" >"$detail"
+				tail -n 5 "$OUT/logs/$name.native.build" >>"$detail"
+				report FAIL "$name" "$link" "$engine" "$detail"
+				failed=$((failed + 1))
+				continue
+			fi
+			if ! [ -x "$OUT/rv64-$link/$name" ]; then
+				echo "riscv64 $link build failed:" >"$detail"
+				tail -n 5 "$OUT/logs/$name.rv64-$link.build" >>"$detail"
+				report FAIL "$name" "$link" "$engine" "$detail"
+				failed=$((failed + 1))
+				continue
+			fi
+			if [ "$runner_ok" = 0 ]; then
+				echo "runner not found: $RUNNER" >"$detail"
+				report FAIL "$name" "$link" "$engine" "$detail"
+				failed=$((failed + 1))
+				continue
+			fi
+			gst=$(run_guest "$name" "$link" "$engine")
+			nst=$(cat "$TMP/$name.native.status")
+			ok=1
+			if [ "$gst" != "$nst" ]; then
+				ok=0
+				echo "exit status: native $nst, guest $gst" >>"$detail"
+				[ "$gst" = 124 ] && echo "(timed out after ${GUEST_TIMEOUT}s)" >>"$detail"
+			fi
+			if ! cmp -s "$TMP/$name.native.out" "$TMP/$name.guest.out"; then
+				ok=0
+				diff -u --label native --label guest "$TMP/$name.native.out" \
+					"$TMP/$name.guest.out" | head -n 12 >>"$detail"
+			fi
+			if [ "$ok" = 1 ]; then
+				report PASS "$name" "$link" "$engine"
+				passed=$((passed + 1))
+			else
+				if [ -s "$TMP/$name.guest.err" ]; then
+					echo "guest stderr:" >>"$detail"
+					head -n 3 "$TMP/$name.guest.err" >>"$detail"
+				fi
+				report FAIL "$name" "$link" "$engine" "$detail"
+				failed=$((failed + 1))
+			fi
+		done
+	done
+done
+
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]
