@@ -13,9 +13,9 @@
 enum { RV_SP = 2, RV_TP = 4, RV_A0 = 10, RV_A7 = 17 };
 
 /* e_flags bits of the riscv psABI. */
-#define RV_EF_FLOAT_ABI 0x6
+#define RV_EF_FLOAT_ABI      0x6
 #define RV_EF_FLOAT_ABI_QUAD 0x6
-#define RV_EF_RVE 0x8
+#define RV_EF_RVE            0x8
 
 #define RV_HWCAP(letter) (1ull << ((letter) - 'A'))
 
@@ -55,31 +55,37 @@ static void rv_syscall_return(CpuCommon *c, int64_t ret)
 	((RiscvCpu *)c)->x[RV_A0] = (uint64_t)ret;
 }
 
-static uint64_t rv_get_sp(const CpuCommon *c) { return ((const RiscvCpu *)c)->x[RV_SP]; }
+static uint64_t rv_get_sp(const CpuCommon *c)
+{
+	return ((const RiscvCpu *)c)->x[RV_SP];
+}
 
-static void rv_set_tls(CpuCommon *c, uint64_t tls) { ((RiscvCpu *)c)->x[RV_TP] = tls; }
+static void rv_set_tls(CpuCommon *c, uint64_t tls)
+{
+	((RiscvCpu *)c)->x[RV_TP] = tls;
+}
 
 const LinuxAbi linux_abi = {
-	.isa = "riscv64",
-	.uname_machine = "riscv64",
-	.arch = &riscv64_arch,
-	.word_bits = 64,
-	.big_endian = false,
-	.va_bits = 47,
-	.elf_machine = EM_RISCV,
-	.elf_class = ELFCLASS64,
-	.platform = NULL,
-	.hwcap = RV_HWCAP('I') | RV_HWCAP('M') | RV_HWCAP('A') | RV_HWCAP('F') | RV_HWCAP('D') |
-		 RV_HWCAP('C'),
-	.hwcap2 = 0,
-	.check_elf_flags = rv_check_elf_flags,
-	.syscalls = asm_generic_syscalls,
-	.n_syscalls = ASM_GENERIC_NR_SYSCALLS,
-	.cpu_init = rv_cpu_init,
-	.syscall_args = rv_syscall_args,
-	.syscall_return = rv_syscall_return,
-	.get_sp = rv_get_sp,
-	.set_tls = rv_set_tls,
-	.open_flags = NULL,
-	.sigaction_restorer = false,
+    .isa = "riscv64",
+    .uname_machine = "riscv64",
+    .arch = &riscv64_arch,
+    .word_bits = 64,
+    .big_endian = false,
+    .va_bits = 47,
+    .elf_machine = EM_RISCV,
+    .elf_class = ELFCLASS64,
+    .platform = NULL,
+    .hwcap = RV_HWCAP('I') | RV_HWCAP('M') | RV_HWCAP('A') | RV_HWCAP('F') | RV_HWCAP('D') |
+             RV_HWCAP('C'),
+    .hwcap2 = 0,
+    .check_elf_flags = rv_check_elf_flags,
+    .syscalls = asm_generic_syscalls,
+    .n_syscalls = ASM_GENERIC_NR_SYSCALLS,
+    .cpu_init = rv_cpu_init,
+    .syscall_args = rv_syscall_args,
+    .syscall_return = rv_syscall_return,
+    .get_sp = rv_get_sp,
+    .set_tls = rv_set_tls,
+    .open_flags = NULL,
+    .sigaction_restorer = false,
 };

@@ -13,170 +13,220 @@
 #include <string.h>
 #include <sys/mman.h>
 
+/* clang-format off */
 #define SIGNED_OF(e) ((__typeof__(e))-1 < (__typeof__(e))1)
-#define HF(hs, f) (((hs *)0)->f)
+#define HF(hs, f)    (((hs *)0)->f)
 /* A guest field of type t taken from host field f of struct hs. */
-#define F(t, hs, f) { (t), sizeof(HF(hs, f)), SIGNED_OF(HF(hs, f)), 0, offsetof(hs, f) }
+#define F(t, hs, f)  { (t), sizeof(HF(hs, f)), SIGNED_OF(HF(hs, f)), 0, offsetof(hs, f) }
 /* Guest bytes copied from a host array. */
-#define FB(hs, f) { CT_BYTES, 1, false, sizeof(HF(hs, f)), offsetof(hs, f) }
+#define FB(hs, f)    { CT_BYTES, 1, false, sizeof(HF(hs, f)), offsetof(hs, f) }
 /* Guest padding, written as zero and ignored on the way in. */
-#define PAD(t) { (t), 0, false, 0, 0 }
-#define PADB(n) { CT_BYTES, 0, false, (n), 0 }
-#define END { CT_END, 0, false, 0, 0 }
+#define PAD(t)       { (t), 0, false, 0, 0 }
+#define PADB(n)      { CT_BYTES, 0, false, (n), 0 }
+#define END          { CT_END, 0, false, 0, 0 }
+/* clang-format on */
 
 #define CONV_MAX_STRUCT 512
 
 /* asm-generic struct stat (the 64-bit ABIs' fstat/newfstatat). */
 const ConvField conv_layout_stat[] = {
-	F(CT_ULONG, struct stat, st_dev),	   F(CT_ULONG, struct stat, st_ino),
-	F(CT_U32, struct stat, st_mode),	   F(CT_U32, struct stat, st_nlink),
-	F(CT_U32, struct stat, st_uid),		   F(CT_U32, struct stat, st_gid),
-	F(CT_ULONG, struct stat, st_rdev),	   PAD(CT_ULONG),
-	F(CT_SLONG, struct stat, st_size),	   F(CT_S32, struct stat, st_blksize),
-	PAD(CT_S32),				   F(CT_SLONG, struct stat, st_blocks),
-	F(CT_SLONG, struct stat, st_atim.tv_sec),  F(CT_ULONG, struct stat, st_atim.tv_nsec),
-	F(CT_SLONG, struct stat, st_mtim.tv_sec),  F(CT_ULONG, struct stat, st_mtim.tv_nsec),
-	F(CT_SLONG, struct stat, st_ctim.tv_sec),  F(CT_ULONG, struct stat, st_ctim.tv_nsec),
-	PAD(CT_U32),				   PAD(CT_U32),
-	END,
+    F(CT_ULONG, struct stat, st_dev),
+    F(CT_ULONG, struct stat, st_ino),
+    F(CT_U32, struct stat, st_mode),
+    F(CT_U32, struct stat, st_nlink),
+    F(CT_U32, struct stat, st_uid),
+    F(CT_U32, struct stat, st_gid),
+    F(CT_ULONG, struct stat, st_rdev),
+    PAD(CT_ULONG),
+    F(CT_SLONG, struct stat, st_size),
+    F(CT_S32, struct stat, st_blksize),
+    PAD(CT_S32),
+    F(CT_SLONG, struct stat, st_blocks),
+    F(CT_SLONG, struct stat, st_atim.tv_sec),
+    F(CT_ULONG, struct stat, st_atim.tv_nsec),
+    F(CT_SLONG, struct stat, st_mtim.tv_sec),
+    F(CT_ULONG, struct stat, st_mtim.tv_nsec),
+    F(CT_SLONG, struct stat, st_ctim.tv_sec),
+    F(CT_ULONG, struct stat, st_ctim.tv_nsec),
+    PAD(CT_U32),
+    PAD(CT_U32),
+    END,
 };
 
-#define STATX_TS(f)                                                                       \
+#define STATX_TS(f)                                                                                \
 	F(CT_S64, struct statx, f.tv_sec), F(CT_U32, struct statx, f.tv_nsec), PAD(CT_S32)
 
 /* struct statx is the same on every ABI; only the byte order can differ. */
 static const ConvField layout_statx[] = {
-	F(CT_U32, struct statx, stx_mask),
-	F(CT_U32, struct statx, stx_blksize),
-	F(CT_U64, struct statx, stx_attributes),
-	F(CT_U32, struct statx, stx_nlink),
-	F(CT_U32, struct statx, stx_uid),
-	F(CT_U32, struct statx, stx_gid),
-	F(CT_U16, struct statx, stx_mode),
-	PAD(CT_U16),
-	F(CT_U64, struct statx, stx_ino),
-	F(CT_U64, struct statx, stx_size),
-	F(CT_U64, struct statx, stx_blocks),
-	F(CT_U64, struct statx, stx_attributes_mask),
-	STATX_TS(stx_atime),
-	STATX_TS(stx_btime),
-	STATX_TS(stx_ctime),
-	STATX_TS(stx_mtime),
-	F(CT_U32, struct statx, stx_rdev_major),
-	F(CT_U32, struct statx, stx_rdev_minor),
-	F(CT_U32, struct statx, stx_dev_major),
-	F(CT_U32, struct statx, stx_dev_minor),
-	F(CT_U64, struct statx, stx_mnt_id),
-	F(CT_U32, struct statx, stx_dio_mem_align),
-	F(CT_U32, struct statx, stx_dio_offset_align),
-	PADB(96),
-	END,
+    F(CT_U32, struct statx, stx_mask),
+    F(CT_U32, struct statx, stx_blksize),
+    F(CT_U64, struct statx, stx_attributes),
+    F(CT_U32, struct statx, stx_nlink),
+    F(CT_U32, struct statx, stx_uid),
+    F(CT_U32, struct statx, stx_gid),
+    F(CT_U16, struct statx, stx_mode),
+    PAD(CT_U16),
+    F(CT_U64, struct statx, stx_ino),
+    F(CT_U64, struct statx, stx_size),
+    F(CT_U64, struct statx, stx_blocks),
+    F(CT_U64, struct statx, stx_attributes_mask),
+    STATX_TS(stx_atime),
+    STATX_TS(stx_btime),
+    STATX_TS(stx_ctime),
+    STATX_TS(stx_mtime),
+    F(CT_U32, struct statx, stx_rdev_major),
+    F(CT_U32, struct statx, stx_rdev_minor),
+    F(CT_U32, struct statx, stx_dev_major),
+    F(CT_U32, struct statx, stx_dev_minor),
+    F(CT_U64, struct statx, stx_mnt_id),
+    F(CT_U32, struct statx, stx_dio_mem_align),
+    F(CT_U32, struct statx, stx_dio_offset_align),
+    PADB(96),
+    END,
 };
 
 static const ConvField layout_statfs[] = {
-	F(CT_SLONG, struct statfs, f_type),
-	F(CT_SLONG, struct statfs, f_bsize),
-	F(CT_ULONG, struct statfs, f_blocks),
-	F(CT_ULONG, struct statfs, f_bfree),
-	F(CT_ULONG, struct statfs, f_bavail),
-	F(CT_ULONG, struct statfs, f_files),
-	F(CT_ULONG, struct statfs, f_ffree),
-	F(CT_S32, struct statfs, f_fsid.__val[0]),
-	F(CT_S32, struct statfs, f_fsid.__val[1]),
-	F(CT_SLONG, struct statfs, f_namelen),
-	F(CT_SLONG, struct statfs, f_frsize),
-	F(CT_SLONG, struct statfs, f_flags),
-	PAD(CT_SLONG),
-	PAD(CT_SLONG),
-	PAD(CT_SLONG),
-	PAD(CT_SLONG),
-	END,
+    F(CT_SLONG, struct statfs, f_type),
+    F(CT_SLONG, struct statfs, f_bsize),
+    F(CT_ULONG, struct statfs, f_blocks),
+    F(CT_ULONG, struct statfs, f_bfree),
+    F(CT_ULONG, struct statfs, f_bavail),
+    F(CT_ULONG, struct statfs, f_files),
+    F(CT_ULONG, struct statfs, f_ffree),
+    F(CT_S32, struct statfs, f_fsid.__val[0]),
+    F(CT_S32, struct statfs, f_fsid.__val[1]),
+    F(CT_SLONG, struct statfs, f_namelen),
+    F(CT_SLONG, struct statfs, f_frsize),
+    F(CT_SLONG, struct statfs, f_flags),
+    PAD(CT_SLONG),
+    PAD(CT_SLONG),
+    PAD(CT_SLONG),
+    PAD(CT_SLONG),
+    END,
 };
 
 static const ConvField layout_timespec[] = {
-	F(CT_SLONG, struct timespec, tv_sec), F(CT_SLONG, struct timespec, tv_nsec), END,
+    F(CT_SLONG, struct timespec, tv_sec),
+    F(CT_SLONG, struct timespec, tv_nsec),
+    END,
 };
 static const ConvField layout_timeval[] = {
-	F(CT_SLONG, struct timeval, tv_sec), F(CT_SLONG, struct timeval, tv_usec), END,
+    F(CT_SLONG, struct timeval, tv_sec),
+    F(CT_SLONG, struct timeval, tv_usec),
+    END,
 };
 static const ConvField layout_timezone[] = {
-	F(CT_S32, struct timezone, tz_minuteswest), F(CT_S32, struct timezone, tz_dsttime), END,
+    F(CT_S32, struct timezone, tz_minuteswest),
+    F(CT_S32, struct timezone, tz_dsttime),
+    END,
 };
 static const ConvField layout_rlimit[] = {
-	F(CT_ULONG, struct rlimit, rlim_cur), F(CT_ULONG, struct rlimit, rlim_max), END,
+    F(CT_ULONG, struct rlimit, rlim_cur),
+    F(CT_ULONG, struct rlimit, rlim_max),
+    END,
 };
 static const ConvField layout_rlimit64[] = {
-	F(CT_U64, struct rlimit, rlim_cur), F(CT_U64, struct rlimit, rlim_max), END,
+    F(CT_U64, struct rlimit, rlim_cur),
+    F(CT_U64, struct rlimit, rlim_max),
+    END,
 };
 
-#define SYSINFO_HEAD                                                                      \
-	F(CT_SLONG, struct sysinfo, uptime), F(CT_ULONG, struct sysinfo, loads[0]),        \
-		F(CT_ULONG, struct sysinfo, loads[1]), F(CT_ULONG, struct sysinfo, loads[2]), \
-		F(CT_ULONG, struct sysinfo, totalram), F(CT_ULONG, struct sysinfo, freeram), \
-		F(CT_ULONG, struct sysinfo, sharedram),                                    \
-		F(CT_ULONG, struct sysinfo, bufferram),                                    \
-		F(CT_ULONG, struct sysinfo, totalswap),                                    \
-		F(CT_ULONG, struct sysinfo, freeswap), F(CT_U16, struct sysinfo, procs),   \
-		PAD(CT_U16), F(CT_ULONG, struct sysinfo, totalhigh),                       \
-		F(CT_ULONG, struct sysinfo, freehigh), F(CT_U32, struct sysinfo, mem_unit)
+#define SYSINFO_HEAD                                                                               \
+	F(CT_SLONG, struct sysinfo, uptime), F(CT_ULONG, struct sysinfo, loads[0]),                \
+	    F(CT_ULONG, struct sysinfo, loads[1]), F(CT_ULONG, struct sysinfo, loads[2]),          \
+	    F(CT_ULONG, struct sysinfo, totalram), F(CT_ULONG, struct sysinfo, freeram),           \
+	    F(CT_ULONG, struct sysinfo, sharedram), F(CT_ULONG, struct sysinfo, bufferram),        \
+	    F(CT_ULONG, struct sysinfo, totalswap), F(CT_ULONG, struct sysinfo, freeswap),         \
+	    F(CT_U16, struct sysinfo, procs), PAD(CT_U16), F(CT_ULONG, struct sysinfo, totalhigh), \
+	    F(CT_ULONG, struct sysinfo, freehigh), F(CT_U32, struct sysinfo, mem_unit)
 /* The kernel pads struct sysinfo's tail to 20 - 2 * sizeof(long) - 4 bytes, a size that
  * depends on the word size, hence one layout per word size. */
-static const ConvField layout_sysinfo64[] = { SYSINFO_HEAD, END };
-static const ConvField layout_sysinfo32[] = { SYSINFO_HEAD, PADB(8), END };
+static const ConvField layout_sysinfo64[] = {SYSINFO_HEAD, END};
+static const ConvField layout_sysinfo32[] = {SYSINFO_HEAD, PADB(8), END};
 
 #define RU(f) F(CT_SLONG, struct rusage, f)
 static const ConvField layout_rusage[] = {
-	RU(ru_utime.tv_sec), RU(ru_utime.tv_usec), RU(ru_stime.tv_sec), RU(ru_stime.tv_usec),
-	RU(ru_maxrss),	     RU(ru_ixrss),	   RU(ru_idrss),	RU(ru_isrss),
-	RU(ru_minflt),	     RU(ru_majflt),	   RU(ru_nswap),	RU(ru_inblock),
-	RU(ru_oublock),	     RU(ru_msgsnd),	   RU(ru_msgrcv),	RU(ru_nsignals),
-	RU(ru_nvcsw),	     RU(ru_nivcsw),	   END,
+    RU(ru_utime.tv_sec),
+    RU(ru_utime.tv_usec),
+    RU(ru_stime.tv_sec),
+    RU(ru_stime.tv_usec),
+    RU(ru_maxrss),
+    RU(ru_ixrss),
+    RU(ru_idrss),
+    RU(ru_isrss),
+    RU(ru_minflt),
+    RU(ru_majflt),
+    RU(ru_nswap),
+    RU(ru_inblock),
+    RU(ru_oublock),
+    RU(ru_msgsnd),
+    RU(ru_msgrcv),
+    RU(ru_nsignals),
+    RU(ru_nvcsw),
+    RU(ru_nivcsw),
+    END,
 };
 
 static const ConvField layout_tms[] = {
-	F(CT_SLONG, struct tms, tms_utime),  F(CT_SLONG, struct tms, tms_stime),
-	F(CT_SLONG, struct tms, tms_cutime), F(CT_SLONG, struct tms, tms_cstime),
-	END,
+    F(CT_SLONG, struct tms, tms_utime),
+    F(CT_SLONG, struct tms, tms_stime),
+    F(CT_SLONG, struct tms, tms_cutime),
+    F(CT_SLONG, struct tms, tms_cstime),
+    END,
 };
 
 static const ConvField layout_utsname[] = {
-	FB(struct utsname, sysname), FB(struct utsname, nodename),   FB(struct utsname, release),
-	FB(struct utsname, version), FB(struct utsname, machine),    FB(struct utsname, domainname),
-	END,
+    FB(struct utsname, sysname),
+    FB(struct utsname, nodename),
+    FB(struct utsname, release),
+    FB(struct utsname, version),
+    FB(struct utsname, machine),
+    FB(struct utsname, domainname),
+    END,
 };
 
 const ConvField conv_layout_termios[] = {
-	F(CT_U32, HostKTermios, c_iflag), F(CT_U32, HostKTermios, c_oflag),
-	F(CT_U32, HostKTermios, c_cflag), F(CT_U32, HostKTermios, c_lflag),
-	F(CT_U8, HostKTermios, c_line),	  FB(HostKTermios, c_cc),
-	END,
+    F(CT_U32, HostKTermios, c_iflag),
+    F(CT_U32, HostKTermios, c_oflag),
+    F(CT_U32, HostKTermios, c_cflag),
+    F(CT_U32, HostKTermios, c_lflag),
+    F(CT_U8, HostKTermios, c_line),
+    FB(HostKTermios, c_cc),
+    END,
 };
 
 static const ConvField layout_winsize[] = {
-	F(CT_U16, struct winsize, ws_row),    F(CT_U16, struct winsize, ws_col),
-	F(CT_U16, struct winsize, ws_xpixel), F(CT_U16, struct winsize, ws_ypixel),
-	END,
+    F(CT_U16, struct winsize, ws_row),
+    F(CT_U16, struct winsize, ws_col),
+    F(CT_U16, struct winsize, ws_xpixel),
+    F(CT_U16, struct winsize, ws_ypixel),
+    END,
 };
 
 static const ConvField layout_flock[] = {
-	F(CT_U16, struct flock, l_type),    F(CT_U16, struct flock, l_whence),
-	F(CT_SLONG, struct flock, l_start), F(CT_SLONG, struct flock, l_len),
-	F(CT_S32, struct flock, l_pid),	    END,
+    F(CT_U16, struct flock, l_type),    F(CT_U16, struct flock, l_whence),
+    F(CT_SLONG, struct flock, l_start), F(CT_SLONG, struct flock, l_len),
+    F(CT_S32, struct flock, l_pid),     END,
 };
 
 static const ConvField layout_pollfd[] = {
-	F(CT_S32, struct pollfd, fd),
-	F(CT_U16, struct pollfd, events),
-	F(CT_U16, struct pollfd, revents),
-	END,
+    F(CT_S32, struct pollfd, fd),
+    F(CT_U16, struct pollfd, events),
+    F(CT_U16, struct pollfd, revents),
+    END,
 };
 
 static const ConvField layout_stack[] = {
-	F(CT_ULONG, ConvStack, sp), F(CT_S32, ConvStack, flags), F(CT_ULONG, ConvStack, size), END,
+    F(CT_ULONG, ConvStack, sp),
+    F(CT_S32, ConvStack, flags),
+    F(CT_ULONG, ConvStack, size),
+    END,
 };
 
 const ConvField conv_layout_iovec[] = {
-	F(CT_ULONG, ConvIovec, base), F(CT_ULONG, ConvIovec, len), END,
+    F(CT_ULONG, ConvIovec, base),
+    F(CT_ULONG, ConvIovec, len),
+    END,
 };
 
 static unsigned type_size(const LinuxAbi *abi, const ConvField *f)
@@ -204,14 +254,16 @@ static bool type_signed(const ConvField *f)
 	return f->type == CT_S32 || f->type == CT_S64 || f->type == CT_SLONG;
 }
 
-static size_t align_up(size_t v, size_t a) { return (v + a - 1) & ~(a - 1); }
+static size_t align_up(size_t v, size_t a)
+{
+	return (v + a - 1) & ~(a - 1);
+}
 
 /* Walks the layout; calls visit with each field's guest offset and size. Returns the
  * struct size (rounded to its alignment, as the C compiler does). */
-static size_t layout_walk(const LinuxAbi *abi, const ConvField *l,
-			  void (*visit)(const LinuxAbi *, const ConvField *, size_t, unsigned,
-					void *),
-			  void *ctx)
+static size_t
+layout_walk(const LinuxAbi *abi, const ConvField *l,
+            void (*visit)(const LinuxAbi *, const ConvField *, size_t, unsigned, void *), void *ctx)
 {
 	size_t off = 0, max_align = 1;
 	for (const ConvField *f = l; f->type != CT_END; f++) {
@@ -272,7 +324,10 @@ static uint64_t host_load(const uint8_t *p, unsigned size, bool sign)
 	return v;
 }
 
-static void host_store(uint8_t *p, unsigned size, uint64_t v) { memcpy(p, &v, size); }
+static void host_store(uint8_t *p, unsigned size, uint64_t v)
+{
+	memcpy(p, &v, size);
+}
 
 typedef struct ConvCtx {
 	const uint8_t *src;
@@ -280,7 +335,7 @@ typedef struct ConvCtx {
 } ConvCtx;
 
 static void encode_field(const LinuxAbi *abi, const ConvField *f, size_t off, unsigned size,
-			 void *opaque)
+                         void *opaque)
 {
 	ConvCtx *c = opaque;
 	if (!f->host_size)
@@ -289,11 +344,11 @@ static void encode_field(const LinuxAbi *abi, const ConvField *f, size_t off, un
 		memcpy(c->dst + off, c->src + f->host_off, size);
 	else
 		conv_store(abi, c->dst + off, size,
-			   host_load(c->src + f->host_off, f->host_size, f->host_signed));
+		           host_load(c->src + f->host_off, f->host_size, f->host_signed));
 }
 
 static void decode_field(const LinuxAbi *abi, const ConvField *f, size_t off, unsigned size,
-			 void *opaque)
+                         void *opaque)
 {
 	ConvCtx *c = opaque;
 	if (!f->host_size)
@@ -311,18 +366,17 @@ static void decode_field(const LinuxAbi *abi, const ConvField *f, size_t off, un
 void conv_encode(const LinuxAbi *abi, const ConvField *l, const void *host, void *guest)
 {
 	memset(guest, 0, conv_layout_size(abi, l));
-	ConvCtx c = { host, guest };
+	ConvCtx c = {host, guest};
 	layout_walk(abi, l, encode_field, &c);
 }
 
 void conv_decode(const LinuxAbi *abi, const ConvField *l, const void *guest, void *host)
 {
-	ConvCtx c = { guest, host };
+	ConvCtx c = {guest, host};
 	layout_walk(abi, l, decode_field, &c);
 }
 
-int conv_put(const LinuxAbi *abi, GuestMem *m, uint64_t addr, const ConvField *l,
-	     const void *host)
+int conv_put(const LinuxAbi *abi, GuestMem *m, uint64_t addr, const ConvField *l, const void *host)
 {
 	uint8_t buf[CONV_MAX_STRUCT];
 	size_t size = conv_layout_size(abi, l);
@@ -341,16 +395,14 @@ int conv_get(const LinuxAbi *abi, GuestMem *m, uint64_t addr, const ConvField *l
 	return 0;
 }
 
-static int put_scalar(const LinuxAbi *abi, GuestMem *m, uint64_t addr, unsigned size,
-		      uint64_t v)
+static int put_scalar(const LinuxAbi *abi, GuestMem *m, uint64_t addr, unsigned size, uint64_t v)
 {
 	uint8_t b[8];
 	conv_store(abi, b, size, v);
 	return gmem_write(m, addr, b, size);
 }
 
-static int get_scalar(const LinuxAbi *abi, GuestMem *m, uint64_t addr, unsigned size,
-		      uint64_t *v)
+static int get_scalar(const LinuxAbi *abi, GuestMem *m, uint64_t addr, unsigned size, uint64_t *v)
 {
 	uint8_t b[8];
 	int r = gmem_read(m, addr, b, size);
@@ -392,19 +444,19 @@ int conv_get_word(const LinuxAbi *abi, GuestMem *m, uint64_t addr, uint64_t *v)
 	return get_scalar(abi, m, addr, conv_word_bytes(abi), v);
 }
 
-#define PUT_GET(name, layout, type)                                                       \
-	int conv_put_##name(const LinuxAbi *abi, GuestMem *m, uint64_t addr, const type *v) \
-	{                                                                                 \
-		return conv_put(abi, m, addr, layout, v);                                 \
-	}                                                                                 \
-	int conv_get_##name(const LinuxAbi *abi, GuestMem *m, uint64_t addr, type *v)     \
-	{                                                                                 \
-		return conv_get(abi, m, addr, layout, v);                                 \
+#define PUT_GET(name, layout, type)                                                                \
+	int conv_put_##name(const LinuxAbi *abi, GuestMem *m, uint64_t addr, const type *v)        \
+	{                                                                                          \
+		return conv_put(abi, m, addr, layout, v);                                          \
+	}                                                                                          \
+	int conv_get_##name(const LinuxAbi *abi, GuestMem *m, uint64_t addr, type *v)              \
+	{                                                                                          \
+		return conv_get(abi, m, addr, layout, v);                                          \
 	}
-#define PUT(name, layout, type)                                                           \
-	int conv_put_##name(const LinuxAbi *abi, GuestMem *m, uint64_t addr, const type *v) \
-	{                                                                                 \
-		return conv_put(abi, m, addr, layout, v);                                 \
+#define PUT(name, layout, type)                                                                    \
+	int conv_put_##name(const LinuxAbi *abi, GuestMem *m, uint64_t addr, const type *v)        \
+	{                                                                                          \
+		return conv_put(abi, m, addr, layout, v);                                          \
 	}
 
 PUT(stat, conv_layout_stat, struct stat)
@@ -426,7 +478,7 @@ PUT_GET(stack, layout_stack, ConvStack)
 int conv_put_sysinfo(const LinuxAbi *abi, GuestMem *m, uint64_t addr, const struct sysinfo *s)
 {
 	return conv_put(abi, m, addr, abi->word_bits == 64 ? layout_sysinfo64 : layout_sysinfo32,
-			s);
+	                s);
 }
 
 static void sigset_store(const LinuxAbi *abi, uint8_t *b, uint64_t set)
@@ -498,7 +550,7 @@ int conv_get_sigaction(const LinuxAbi *abi, GuestMem *m, uint64_t addr, ConvSigA
 }
 
 int conv_get_pollfds(const LinuxAbi *abi, GuestMem *m, uint64_t addr, struct pollfd *fds,
-		     unsigned n)
+                     unsigned n)
 {
 	size_t size = conv_layout_size(abi, layout_pollfd);
 	for (unsigned i = 0; i < n; i++) {
@@ -510,7 +562,7 @@ int conv_get_pollfds(const LinuxAbi *abi, GuestMem *m, uint64_t addr, struct pol
 }
 
 int conv_put_pollfds(const LinuxAbi *abi, GuestMem *m, uint64_t addr, const struct pollfd *fds,
-		     unsigned n)
+                     unsigned n)
 {
 	size_t size = conv_layout_size(abi, layout_pollfd);
 	for (unsigned i = 0; i < n; i++) {
@@ -559,8 +611,7 @@ int conv_put_fdset(const LinuxAbi *abi, GuestMem *m, uint64_t addr, const fd_set
 	return 0;
 }
 
-int conv_put_bitmap(const LinuxAbi *abi, GuestMem *m, uint64_t addr, const void *host,
-		    size_t len)
+int conv_put_bitmap(const LinuxAbi *abi, GuestMem *m, uint64_t addr, const void *host, size_t len)
 {
 	const uint8_t *h = host;
 	unsigned w = conv_word_bytes(abi);
@@ -579,7 +630,7 @@ int conv_put_bitmap(const LinuxAbi *abi, GuestMem *m, uint64_t addr, const void 
 }
 
 int conv_get_iovecs(const LinuxAbi *abi, GuestMem *m, uint64_t addr, unsigned n, int prot,
-		    struct iovec *out)
+                    struct iovec *out)
 {
 	size_t size = conv_layout_size(abi, conv_layout_iovec);
 	for (unsigned i = 0; i < n; i++) {
@@ -601,8 +652,7 @@ int conv_get_iovecs(const LinuxAbi *abi, GuestMem *m, uint64_t addr, unsigned n,
  * layout is the same for every ABI; the integers follow the guest's byte order. */
 enum { DIRENT_NAME = 19 };
 
-int conv_put_dirents(const LinuxAbi *abi, GuestMem *m, uint64_t addr, const void *host,
-		     size_t len)
+int conv_put_dirents(const LinuxAbi *abi, GuestMem *m, uint64_t addr, const void *host, size_t len)
 {
 	if (!abi->big_endian)
 		return gmem_write(m, addr, host, len);
@@ -620,7 +670,7 @@ int conv_put_dirents(const LinuxAbi *abi, GuestMem *m, uint64_t addr, const void
 		int r = gmem_write(m, addr + off, rec, DIRENT_NAME);
 		if (r == 0)
 			r = gmem_write(m, addr + off + DIRENT_NAME, h + off + DIRENT_NAME,
-				       reclen - DIRENT_NAME);
+			               reclen - DIRENT_NAME);
 		if (r < 0)
 			return r;
 		off += reclen;

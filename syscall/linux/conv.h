@@ -46,7 +46,7 @@ typedef struct ConvField {
 	uint8_t type;      /* ConvType of the guest field */
 	uint8_t host_size; /* 0: no host counterpart (guest padding, written as zero) */
 	bool host_signed;
-	uint16_t count;    /* CT_BYTES only */
+	uint16_t count; /* CT_BYTES only */
 	uint16_t host_off;
 } ConvField;
 
@@ -82,10 +82,8 @@ size_t conv_field_offset(const LinuxAbi *abi, const ConvField *l, unsigned index
 void conv_encode(const LinuxAbi *abi, const ConvField *l, const void *host, void *guest);
 void conv_decode(const LinuxAbi *abi, const ConvField *l, const void *guest, void *host);
 /* The same through guest memory: 0 or -EFAULT. */
-int conv_put(const LinuxAbi *abi, GuestMem *m, uint64_t addr, const ConvField *l,
-	     const void *host);
-int conv_get(const LinuxAbi *abi, GuestMem *m, uint64_t addr, const ConvField *l,
-	     void *host);
+int conv_put(const LinuxAbi *abi, GuestMem *m, uint64_t addr, const ConvField *l, const void *host);
+int conv_get(const LinuxAbi *abi, GuestMem *m, uint64_t addr, const ConvField *l, void *host);
 
 /* Scalars in guest byte order. */
 uint64_t conv_load(const LinuxAbi *abi, const void *guest, unsigned size);
@@ -96,7 +94,10 @@ int conv_put_u64(const LinuxAbi *abi, GuestMem *m, uint64_t addr, uint64_t v);
 int conv_get_u64(const LinuxAbi *abi, GuestMem *m, uint64_t addr, uint64_t *v);
 int conv_put_word(const LinuxAbi *abi, GuestMem *m, uint64_t addr, uint64_t v);
 int conv_get_word(const LinuxAbi *abi, GuestMem *m, uint64_t addr, uint64_t *v);
-static inline unsigned conv_word_bytes(const LinuxAbi *abi) { return abi->word_bits / 8; }
+static inline unsigned conv_word_bytes(const LinuxAbi *abi)
+{
+	return abi->word_bits / 8;
+}
 
 /* Typed wrappers. */
 int conv_put_stat(const LinuxAbi *abi, GuestMem *m, uint64_t addr, const struct stat *st);
@@ -130,22 +131,20 @@ int conv_get_sigset(const LinuxAbi *abi, GuestMem *m, uint64_t addr, uint64_t *s
 
 /* Arrays. */
 int conv_get_pollfds(const LinuxAbi *abi, GuestMem *m, uint64_t addr, struct pollfd *fds,
-		     unsigned n);
-int conv_put_pollfds(const LinuxAbi *abi, GuestMem *m, uint64_t addr,
-		     const struct pollfd *fds, unsigned n);
+                     unsigned n);
+int conv_put_pollfds(const LinuxAbi *abi, GuestMem *m, uint64_t addr, const struct pollfd *fds,
+                     unsigned n);
 /* A guest fd_set (an array of guest longs) of `nfds` bits. */
 int conv_get_fdset(const LinuxAbi *abi, GuestMem *m, uint64_t addr, fd_set *s, int nfds);
 int conv_put_fdset(const LinuxAbi *abi, GuestMem *m, uint64_t addr, const fd_set *s, int nfds);
 /* A bitmap of guest longs (CPU sets) from host bytes: `len` bytes. */
-int conv_put_bitmap(const LinuxAbi *abi, GuestMem *m, uint64_t addr, const void *host,
-		    size_t len);
+int conv_put_bitmap(const LinuxAbi *abi, GuestMem *m, uint64_t addr, const void *host, size_t len);
 /* Guest iovec array -> host iovecs pointing into guest memory, each buffer checked
  * for `prot` (PROT_WRITE for reads into the guest). */
 int conv_get_iovecs(const LinuxAbi *abi, GuestMem *m, uint64_t addr, unsigned n, int prot,
-		    struct iovec *out);
+                    struct iovec *out);
 /* Host getdents64 records (`len` bytes) -> the guest buffer. */
-int conv_put_dirents(const LinuxAbi *abi, GuestMem *m, uint64_t addr, const void *host,
-		     size_t len);
+int conv_put_dirents(const LinuxAbi *abi, GuestMem *m, uint64_t addr, const void *host, size_t len);
 
 /* Flag words. */
 uint32_t conv_flags_to_host(const LinuxFlagMap *map, uint32_t guest);

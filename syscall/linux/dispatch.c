@@ -34,7 +34,7 @@ void linux_syscall(LinuxProc *p, CpuCommon *cpu)
 		ret = -ENOSYS;
 		if (log_on(LOG_UNIMP))
 			log_printf("unimplemented syscall %s (%" PRIu64 ")\n",
-				   d ? d->name : "unknown", nr);
+			           d ? d->name : "unknown", nr);
 	}
 	if (trace)
 		strace_end(p, ret);

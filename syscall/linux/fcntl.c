@@ -27,14 +27,14 @@ typedef struct FcntlCmd {
 } FcntlCmd;
 
 static const FcntlCmd fcntl_cmds[] = {
-	{ F_DUPFD, FA_INT },	    { F_GETFD, FA_NONE },	  { F_SETFD, FA_INT },
-	{ F_GETFL, FA_GETFL },	    { F_SETFL, FA_SETFL },	  { F_GETLK, FA_LOCK_GET },
-	{ F_SETLK, FA_LOCK_SET },   { F_SETLKW, FA_LOCK_SET },	  { F_SETOWN, FA_INT },
-	{ F_GETOWN, FA_NONE },	    { F_SETSIG, FA_INT },	  { F_GETSIG, FA_NONE },
-	{ F_OFD_GETLK, FA_LOCK_GET }, { F_OFD_SETLK, FA_LOCK_SET }, { F_OFD_SETLKW, FA_LOCK_SET },
-	{ F_SETLEASE, FA_INT },	    { F_GETLEASE, FA_NONE },	  { F_NOTIFY, FA_INT },
-	{ F_DUPFD_CLOEXEC, FA_INT }, { F_SETPIPE_SZ, FA_INT },	  { F_GETPIPE_SZ, FA_NONE },
-	{ F_ADD_SEALS, FA_INT },    { F_GET_SEALS, FA_NONE },
+    {F_DUPFD, FA_INT},          {F_GETFD, FA_NONE},         {F_SETFD, FA_INT},
+    {F_GETFL, FA_GETFL},        {F_SETFL, FA_SETFL},        {F_GETLK, FA_LOCK_GET},
+    {F_SETLK, FA_LOCK_SET},     {F_SETLKW, FA_LOCK_SET},    {F_SETOWN, FA_INT},
+    {F_GETOWN, FA_NONE},        {F_SETSIG, FA_INT},         {F_GETSIG, FA_NONE},
+    {F_OFD_GETLK, FA_LOCK_GET}, {F_OFD_SETLK, FA_LOCK_SET}, {F_OFD_SETLKW, FA_LOCK_SET},
+    {F_SETLEASE, FA_INT},       {F_GETLEASE, FA_NONE},      {F_NOTIFY, FA_INT},
+    {F_DUPFD_CLOEXEC, FA_INT},  {F_SETPIPE_SZ, FA_INT},     {F_GETPIPE_SZ, FA_NONE},
+    {F_ADD_SEALS, FA_INT},      {F_GET_SEALS, FA_NONE},
 };
 
 static const FcntlCmd *fcntl_lookup(int cmd)

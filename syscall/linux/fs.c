@@ -60,8 +60,8 @@ int64_t sys_readlinkat(LinuxProc *p, CpuCommon *cpu, const uint64_t a[6])
 	int r = linux_path_get(p, a[1], true, &lp);
 	if (r < 0)
 		return r;
-	int64_t ret = linux_ret(readlinkat(linux_int(a[0]), lp.host, gmem_g2h(p->mem, a[2]),
-					   (size_t)size));
+	int64_t ret =
+	    linux_ret(readlinkat(linux_int(a[0]), lp.host, gmem_g2h(p->mem, a[2]), (size_t)size));
 	linux_path_free(&lp);
 	return ret;
 }
@@ -83,8 +83,8 @@ int64_t sys_faccessat2(LinuxProc *p, CpuCommon *cpu, const uint64_t a[6])
 	int r = linux_path_get(p, a[1], true, &lp);
 	if (r < 0)
 		return r;
-	int64_t ret = linux_ret(syscall(SYS_faccessat2, linux_int(a[0]), lp.host, linux_int(a[2]),
-					linux_int(a[3])));
+	int64_t ret = linux_ret(
+	    syscall(SYS_faccessat2, linux_int(a[0]), lp.host, linux_int(a[2]), linux_int(a[3])));
 	linux_path_free(&lp);
 	return ret;
 }
@@ -109,7 +109,9 @@ int64_t sys_mknodat(LinuxProc *p, CpuCommon *cpu, const uint64_t a[6])
 {
 	const char *path;
 	int r = raw_path(p, a[1], &path);
-	return r < 0 ? r : linux_ret(mknodat(linux_int(a[0]), path, (mode_t)a[2], (dev_t)(uint32_t)a[3]));
+	return r < 0
+	           ? r
+	           : linux_ret(mknodat(linux_int(a[0]), path, (mode_t)a[2], (dev_t)(uint32_t)a[3]));
 }
 
 int64_t sys_unlinkat(LinuxProc *p, CpuCommon *cpu, const uint64_t a[6])
@@ -147,16 +149,17 @@ int64_t sys_renameat2(LinuxProc *p, CpuCommon *cpu, const uint64_t a[6])
 	const char *from, *to;
 	int r = two_paths(p, a, &from, &to);
 	return r < 0 ? r
-		     : linux_ret(syscall(SYS_renameat2, linux_int(a[0]), from, linux_int(a[2]), to,
-					 (unsigned)a[4]));
+	             : linux_ret(syscall(SYS_renameat2, linux_int(a[0]), from, linux_int(a[2]), to,
+	                                 (unsigned)a[4]));
 }
 
 int64_t sys_linkat(LinuxProc *p, CpuCommon *cpu, const uint64_t a[6])
 {
 	const char *from, *to;
 	int r = two_paths(p, a, &from, &to);
-	return r < 0 ? r
-		     : linux_ret(linkat(linux_int(a[0]), from, linux_int(a[2]), to, linux_int(a[4])));
+	return r < 0
+	           ? r
+	           : linux_ret(linkat(linux_int(a[0]), from, linux_int(a[2]), to, linux_int(a[4])));
 }
 
 int64_t sys_fchmod(LinuxProc *p, CpuCommon *cpu, const uint64_t a[6])
@@ -181,8 +184,8 @@ int64_t sys_fchownat(LinuxProc *p, CpuCommon *cpu, const uint64_t a[6])
 	const char *path;
 	int r = raw_path(p, a[1], &path);
 	return r < 0 ? r
-		     : linux_ret(fchownat(linux_int(a[0]), path, (uid_t)a[2], (gid_t)a[3],
-					  linux_int(a[4])));
+	             : linux_ret(fchownat(linux_int(a[0]), path, (uid_t)a[2], (gid_t)a[3],
+	                                  linux_int(a[4])));
 }
 
 /* utimensat(dirfd, path or NULL, times[2] or NULL, flags): a NULL path means dirfd
@@ -198,14 +201,14 @@ int64_t sys_utimensat(LinuxProc *p, CpuCommon *cpu, const uint64_t a[6])
 		if (r < 0)
 			return r;
 	}
-	LinuxPath lp = { NULL, NULL };
+	LinuxPath lp = {NULL, NULL};
 	if (a[1]) {
 		int r = linux_path_get(p, a[1], true, &lp);
 		if (r < 0)
 			return r;
 	}
-	int64_t ret = linux_ret(syscall(SYS_utimensat, linux_int(a[0]), lp.host,
-					a[2] ? ts : NULL, linux_int(a[3])));
+	int64_t ret = linux_ret(
+	    syscall(SYS_utimensat, linux_int(a[0]), lp.host, a[2] ? ts : NULL, linux_int(a[3])));
 	linux_path_free(&lp);
 	return ret;
 }
@@ -245,8 +248,8 @@ int64_t sys_sync(LinuxProc *p, CpuCommon *cpu, const uint64_t a[6])
 /* POSIX_FADV_* are the same on asm-generic and x86-64. */
 int64_t sys_fadvise64(LinuxProc *p, CpuCommon *cpu, const uint64_t a[6])
 {
-	return linux_ret(syscall(SYS_fadvise64, linux_int(a[0]), (off_t)a[1], (off_t)a[2],
-				 linux_int(a[3])));
+	return linux_ret(
+	    syscall(SYS_fadvise64, linux_int(a[0]), (off_t)a[1], (off_t)a[2], linux_int(a[3])));
 }
 
 int64_t sys_fallocate(LinuxProc *p, CpuCommon *cpu, const uint64_t a[6])

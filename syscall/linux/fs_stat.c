@@ -36,13 +36,13 @@ int64_t sys_newfstatat(LinuxProc *p, CpuCommon *cpu, const uint64_t a[6])
 
 int64_t sys_statx(LinuxProc *p, CpuCommon *cpu, const uint64_t a[6])
 {
-	LinuxPath lp = { NULL, NULL };
+	LinuxPath lp = {NULL, NULL};
 	int r = linux_path_get(p, a[1], true, &lp);
 	if (r < 0)
 		return r;
-	struct statx stx = { 0 };
-	r = (int)linux_ret(syscall(SYS_statx, linux_int(a[0]), lp.host, linux_int(a[2]),
-				   (unsigned)a[3], &stx));
+	struct statx stx = {0};
+	r = (int)linux_ret(
+	    syscall(SYS_statx, linux_int(a[0]), lp.host, linux_int(a[2]), (unsigned)a[3], &stx));
 	linux_path_free(&lp);
 	return r < 0 ? r : conv_put_statx(p->abi, p->mem, a[4], &stx);
 }

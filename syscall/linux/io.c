@@ -59,7 +59,7 @@ static int64_t do_iov(LinuxProc *p, const uint64_t a[6], IovOp op, off_t off)
 	struct iovec *iov = g_new(struct iovec, cnt ? cnt : 1);
 	bool into_guest = op == IOV_READ || op == IOV_PREAD;
 	int64_t r = conv_get_iovecs(p->abi, p->mem, a[1], (unsigned)cnt,
-				    into_guest ? PROT_WRITE : PROT_READ, iov);
+	                            into_guest ? PROT_WRITE : PROT_READ, iov);
 	int fd = linux_int(a[0]);
 	if (r == 0) {
 		switch (op) {

@@ -33,32 +33,22 @@ typedef struct IoctlDesc {
 
 /* Guest values: the asm-generic request numbers (include/uapi/asm-generic/ioctls.h),
  * which x86-64 shares. */
+/* clang-format off */
 #define IOC(g, name, arg) { (g), name, #name, arg }
+/* clang-format on */
 static const IoctlDesc ioctls[] = {
-	IOC(0x5401, TCGETS, IA_TERMIOS_OUT),
-	IOC(0x5402, TCSETS, IA_TERMIOS_IN),
-	IOC(0x5403, TCSETSW, IA_TERMIOS_IN),
-	IOC(0x5404, TCSETSF, IA_TERMIOS_IN),
-	IOC(0x5409, TCSBRK, IA_VALUE),
-	IOC(0x540A, TCXONC, IA_VALUE),
-	IOC(0x540B, TCFLSH, IA_VALUE),
-	IOC(0x540C, TIOCEXCL, IA_NONE),
-	IOC(0x540D, TIOCNXCL, IA_NONE),
-	IOC(0x540E, TIOCSCTTY, IA_VALUE),
-	IOC(0x540F, TIOCGPGRP, IA_INT_OUT),
-	IOC(0x5410, TIOCSPGRP, IA_INT_IN),
-	IOC(0x5411, TIOCOUTQ, IA_INT_OUT),
-	IOC(0x5413, TIOCGWINSZ, IA_WINSIZE_OUT),
-	IOC(0x5414, TIOCSWINSZ, IA_WINSIZE_IN),
-	IOC(0x541B, FIONREAD, IA_INT_OUT),
-	IOC(0x5421, FIONBIO, IA_INT_IN),
-	IOC(0x5422, TIOCNOTTY, IA_NONE),
-	IOC(0x5429, TIOCGSID, IA_INT_OUT),
-	IOC(0x5450, FIONCLEX, IA_NONE),
-	IOC(0x5451, FIOCLEX, IA_NONE),
-	IOC(0x5452, FIOASYNC, IA_INT_IN),
-	IOC(0x80045430, TIOCGPTN, IA_INT_OUT),
-	IOC(0x40045431, TIOCSPTLCK, IA_INT_IN),
+    IOC(0x5401, TCGETS, IA_TERMIOS_OUT),    IOC(0x5402, TCSETS, IA_TERMIOS_IN),
+    IOC(0x5403, TCSETSW, IA_TERMIOS_IN),    IOC(0x5404, TCSETSF, IA_TERMIOS_IN),
+    IOC(0x5409, TCSBRK, IA_VALUE),          IOC(0x540A, TCXONC, IA_VALUE),
+    IOC(0x540B, TCFLSH, IA_VALUE),          IOC(0x540C, TIOCEXCL, IA_NONE),
+    IOC(0x540D, TIOCNXCL, IA_NONE),         IOC(0x540E, TIOCSCTTY, IA_VALUE),
+    IOC(0x540F, TIOCGPGRP, IA_INT_OUT),     IOC(0x5410, TIOCSPGRP, IA_INT_IN),
+    IOC(0x5411, TIOCOUTQ, IA_INT_OUT),      IOC(0x5413, TIOCGWINSZ, IA_WINSIZE_OUT),
+    IOC(0x5414, TIOCSWINSZ, IA_WINSIZE_IN), IOC(0x541B, FIONREAD, IA_INT_OUT),
+    IOC(0x5421, FIONBIO, IA_INT_IN),        IOC(0x5422, TIOCNOTTY, IA_NONE),
+    IOC(0x5429, TIOCGSID, IA_INT_OUT),      IOC(0x5450, FIONCLEX, IA_NONE),
+    IOC(0x5451, FIOCLEX, IA_NONE),          IOC(0x5452, FIOASYNC, IA_INT_IN),
+    IOC(0x80045430, TIOCGPTN, IA_INT_OUT),  IOC(0x40045431, TIOCSPTLCK, IA_INT_IN),
 };
 
 static const IoctlDesc *ioctl_lookup(uint32_t cmd)
@@ -117,7 +107,8 @@ int64_t sys_ioctl(LinuxProc *p, CpuCommon *cpu, const uint64_t a[6])
 	const IoctlDesc *d = ioctl_lookup((uint32_t)a[1]);
 	if (!d) {
 		if (log_on(LOG_UNIMP))
-			log_printf("unimplemented ioctl 0x%" PRIx32 " on fd %d\n", (uint32_t)a[1], fd);
+			log_printf("unimplemented ioctl 0x%" PRIx32 " on fd %d\n", (uint32_t)a[1],
+			           fd);
 		return -ENOTTY;
 	}
 	switch (d->arg) {

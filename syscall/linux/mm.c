@@ -31,7 +31,7 @@ static int probe_exec(void *opaque, uint64_t start, uint64_t end, int prot, cons
  * may exist. */
 static bool range_has_exec(LinuxProc *p, uint64_t addr, uint64_t len)
 {
-	ExecProbe e = { addr, addr + len, false };
+	ExecProbe e = {addr, addr + len, false};
 	if (e.end < addr)
 		e.end = UINT64_MAX;
 	gmem_visit(p->mem, probe_exec, &e);
@@ -55,9 +55,9 @@ int64_t sys_brk(LinuxProc *p, CpuCommon *cpu, const uint64_t a[6])
 	if (end < want)
 		return (int64_t)p->brk;
 	if (end > p->brk_mapped) {
-		int64_t r = gmem_mmap(p->mem, p->brk_mapped, end - p->brk_mapped,
-				      PROT_READ | PROT_WRITE,
-				      MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED_NOREPLACE, -1, 0);
+		int64_t r =
+		    gmem_mmap(p->mem, p->brk_mapped, end - p->brk_mapped, PROT_READ | PROT_WRITE,
+		              MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED_NOREPLACE, -1, 0);
 		if (r < 0)
 			return (int64_t)p->brk;
 	} else if (end < p->brk_mapped) {

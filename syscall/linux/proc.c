@@ -108,8 +108,8 @@ int64_t sys_sched_yield(LinuxProc *p, CpuCommon *cpu, const uint64_t a[6])
 
 /* prctl options whose arguments are plain integers, passed to the host as they are. */
 static const int prctl_scalar[] = {
-	PR_SET_PDEATHSIG, PR_GET_DUMPABLE,	PR_SET_DUMPABLE, PR_SET_NO_NEW_PRIVS,
-	PR_GET_NO_NEW_PRIVS, PR_SET_CHILD_SUBREAPER,
+    PR_SET_PDEATHSIG,    PR_GET_DUMPABLE,     PR_SET_DUMPABLE,
+    PR_SET_NO_NEW_PRIVS, PR_GET_NO_NEW_PRIVS, PR_SET_CHILD_SUBREAPER,
 };
 
 static bool prctl_is_scalar(int option)

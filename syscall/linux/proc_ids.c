@@ -14,29 +14,50 @@
 
 enum { LINUX_NGROUPS_MAX = 65536 };
 
-int64_t sys_getpid(LinuxProc *p, CpuCommon *cpu, const uint64_t a[6]) { return getpid(); }
-int64_t sys_gettid(LinuxProc *p, CpuCommon *cpu, const uint64_t a[6]) { return gettid(); }
-int64_t sys_getppid(LinuxProc *p, CpuCommon *cpu, const uint64_t a[6]) { return getppid(); }
-int64_t sys_getuid(LinuxProc *p, CpuCommon *cpu, const uint64_t a[6]) { return getuid(); }
-int64_t sys_geteuid(LinuxProc *p, CpuCommon *cpu, const uint64_t a[6]) { return geteuid(); }
-int64_t sys_getgid(LinuxProc *p, CpuCommon *cpu, const uint64_t a[6]) { return getgid(); }
-int64_t sys_getegid(LinuxProc *p, CpuCommon *cpu, const uint64_t a[6]) { return getegid(); }
+int64_t sys_getpid(LinuxProc *p, CpuCommon *cpu, const uint64_t a[6])
+{
+	return getpid();
+}
+int64_t sys_gettid(LinuxProc *p, CpuCommon *cpu, const uint64_t a[6])
+{
+	return gettid();
+}
+int64_t sys_getppid(LinuxProc *p, CpuCommon *cpu, const uint64_t a[6])
+{
+	return getppid();
+}
+int64_t sys_getuid(LinuxProc *p, CpuCommon *cpu, const uint64_t a[6])
+{
+	return getuid();
+}
+int64_t sys_geteuid(LinuxProc *p, CpuCommon *cpu, const uint64_t a[6])
+{
+	return geteuid();
+}
+int64_t sys_getgid(LinuxProc *p, CpuCommon *cpu, const uint64_t a[6])
+{
+	return getgid();
+}
+int64_t sys_getegid(LinuxProc *p, CpuCommon *cpu, const uint64_t a[6])
+{
+	return getegid();
+}
 
-#define RAW1(name)                                                                        \
-	int64_t sys_##name(LinuxProc *p, CpuCommon *cpu, const uint64_t a[6])             \
-	{                                                                                 \
-		return linux_ret(syscall(SYS_##name, (unsigned)a[0]));                    \
+#define RAW1(name)                                                                                 \
+	int64_t sys_##name(LinuxProc *p, CpuCommon *cpu, const uint64_t a[6])                      \
+	{                                                                                          \
+		return linux_ret(syscall(SYS_##name, (unsigned)a[0]));                             \
 	}
-#define RAW2(name)                                                                        \
-	int64_t sys_##name(LinuxProc *p, CpuCommon *cpu, const uint64_t a[6])             \
-	{                                                                                 \
-		return linux_ret(syscall(SYS_##name, (unsigned)a[0], (unsigned)a[1]));    \
+#define RAW2(name)                                                                                 \
+	int64_t sys_##name(LinuxProc *p, CpuCommon *cpu, const uint64_t a[6])                      \
+	{                                                                                          \
+		return linux_ret(syscall(SYS_##name, (unsigned)a[0], (unsigned)a[1]));             \
 	}
-#define RAW3(name)                                                                        \
-	int64_t sys_##name(LinuxProc *p, CpuCommon *cpu, const uint64_t a[6])             \
-	{                                                                                 \
-		return linux_ret(syscall(SYS_##name, (unsigned)a[0], (unsigned)a[1],      \
-					 (unsigned)a[2]));                                \
+#define RAW3(name)                                                                                 \
+	int64_t sys_##name(LinuxProc *p, CpuCommon *cpu, const uint64_t a[6])                      \
+	{                                                                                          \
+		return linux_ret(                                                                  \
+		    syscall(SYS_##name, (unsigned)a[0], (unsigned)a[1], (unsigned)a[2]));          \
 	}
 
 RAW1(setuid)
@@ -62,7 +83,7 @@ int64_t sys_getresuid(LinuxProc *p, CpuCommon *cpu, const uint64_t a[6])
 	uid_t r, e, s;
 	if (getresuid(&r, &e, &s) < 0)
 		return -errno;
-	return put_three(p, a, (const unsigned[3]){ r, e, s });
+	return put_three(p, a, (const unsigned[3]){r, e, s});
 }
 
 int64_t sys_getresgid(LinuxProc *p, CpuCommon *cpu, const uint64_t a[6])
@@ -70,7 +91,7 @@ int64_t sys_getresgid(LinuxProc *p, CpuCommon *cpu, const uint64_t a[6])
 	gid_t r, e, s;
 	if (getresgid(&r, &e, &s) < 0)
 		return -errno;
-	return put_three(p, a, (const unsigned[3]){ r, e, s });
+	return put_three(p, a, (const unsigned[3]){r, e, s});
 }
 
 int64_t sys_getgroups(LinuxProc *p, CpuCommon *cpu, const uint64_t a[6])

@@ -16,9 +16,9 @@
 #include "syscall/abi/abi.h"
 #include "syscall/linux/linux.h"
 
-#define LINUX_NSIG 64 /* guest signals 1..64, as on every asm-generic ISA */
-#define LINUX_SS_ONSTACK 1
-#define LINUX_SS_DISABLE 2
+#define LINUX_NSIG          64 /* guest signals 1..64, as on every asm-generic ISA */
+#define LINUX_SS_ONSTACK    1
+#define LINUX_SS_DISABLE    2
 #define LINUX_SS_AUTODISARM (1u << 31)
 
 /* What the guest asked for with rt_sigaction, in guest terms. */
@@ -59,10 +59,16 @@ struct LinuxProc {
 };
 
 /* A host call's result as a syscall result: the value, or -errno when it failed. */
-static inline int64_t linux_ret(int64_t r) { return r < 0 ? -(int64_t)errno : r; }
+static inline int64_t linux_ret(int64_t r)
+{
+	return r < 0 ? -(int64_t)errno : r;
+}
 
 /* Guest argument words narrowed the way the kernel reads them. */
-static inline int linux_int(uint64_t w) { return (int)(int32_t)w; }
+static inline int linux_int(uint64_t w)
+{
+	return (int)(int32_t)w;
+}
 
 /* Prints the traced call that never returns (exit, exit_group, fatal signal). */
 void strace_flush_pending(LinuxProc *p);

@@ -34,8 +34,8 @@ static void note_unrun_handler(LinuxProc *p, int sig)
 	uint64_t h = p->sig.action[sig].handler;
 	if (h != GUEST_SIG_DFL && h != GUEST_SIG_IGN && log_on(LOG_UNIMP))
 		log_printf("signal %d: guest handler 0x%" PRIx64
-			   " not run (signal delivery not implemented), default action taken\n",
-			   sig, h);
+		           " not run (signal delivery not implemented), default action taken\n",
+		           sig, h);
 }
 
 /* Readies the runner for the host to apply sig's default action to it. */
@@ -45,7 +45,7 @@ static void prepare_default(LinuxProc *p, int sig)
 		linux_flush_logs(p);
 		/* A core file of the runner, with its reserved guest address space, would be
 		 * large and describe the translator rather than the guest program. */
-		struct rlimit none = { 0, 0 };
+		struct rlimit none = {0, 0};
 		setrlimit(RLIMIT_CORE, &none);
 	}
 	struct sigaction sa;
@@ -115,9 +115,9 @@ int64_t sys_tgkill(LinuxProc *p, CpuCommon *cpu, const uint64_t a[6])
 }
 
 static const int fault_signals[CPU_EXIT_COUNT] = {
-	[CPU_EXIT_ILLEGAL] = SIGILL,	 [CPU_EXIT_BREAKPOINT] = SIGTRAP,
-	[CPU_EXIT_FETCH_FAULT] = SIGSEGV, [CPU_EXIT_MEM_FAULT] = SIGSEGV,
-	[CPU_EXIT_MISALIGNED] = SIGBUS,
+    [CPU_EXIT_ILLEGAL] = SIGILL,      [CPU_EXIT_BREAKPOINT] = SIGTRAP,
+    [CPU_EXIT_FETCH_FAULT] = SIGSEGV, [CPU_EXIT_MEM_FAULT] = SIGSEGV,
+    [CPU_EXIT_MISALIGNED] = SIGBUS,
 };
 
 void linux_fault_signal(LinuxProc *p, CpuCommon *cpu, CpuExit why)
@@ -127,7 +127,7 @@ void linux_fault_signal(LinuxProc *p, CpuCommon *cpu, CpuExit why)
 		return; /* nothing to deliver: CPU_EXIT_NONE or HALT */
 	if (log_on(LOG_STRACE))
 		log_printf("--- signal %d (%s) at pc 0x%" PRIx64 ", address 0x%" PRIx64 " ---\n",
-			   sig, strsignal(sig), cpu->pc, cpu->fault_addr);
+		           sig, strsignal(sig), cpu->pc, cpu->fault_addr);
 	note_unrun_handler(p, sig);
 	/* The kernel forces a synchronous fault signal through even when it is blocked
 	 * or ignored; so does this. */

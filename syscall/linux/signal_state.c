@@ -18,11 +18,11 @@
 enum { LINUX_SIG_BLOCK = 0, LINUX_SIG_UNBLOCK = 1, LINUX_SIG_SETMASK = 2 };
 enum { KERNEL_SIGSET_SIZE = 8, LINUX_MINSIGSTKSZ = 2048 };
 
-#define SIGBIT(s) ((uint64_t)1 << ((s) - 1))
+#define SIGBIT(s) ((uint64_t)1 << ((s)-1))
 /* SIGKILL and SIGSTOP can be neither caught nor blocked. */
 #define UNBLOCKABLE (SIGBIT(SIGKILL) | SIGBIT(SIGSTOP))
 /* Synchronous faults the runner needs to see (guest faults arrive through them). */
-#define HOST_OWNED                                                                        \
+#define HOST_OWNED                                                                                 \
 	(SIGBIT(SIGSEGV) | SIGBIT(SIGBUS) | SIGBIT(SIGILL) | SIGBIT(SIGFPE) | SIGBIT(SIGTRAP))
 
 void linux_sigset_to_host(uint64_t mask, sigset_t *set)
@@ -59,14 +59,14 @@ int64_t sys_rt_sigaction(LinuxProc *p, CpuCommon *cpu, const uint64_t a[6])
 	}
 	LinuxSigAction *cur = &p->sig.action[sig];
 	if (a[2]) {
-		ConvSigAction old = { cur->handler, cur->flags, cur->restorer, cur->mask };
+		ConvSigAction old = {cur->handler, cur->flags, cur->restorer, cur->mask};
 		int r = conv_put_sigaction(p->abi, p->mem, a[2], &old);
 		if (r < 0)
 			return r;
 	}
 	if (a[1]) {
-		*cur = (LinuxSigAction){ act.handler, act.flags, act.restorer,
-					 act.mask & ~UNBLOCKABLE };
+		*cur =
+		    (LinuxSigAction){act.handler, act.flags, act.restorer, act.mask & ~UNBLOCKABLE};
 		sync_host_action(sig, act.handler);
 	}
 	return 0;
@@ -124,7 +124,7 @@ int64_t sys_sigaltstack(LinuxProc *p, CpuCommon *cpu, const uint64_t a[6])
 			return -ENOMEM;
 	}
 	if (a[1]) {
-		ConvStack old = { p->sig.altstack_sp, p->sig.altstack_flags, p->sig.altstack_size };
+		ConvStack old = {p->sig.altstack_sp, p->sig.altstack_flags, p->sig.altstack_size};
 		int r = conv_put_stack(p->abi, p->mem, a[1], &old);
 		if (r < 0)
 			return r;
@@ -134,7 +134,7 @@ int64_t sys_sigaltstack(LinuxProc *p, CpuCommon *cpu, const uint64_t a[6])
 		p->sig.altstack_sp = disable ? 0 : ss.sp;
 		p->sig.altstack_size = disable ? 0 : ss.size;
 		p->sig.altstack_flags =
-			disable ? LINUX_SS_DISABLE : (int)((uint32_t)ss.flags & LINUX_SS_AUTODISARM);
+		    disable ? LINUX_SS_DISABLE : (int)((uint32_t)ss.flags & LINUX_SS_AUTODISARM);
 	}
 	return 0;
 }

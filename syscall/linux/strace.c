@@ -25,58 +25,60 @@ typedef struct FlagName {
 	const char *name;
 } FlagName;
 
+/* clang-format off */
 #define FN(v) { (v), (v), #v }
+/* clang-format on */
 static const FlagName open_names[] = {
-	{ O_ACCMODE, O_RDONLY, "O_RDONLY" },
-	{ O_ACCMODE, O_WRONLY, "O_WRONLY" },
-	{ O_ACCMODE, O_RDWR, "O_RDWR" },
-	FN(O_CREAT),
-	FN(O_EXCL),
-	FN(O_NOCTTY),
-	FN(O_TRUNC),
-	FN(O_APPEND),
-	FN(O_NONBLOCK),
-	{ O_SYNC, O_SYNC, "O_SYNC" },
-	{ O_SYNC, O_DSYNC, "O_DSYNC" },
-	FN(O_ASYNC),
-	FN(O_DIRECT),
-	{ 0100000, 0100000, "O_LARGEFILE" },
-	{ O_TMPFILE, O_DIRECTORY, "O_DIRECTORY" },
-	FN(O_NOFOLLOW),
-	FN(O_NOATIME),
-	FN(O_CLOEXEC),
-	FN(O_PATH),
-	FN(O_TMPFILE),
-	{ 0, 0, NULL },
+    {O_ACCMODE, O_RDONLY, "O_RDONLY"},
+    {O_ACCMODE, O_WRONLY, "O_WRONLY"},
+    {O_ACCMODE, O_RDWR, "O_RDWR"},
+    FN(O_CREAT),
+    FN(O_EXCL),
+    FN(O_NOCTTY),
+    FN(O_TRUNC),
+    FN(O_APPEND),
+    FN(O_NONBLOCK),
+    {O_SYNC, O_SYNC, "O_SYNC"},
+    {O_SYNC, O_DSYNC, "O_DSYNC"},
+    FN(O_ASYNC),
+    FN(O_DIRECT),
+    {0100000, 0100000, "O_LARGEFILE"},
+    {O_TMPFILE, O_DIRECTORY, "O_DIRECTORY"},
+    FN(O_NOFOLLOW),
+    FN(O_NOATIME),
+    FN(O_CLOEXEC),
+    FN(O_PATH),
+    FN(O_TMPFILE),
+    {0, 0, NULL},
 };
 
 static const FlagName prot_names[] = {
-	FN(PROT_READ), FN(PROT_WRITE), FN(PROT_EXEC), { 0x8, 0x8, "PROT_SEM" },
-	FN(PROT_GROWSDOWN), FN(PROT_GROWSUP), { 0, 0, NULL },
+    FN(PROT_READ),      FN(PROT_WRITE),   FN(PROT_EXEC), {0x8, 0x8, "PROT_SEM"},
+    FN(PROT_GROWSDOWN), FN(PROT_GROWSUP), {0, 0, NULL},
 };
 
 static const FlagName mmap_names[] = {
-	{ MAP_TYPE, MAP_SHARED, "MAP_SHARED" },
-	{ MAP_TYPE, MAP_PRIVATE, "MAP_PRIVATE" },
-	{ MAP_TYPE, MAP_SHARED_VALIDATE, "MAP_SHARED_VALIDATE" },
-	FN(MAP_FIXED),
-	FN(MAP_ANONYMOUS),
-	FN(MAP_GROWSDOWN),
-	FN(MAP_DENYWRITE),
-	FN(MAP_EXECUTABLE),
-	FN(MAP_LOCKED),
-	FN(MAP_NORESERVE),
-	FN(MAP_POPULATE),
-	FN(MAP_NONBLOCK),
-	FN(MAP_STACK),
-	FN(MAP_HUGETLB),
-	FN(MAP_SYNC),
-	FN(MAP_FIXED_NOREPLACE),
-	{ 0, 0, NULL },
+    {MAP_TYPE, MAP_SHARED, "MAP_SHARED"},
+    {MAP_TYPE, MAP_PRIVATE, "MAP_PRIVATE"},
+    {MAP_TYPE, MAP_SHARED_VALIDATE, "MAP_SHARED_VALIDATE"},
+    FN(MAP_FIXED),
+    FN(MAP_ANONYMOUS),
+    FN(MAP_GROWSDOWN),
+    FN(MAP_DENYWRITE),
+    FN(MAP_EXECUTABLE),
+    FN(MAP_LOCKED),
+    FN(MAP_NORESERVE),
+    FN(MAP_POPULATE),
+    FN(MAP_NONBLOCK),
+    FN(MAP_STACK),
+    FN(MAP_HUGETLB),
+    FN(MAP_SYNC),
+    FN(MAP_FIXED_NOREPLACE),
+    {0, 0, NULL},
 };
 
 /* Calls whose result is an address, shown in hex. */
-static const char *const address_results[] = { "brk", "mmap", "mremap", "shmat", NULL };
+static const char *const address_results[] = {"brk", "mmap", "mremap", "shmat", NULL};
 
 typedef struct Out {
 	char *buf;
@@ -143,20 +145,26 @@ static void out_arg(Out *o, LinuxProc *p, char fmt, uint64_t v)
 	switch (fmt) {
 	case 'd': out(o, "%d", (int)v); break;
 	case 'u': out(o, "%" PRIu64, v); break;
-	case 'o': out(o, "0%" PRIo64, v); break;
+	case 'o': v ? out(o, "0%" PRIo64, v) : out(o, "0"); break;
 	case 's': out_string(o, p, v); break;
 	case 'p': v ? out(o, "0x%" PRIx64, v) : out(o, "NULL"); break;
 	case 'a': (int)v == LINUX_AT_FDCWD ? out(o, "AT_FDCWD") : out(o, "%d", (int)v); break;
-	case 'f': out_flags(o, open_names, conv_open_flags_to_host(p->abi, (uint32_t)v), "0"); break;
-	case 'm': out_flags(o, prot_names, conv_prot_to_host(p->abi, (uint32_t)v), "PROT_NONE"); break;
-	case 'M': out_flags(o, mmap_names, conv_mmap_flags_to_host(p->abi, (uint32_t)v), "0"); break;
+	case 'f':
+		out_flags(o, open_names, conv_open_flags_to_host(p->abi, (uint32_t)v), "0");
+		break;
+	case 'm':
+		out_flags(o, prot_names, conv_prot_to_host(p->abi, (uint32_t)v), "PROT_NONE");
+		break;
+	case 'M':
+		out_flags(o, mmap_names, conv_mmap_flags_to_host(p->abi, (uint32_t)v), "0");
+		break;
 	default: out(o, "0x%" PRIx64, v); break;
 	}
 }
 
 void strace_begin(LinuxProc *p, uint64_t nr, const LinuxSyscallDesc *d, const uint64_t a[6])
 {
-	Out o = { p->strace_line, sizeof p->strace_line, 0 };
+	Out o = {p->strace_line, sizeof p->strace_line, 0};
 	p->strace_line[0] = 0;
 	p->strace_name = d ? d->name : NULL;
 	if (!d) {

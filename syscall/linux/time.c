@@ -46,7 +46,7 @@ int64_t sys_gettimeofday(LinuxProc *p, CpuCommon *cpu, const uint64_t a[6])
 /* Sleeps for the guest timespec at req; on -EINTR writes the rest to rem (if given). */
 static int64_t sleep_common(LinuxProc *p, clockid_t clk, int flags, uint64_t req, uint64_t rem)
 {
-	struct timespec t, left = { 0, 0 };
+	struct timespec t, left = {0, 0};
 	int r = conv_get_timespec(p->abi, p->mem, req, &t);
 	if (r < 0)
 		return r;

@@ -21,11 +21,19 @@
 #include "tests/unit/suites.h"
 
 /* A 32-bit big-endian guest ABI, to check that layouts follow the word size and order. */
-static const LinuxAbi abi_be32 = { .isa = "test32be", .word_bits = 32, .big_endian = true };
+static const LinuxAbi abi_be32 = {.isa = "test32be", .word_bits = 32, .big_endian = true};
 
 /* Indices into conv_layout_stat. */
-enum { ST_MODE = 2, ST_RDEV = 6, ST_SIZE = 8, ST_BLKSIZE = 9, ST_BLOCKS = 11, ST_ATIME = 12,
-       ST_MTIME = 14, ST_CTIME_NSEC = 17 };
+enum {
+	ST_MODE = 2,
+	ST_RDEV = 6,
+	ST_SIZE = 8,
+	ST_BLKSIZE = 9,
+	ST_BLOCKS = 11,
+	ST_ATIME = 12,
+	ST_MTIME = 14,
+	ST_CTIME_NSEC = 17
+};
 
 START_TEST(stat_layout_asm_generic_64)
 {
@@ -83,7 +91,7 @@ START_TEST(termios_round_trip)
 	ck_assert_uint_eq(conv_layout_size(&linux_abi, conv_layout_termios), 36);
 	ck_assert_uint_eq(conv_field_offset(&linux_abi, conv_layout_termios, 4), 16);
 	ck_assert_uint_eq(conv_field_offset(&linux_abi, conv_layout_termios, 5), 17);
-	HostKTermios t = { 0x500, 0x5, 0xbf, 0x8a3b, 0, { 0 } };
+	HostKTermios t = {0x500, 0x5, 0xbf, 0x8a3b, 0, {0}};
 	for (int i = 0; i < CONV_NCCS; i++)
 		t.c_cc[i] = (uint8_t)(i * 7 + 1);
 	for (int be = 0; be < 2; be++) {
@@ -104,7 +112,7 @@ START_TEST(iovec_layout)
 {
 	ck_assert_uint_eq(conv_layout_size(&linux_abi, conv_layout_iovec), 16);
 	ck_assert_uint_eq(conv_layout_size(&abi_be32, conv_layout_iovec), 8);
-	uint8_t g[8] = { 0x00, 0x01, 0x02, 0x03, 0x00, 0x00, 0x00, 0x10 };
+	uint8_t g[8] = {0x00, 0x01, 0x02, 0x03, 0x00, 0x00, 0x00, 0x10};
 	ConvIovec v;
 	conv_decode(&abi_be32, conv_layout_iovec, g, &v);
 	ck_assert_uint_eq(v.base, 0x00010203);
@@ -115,9 +123,9 @@ END_TEST
 START_TEST(flag_tables)
 {
 	ck_assert_int_eq(conv_open_flags_to_host(&linux_abi, 02000000 | 0100 | 2),
-			 O_CLOEXEC | O_CREAT | O_RDWR);
+	                 O_CLOEXEC | O_CREAT | O_RDWR);
 	ck_assert_uint_eq(conv_open_flags_to_guest(&linux_abi, O_WRONLY | O_APPEND | O_DIRECTORY),
-			  1 | 02000 | 0200000);
+	                  1 | 02000 | 0200000);
 	ck_assert_int_eq(conv_mmap_flags_to_host(&linux_abi, 0x22), MAP_PRIVATE | MAP_ANONYMOUS);
 	ck_assert_int_eq(conv_prot_to_host(&linux_abi, 5), PROT_READ | PROT_EXEC);
 }
@@ -137,10 +145,24 @@ END_TEST
 
 /* ---- handlers through linux_syscall ---- */
 
-enum { NR_GETCWD = 17, NR_CLOSE = 57, NR_OPENAT = 56, NR_UNLINKAT = 35, NR_LSEEK = 62,
-       NR_READ = 63, NR_WRITE = 64, NR_READLINKAT = 78, NR_FSTAT = 80, NR_RT_SIGACTION = 134,
-       NR_UNAME = 160, NR_BRK = 214, NR_MUNMAP = 215, NR_CLONE = 220, NR_MMAP = 222,
-       NR_MPROTECT = 226 };
+enum {
+	NR_GETCWD = 17,
+	NR_CLOSE = 57,
+	NR_OPENAT = 56,
+	NR_UNLINKAT = 35,
+	NR_LSEEK = 62,
+	NR_READ = 63,
+	NR_WRITE = 64,
+	NR_READLINKAT = 78,
+	NR_FSTAT = 80,
+	NR_RT_SIGACTION = 134,
+	NR_UNAME = 160,
+	NR_BRK = 214,
+	NR_MUNMAP = 215,
+	NR_CLONE = 220,
+	NR_MMAP = 222,
+	NR_MPROTECT = 226
+};
 #define AT_FDCWD_W ((uint64_t)(int64_t)-100)
 
 typedef struct Fixture {
@@ -167,8 +189,8 @@ static void setup(void)
 	memset(&fx, 0, sizeof fx);
 	fx.mem = gmem_new(linux_abi.va_bits);
 	ck_assert_ptr_nonnull(fx.mem);
-	int64_t s = gmem_mmap(fx.mem, 0, 65536, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS,
-			      -1, 0);
+	int64_t s =
+	    gmem_mmap(fx.mem, 0, 65536, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
 	ck_assert_int_gt(s, 0);
 	fx.scratch = (uint64_t)s;
 	/* A free range for the heap: reserve it, then give it back. */
@@ -176,22 +198,25 @@ static void setup(void)
 	ck_assert_int_gt(heap, 0);
 	gmem_munmap(fx.mem, (uint64_t)heap, 1 << 20);
 	LinuxProcInit init = {
-		.exe_path = "/opt/guest/bin/prog",
-		.start_brk = (uint64_t)heap,
-		.code_changed = record_change,
-		.code_changed_opaque = &fx,
+	    .exe_path = "/opt/guest/bin/prog",
+	    .start_brk = (uint64_t)heap,
+	    .code_changed = record_change,
+	    .code_changed_opaque = &fx,
 	};
 	fx.proc = linux_proc_new(&linux_abi, fx.mem, &init);
 	linux_abi.cpu_init(&fx.cpu.common, 0x10000, fx.scratch + 65536);
 	fx.cpu.common.guest_base = gmem_base(fx.mem);
 }
 
-static void teardown(void) { gmem_free(fx.mem); }
-
-static int64_t call(uint64_t nr, uint64_t a0, uint64_t a1, uint64_t a2, uint64_t a3,
-		    uint64_t a4, uint64_t a5)
+static void teardown(void)
 {
-	const uint64_t args[6] = { a0, a1, a2, a3, a4, a5 };
+	gmem_free(fx.mem);
+}
+
+static int64_t call(uint64_t nr, uint64_t a0, uint64_t a1, uint64_t a2, uint64_t a3, uint64_t a4,
+                    uint64_t a5)
+{
+	const uint64_t args[6] = {a0, a1, a2, a3, a4, a5};
 	for (int i = 0; i < 6; i++)
 		fx.cpu.x[10 + i] = args[i];
 	fx.cpu.x[17] = nr;
@@ -262,10 +287,10 @@ START_TEST(brk_semantics)
 	ck_assert(!gmem_access_ok(fx.mem, (uint64_t)start, 4096, 0));
 	/* Growing into an existing mapping fails and leaves the break alone. */
 	int64_t block = gmem_mmap(fx.mem, (uint64_t)start + 8192, 4096, PROT_READ,
-				  MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED, -1, 0);
+	                          MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED, -1, 0);
 	ck_assert_int_eq(block, start + 8192);
 	ck_assert_uint_eq((uint64_t)call(NR_BRK, (uint64_t)start + 65536, 0, 0, 0, 0, 0),
-			  (uint64_t)start);
+	                  (uint64_t)start);
 }
 END_TEST
 
@@ -323,7 +348,7 @@ END_TEST
 START_TEST(sigaction_kept_in_guest_terms)
 {
 	/* riscv64 struct sigaction: handler, flags, mask (no sa_restorer). */
-	uint8_t act[24] = { 0 };
+	uint8_t act[24] = {0};
 	conv_store(&linux_abi, act, 8, 0x12340);
 	conv_store(&linux_abi, act + 8, 8, 0x10000000);
 	conv_store(&linux_abi, act + 16, 8, 0x5);
