@@ -29,6 +29,13 @@ typedef struct LinuxSyscallDesc {
 	const char *args;
 } LinuxSyscallDesc;
 
+/* One guest flag (or a multi-bit field under `guest_mask`) and the host bits it stands
+ * for; a table ends with an all-zero entry. */
+typedef struct LinuxFlagMap {
+	uint32_t guest_mask, guest_bits;
+	uint32_t host_mask, host_bits;
+} LinuxFlagMap;
+
 typedef struct LinuxAbi {
 	const char *isa;           /* runner suffix: "riscv64" -> ferry-riscv64 */
 	const char *uname_machine; /* utsname.machine */
@@ -50,6 +57,10 @@ typedef struct LinuxAbi {
 	void (*syscall_return)(CpuCommon *cpu, int64_t ret);
 	uint64_t (*get_sp)(const CpuCommon *cpu);
 	void (*set_tls)(CpuCommon *cpu, uint64_t tls);
+	/* Layout differences among asm-generic ISAs: aarch64 moves four O_* bits and puts
+	 * sa_restorer in struct sigaction; riscv64 keeps the generic values. */
+	const LinuxFlagMap *open_flags; /* NULL: the asm-generic O_* values */
+	bool sigaction_restorer;
 } LinuxAbi;
 
 extern const LinuxAbi linux_abi;

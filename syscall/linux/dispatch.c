@@ -1,0 +1,42 @@
+/*
+ * The system-call entry of the Linux personality: reads the number and arguments from
+ * the CPU state through the ABI, looks the handler up in the ISA's table, and writes the
+ * result back. Numbers without a handler return -ENOSYS and are reported under
+ * `-d unimp`; `-strace` wraps each call (strace.c).
+ */
+#include <errno.h>
+#include <inttypes.h>
+
+#include "common/log.h"
+#include "syscall/linux/proc_state.h"
+#include "syscall/linux/strace.h"
+
+static const LinuxSyscallDesc *lookup(const LinuxAbi *abi, uint64_t nr)
+{
+	if (nr >= abi->n_syscalls || !abi->syscalls[nr].name)
+		return NULL;
+	return &abi->syscalls[nr];
+}
+
+void linux_syscall(LinuxProc *p, CpuCommon *cpu)
+{
+	uint64_t a[6];
+	const LinuxAbi *abi = p->abi;
+	uint64_t nr = abi->syscall_args(cpu, a);
+	const LinuxSyscallDesc *d = lookup(abi, nr);
+	bool trace = log_on(LOG_STRACE);
+	if (trace)
+		strace_begin(p, nr, d, a);
+	int64_t ret;
+	if (d && d->fn) {
+		ret = d->fn(p, cpu, a);
+	} else {
+		ret = -ENOSYS;
+		if (log_on(LOG_UNIMP))
+			log_printf("unimplemented syscall %s (%" PRIu64 ")\n",
+			           d ? d->name : "unknown", nr);
+	}
+	if (trace)
+		strace_end(p, ret);
+	abi->syscall_return(cpu, ret);
+}

@@ -1,0 +1,94 @@
+/*
+ * The Linux personality's per-process state and the small helpers every handler file
+ * shares. LinuxProc is private to syscall/linux: the runner holds it as an opaque
+ * pointer from linux_proc_new(). Handlers are declared in sys.h.
+ */
+#ifndef FERRY_PROC_STATE_H
+#define FERRY_PROC_STATE_H
+
+#include <errno.h>
+#include <signal.h>
+#include <stdbool.h>
+#include <stdint.h>
+#include <sys/types.h>
+
+#include "common/guest_mem.h"
+#include "syscall/abi/abi.h"
+#include "syscall/linux/linux.h"
+
+#define LINUX_NSIG          64 /* guest signals 1..64, as on every asm-generic ISA */
+#define LINUX_SS_ONSTACK    1
+#define LINUX_SS_DISABLE    2
+#define LINUX_SS_AUTODISARM (1u << 31)
+
+/* What the guest asked for with rt_sigaction, in guest terms. */
+typedef struct LinuxSigAction {
+	uint64_t handler; /* guest SIG_DFL 0, SIG_IGN 1, or a guest code address */
+	uint64_t flags;
+	uint64_t restorer;
+	uint64_t mask;
+} LinuxSigAction;
+
+typedef struct LinuxSigState {
+	LinuxSigAction action[LINUX_NSIG + 1]; /* indexed by signal number */
+	uint64_t blocked;                      /* the guest's signal mask */
+	uint64_t altstack_sp, altstack_size;
+	int altstack_flags;
+} LinuxSigState;
+
+struct LinuxProc {
+	const LinuxAbi *abi;
+	GuestMem *mem;
+	char *exe_path;
+	char *sysroot; /* NULL when no -L prefix was given */
+	char *uname_release;
+	uint64_t start_brk, brk; /* brk: the current break, never below start_brk */
+	uint64_t brk_mapped;     /* end of the pages mapped for the heap so far */
+	uint64_t auxv_addr, auxv_len;
+	uint64_t stack_top, stack_limit;
+	void (*code_changed)(void *opaque, uint64_t start, uint64_t len);
+	void *code_changed_opaque;
+	uint64_t clear_child_tid;
+	uint64_t robust_list, robust_list_len;
+	uint32_t personality;
+	char comm[16];
+	LinuxSigState sig;
+	char strace_line[512]; /* the call being traced, printed once it returns */
+	const char *strace_name;
+	bool strace_pending;
+};
+
+/* A host call's result as a syscall result: the value, or -errno when it failed. */
+static inline int64_t linux_ret(int64_t r)
+{
+	return r < 0 ? -(int64_t)errno : r;
+}
+
+/* Guest argument words narrowed the way the kernel reads them. */
+static inline int linux_int(uint64_t w)
+{
+	return (int)(int32_t)w;
+}
+
+/* Prints the traced call that never returns (exit, exit_group, fatal signal). */
+void strace_flush_pending(LinuxProc *p);
+
+/* Flushes what the runner has buffered before the process ends. */
+void linux_flush_logs(LinuxProc *p);
+
+/* Ends the process the way the default action of `sig` does (kill, with the same host
+ * signal); returns only when that action is to ignore or the signal stays blocked. */
+void linux_signal_default(LinuxProc *p, int sig);
+
+/* The host signal set for a guest mask (signals 1..64 keep their numbers; the ones the
+ * host C library reserves for itself are left out). */
+void linux_sigset_to_host(uint64_t mask, sigset_t *set);
+
+/* Drops translations of [start, start+len). */
+static inline void linux_code_changed(LinuxProc *p, uint64_t start, uint64_t len)
+{
+	if (p->code_changed && len)
+		p->code_changed(p->code_changed_opaque, start, len);
+}
+
+#endif

@@ -1,0 +1,66 @@
+/*
+ * The generic Linux syscall handlers, one per system call, referenced by the per-ISA
+ * syscall tables in syscall/abi. Each takes the raw guest argument words and returns the
+ * result or a negative Linux errno; the file that defines each group is noted below.
+ */
+#ifndef FERRY_SYS_H
+#define FERRY_SYS_H
+
+#include "syscall/abi/abi.h"
+
+#define SYS_DECLARE(name) int64_t sys_##name(LinuxProc *p, CpuCommon *cpu, const uint64_t a[6]);
+
+/* clang-format off */
+/* fs.c */
+#define SYS_FS(X) \
+	X(openat) X(close) X(close_range) X(readlinkat) X(faccessat) X(faccessat2) \
+	X(mkdirat) X(mknodat) X(unlinkat) X(renameat) X(renameat2) X(symlinkat) \
+	X(linkat) X(fchmod) X(fchmodat) X(fchown) X(fchownat) X(utimensat) X(truncate) \
+	X(ftruncate) X(fsync) X(fdatasync) X(sync) X(fadvise64) X(fallocate) X(flock)
+/* fs_dir.c */
+#define SYS_FS_DIR(X) X(getcwd) X(chdir) X(fchdir) X(umask) X(getdents64)
+/* fs_stat.c */
+#define SYS_FS_STAT(X) X(fstat) X(newfstatat) X(statx) X(statfs) X(fstatfs)
+/* io.c */
+#define SYS_IO(X) \
+	X(read) X(write) X(pread64) X(pwrite64) X(readv) X(writev) X(preadv) X(pwritev) \
+	X(lseek) X(dup) X(dup3) X(pipe2)
+/* fcntl.c, poll.c, ioctl.c */
+#define SYS_FD(X) X(fcntl) X(ppoll) X(pselect6) X(ioctl)
+/* mm.c */
+#define SYS_MM(X) \
+	X(brk) X(mmap) X(munmap) X(mprotect) X(mremap) X(madvise) X(msync) \
+	X(riscv_flush_icache)
+/* proc.c */
+#define SYS_PROC(X) \
+	X(exit) X(exit_group) X(uname) X(sysinfo) X(getrandom) X(set_tid_address) \
+	X(set_robust_list) X(sched_getaffinity) X(sched_yield) X(prctl) X(personality) \
+	X(getrusage) X(wait4)
+/* rlimit.c */
+#define SYS_RLIMIT(X) X(prlimit64) X(getrlimit) X(setrlimit)
+/* proc_ids.c */
+#define SYS_IDS(X) \
+	X(getpid) X(gettid) X(getppid) X(getuid) X(geteuid) X(getgid) X(getegid) \
+	X(setuid) X(setgid) X(setreuid) X(setregid) X(setresuid) X(getresuid) \
+	X(setresgid) X(getresgid) X(setfsuid) X(setfsgid) X(getgroups) X(setgroups) \
+	X(getpgid) X(setpgid) X(getsid) X(setsid)
+/* time.c */
+#define SYS_TIME(X) \
+	X(clock_gettime) X(clock_getres) X(gettimeofday) X(nanosleep) X(clock_nanosleep) \
+	X(times)
+/* signal_state.c, signal_default.c */
+#define SYS_SIGNAL(X) X(rt_sigaction) X(rt_sigprocmask) X(sigaltstack) X(kill) X(tkill) X(tgkill)
+/* clang-format on */
+SYS_FS(SYS_DECLARE)
+SYS_FS_DIR(SYS_DECLARE)
+SYS_FS_STAT(SYS_DECLARE)
+SYS_IO(SYS_DECLARE)
+SYS_FD(SYS_DECLARE)
+SYS_MM(SYS_DECLARE)
+SYS_PROC(SYS_DECLARE)
+SYS_RLIMIT(SYS_DECLARE)
+SYS_IDS(SYS_DECLARE)
+SYS_TIME(SYS_DECLARE)
+SYS_SIGNAL(SYS_DECLARE)
+
+#endif
