@@ -24,6 +24,8 @@ RUNNER_SRCS :=     # runner main and its helpers
 UNIT_SRCS :=       # Check unit tests
 # ISA_SRCS_<isa>   frontend and ABI sources of one guest ISA
 
+obj = $(patsubst %.c,$(BUILD)/obj/%.o,$(1))
+
 include common/common.mk
 include jit/jit.mk
 include loader/loader.mk
@@ -31,8 +33,6 @@ include syscall/syscall.mk
 include frontends/frontends.mk
 include runner/runner.mk
 include tests/tests.mk
-
-obj = $(patsubst %.c,$(BUILD)/obj/%.o,$(1))
 
 CORE_OBJS := $(call obj,$(CORE_SRCS))
 RUNNER_OBJS := $(call obj,$(RUNNER_SRCS))

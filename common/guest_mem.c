@@ -23,7 +23,6 @@
  * One mutex serialises every change and lookup; the host mapping call and the bookkeeping
  * happen under it so that placement decisions are atomic.
  */
-#define _GNU_SOURCE
 #include "common/guest_mem.h"
 
 #include <errno.h>

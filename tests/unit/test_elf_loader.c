@@ -7,7 +7,6 @@
  * result is read back from guest memory: segments, bss, brk, and the initial stack with
  * argc, argv, envp and auxv.
  */
-#define _GNU_SOURCE
 #include <check.h>
 #include <elf.h>
 #include <fcntl.h>

@@ -4,7 +4,6 @@
  * mprotect and mremap), guest pointer checks return -EFAULT/NULL instead of crashing,
  * and the 32-bit layout keeps every mapping inside its reserved 4 GiB window.
  */
-#define _GNU_SOURCE
 #include <check.h>
 #include <errno.h>
 #include <fcntl.h>
