@@ -75,7 +75,7 @@ static int elf_check_ident(const LoaderArch *arch, ElfImage *im, LoaderError *er
 		return -1;
 	}
 	if (n < SELFMAG || memcmp(id, ELFMAG, SELFMAG) != 0) {
-		loader_error(err, 255, "not an ELF file");
+		loader_error(err, 1, "not an ELF file");
 		return -1;
 	}
 	if (n < EI_NIDENT) {

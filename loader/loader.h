@@ -3,8 +3,9 @@
  * builds the initial stack (argv, envp, auxv) the way Linux's binfmt_elf does, for
  * 64- and 32-bit, little- and big-endian guests. Every header field of the untrusted
  * file is checked; a failure fills LoaderError with one line of reason and the runner's
- * exit status for it (255: not an image for this architecture; 127: program missing;
- * 1: anything else) and leaves no half-built state the caller must undo.
+ * exit status for it (255: an ELF image for another architecture; 127: program missing;
+ * 1: anything else, including a file that is not ELF at all, as with qemu-user) and
+ * leaves no half-built state the caller must undo.
  */
 #ifndef FERRY_LOADER_H
 #define FERRY_LOADER_H

@@ -56,6 +56,7 @@ typedef struct LinuxAbi {
 	uint64_t (*syscall_args)(const CpuCommon *cpu, uint64_t a[6]);
 	void (*syscall_return)(CpuCommon *cpu, int64_t ret);
 	uint64_t (*get_sp)(const CpuCommon *cpu);
+	void (*set_sp)(CpuCommon *cpu, uint64_t sp);
 	void (*set_tls)(CpuCommon *cpu, uint64_t tls);
 	/* Layout differences among asm-generic ISAs: aarch64 moves four O_* bits and puts
 	 * sa_restorer in struct sigaction; riscv64 keeps the generic values. */

@@ -2,7 +2,7 @@
  * The asm-generic syscall numbering shared by riscv64 and aarch64: number -> generic
  * handler and -strace argument formats (see LinuxSyscallDesc). Numbers without a handler
  * keep their name so -strace and -d unimp can say which call the guest made; they and
- * numbers missing from the table return -ENOSYS. fork, clone and execve are among them.
+ * numbers missing from the table return -ENOSYS; execve is among them for now.
  */
 #include "syscall/abi/asm_generic.h"
 
@@ -231,7 +231,7 @@ const LinuxSyscallDesc asm_generic_syscalls[ASM_GENERIC_NR_SYSCALLS] = {
     [217] = {"add_key", NULL, ""},
     [218] = {"request_key", NULL, ""},
     [219] = {"keyctl", NULL, ""},
-    [220] = {"clone", NULL, ""},
+    [220] = {"clone", sys_clone, "xppxp"},
     [221] = {"execve", NULL, ""},
     [222] = {"mmap", sys_mmap, "pumMdx"},
     [223] = {"fadvise64", sys_fadvise64, "dddd"},

@@ -60,6 +60,11 @@ static uint64_t rv_get_sp(const CpuCommon *c)
 	return ((const RiscvCpu *)c)->x[RV_SP];
 }
 
+static void rv_set_sp(CpuCommon *c, uint64_t sp)
+{
+	((RiscvCpu *)c)->x[RV_SP] = sp;
+}
+
 static void rv_set_tls(CpuCommon *c, uint64_t tls)
 {
 	((RiscvCpu *)c)->x[RV_TP] = tls;
@@ -85,6 +90,7 @@ const LinuxAbi linux_abi = {
     .syscall_args = rv_syscall_args,
     .syscall_return = rv_syscall_return,
     .get_sp = rv_get_sp,
+    .set_sp = rv_set_sp,
     .set_tls = rv_set_tls,
     .open_flags = NULL,
     .sigaction_restorer = false,

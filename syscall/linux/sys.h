@@ -36,6 +36,8 @@
 	X(exit) X(exit_group) X(uname) X(sysinfo) X(getrandom) X(set_tid_address) \
 	X(set_robust_list) X(sched_getaffinity) X(sched_yield) X(prctl) X(personality) \
 	X(getrusage) X(wait4)
+/* fork.c */
+#define SYS_FORK(X) X(clone)
 /* rlimit.c */
 #define SYS_RLIMIT(X) X(prlimit64) X(getrlimit) X(setrlimit)
 /* proc_ids.c */
@@ -61,6 +63,7 @@ SYS_PROC(SYS_DECLARE)
 SYS_RLIMIT(SYS_DECLARE)
 SYS_IDS(SYS_DECLARE)
 SYS_TIME(SYS_DECLARE)
+SYS_FORK(SYS_DECLARE)
 SYS_SIGNAL(SYS_DECLARE)
 
 #endif

@@ -4,6 +4,7 @@
  * d_type where it is reported, chdir/getcwd relative to the temp dir, rmdir of a
  * non-empty directory (ENOTEMPTY) and cleanup.
  */
+#define _GNU_SOURCE
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>

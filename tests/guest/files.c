@@ -4,6 +4,7 @@
  * pread/pwrite, ftruncate, stat sizes and mode bits, rename, link counts, dup, O_APPEND,
  * and unlinks everything again. Only values that do not depend on the machine are printed.
  */
+#define _GNU_SOURCE
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>

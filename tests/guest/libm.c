@@ -6,6 +6,7 @@
  * differ between ISAs, are printed rounded to 12 significant digits. NaNs are only tested
  * with isnan() because their sign is ISA-specific.
  */
+#define _GNU_SOURCE
 #include <fenv.h>
 #include <math.h>
 #include <stdio.h>

@@ -5,6 +5,7 @@
  * contents kept, MAP_FIXED over part of a mapping, and realloc of big heap blocks
  * (which glibc services with mremap). Addresses themselves are never printed.
  */
+#define _GNU_SOURCE
 #include <fcntl.h>
 #include <stdint.h>
 #include <stdio.h>

@@ -4,6 +4,7 @@
  * recursion unwound from deep inside, and sigsetjmp/siglongjmp with the signal mask
  * saved and restored (no signal is delivered).
  */
+#define _GNU_SOURCE
 #include <setjmp.h>
 #include <signal.h>
 #include <stdio.h>

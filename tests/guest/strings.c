@@ -5,6 +5,7 @@
  * errno on overflow and end pointers, strtod on decimal and hex input, and snprintf
  * building strings. Bytes above 127 are handled as unsigned char only.
  */
+#define _GNU_SOURCE
 #include <errno.h>
 #include <stdint.h>
 #include <stdio.h>

@@ -247,8 +247,8 @@ typedef struct Corruption {
 
 #define C(n, interp, msg, st) { #n, mut_##n, interp, msg, st }
 static const Corruption corpus[] = {
-	C(empty, false, "not an ELF file", 255),
-	C(bad_magic, false, "not an ELF file", 255),
+	C(empty, false, "not an ELF file", 1),
+	C(bad_magic, false, "not an ELF file", 1),
 	C(short_ident, false, "truncated ELF header", 1),
 	C(short_ehdr, false, "truncated ELF header", 1),
 	C(class32, false, "wrong ELF class (ELF32)", 255),
