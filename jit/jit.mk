@@ -1,2 +1,2 @@
 # jit/: IR, verifier, optimizer, interpreter, block cache and engine.
-CORE_SRCS += $(wildcard jit/*.c)
+CORE_SRCS += $(wildcard jit/*.c jit/x86_64/*.c)

@@ -13,7 +13,9 @@
 	X(elf_loader_suite)                                                               \
 	X(syscall_conv_suite)                                                             \
 	X(riscv64_decode_suite)                                                           \
-	X(riscv64_fp_suite)
+	X(riscv64_fp_suite)                                                               \
+	X(x86_emit_suite)                                                                 \
+	X(jit_suite)
 
 #define UNIT_DECLARE(fn) Suite *fn(void) __attribute__((weak));
 UNIT_SUITES(UNIT_DECLARE)
