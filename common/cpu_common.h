@@ -20,8 +20,18 @@ typedef enum CpuExit {
 	CPU_EXIT_MEM_FAULT,  /* a load/store faulted; fault_addr and pc are set */
 	CPU_EXIT_MISALIGNED, /* an access that must be aligned (LR/SC, AMO) was not */
 	CPU_EXIT_HALT,       /* the guest asked to stop (exit_group already handled) */
+	CPU_EXIT_INTERRUPT,  /* exit_request was set; pc = the block that did not start */
 	CPU_EXIT_COUNT
 } CpuExit;
+
+/* Return-address prediction: a call pushes the guest return address and the host code
+ * that continues there; a return whose target matches the top entry jumps to it. The
+ * executor owns these entries (ras_gen tells it whether they are still valid). */
+#define CPU_RAS_SIZE 16
+typedef struct CpuRasEntry {
+	uint64_t pc;
+	const void *code;
+} CpuRasEntry;
 
 typedef struct CpuCommon {
 	uint64_t pc;         /* guest PC; valid whenever control is outside translated code */
@@ -30,6 +40,13 @@ typedef struct CpuCommon {
 	uint64_t fault_addr; /* guest address of the last memory fault */
 	int fault_write;     /* that fault was a write */
 	sigjmp_buf *fault_jmp; /* where a host SIGSEGV inside guest code returns to, or NULL */
+	/* Set (from any thread or a signal handler) to make the engine return
+	 * CPU_EXIT_INTERRUPT at the next block boundary; the engine's caller clears it
+	 * once it has acted on it. */
+	volatile uint32_t exit_request;
+	uint32_t ras_top;
+	uint64_t ras_gen;
+	CpuRasEntry ras[CPU_RAS_SIZE];
 } CpuCommon;
 
 #endif

@@ -6,6 +6,12 @@
  * the engine tracks which guest pages hold translated code and, when a changed range
  * touches one, drops every translation (code is rarely unmapped or rewritten by user
  * programs, and this keeps chains trivially correct).
+ *
+ * With ENGINE_JIT, blocks also get host code from the x86-64 backend: the run loop
+ * enters generated code, which follows linked exits and jump-cache hits by itself; the
+ * loop only translates and links successors, and runs the rare block the backend cannot
+ * compile with the interpreter. The jump cache is laid out for generated code to read
+ * ({pc, host code} pairs, with the Tb pointers beside them for the C side).
  */
 #include "jit/engine.h"
 
@@ -17,6 +23,7 @@
 #include "common/log.h"
 #include "jit/fault.h"
 #include "jit/tb.h"
+#include "jit/x86_64/backend.h"
 
 #define JUMP_CACHE_BITS 12
 #define JUMP_CACHE_SIZE (1u << JUMP_CACHE_BITS)
@@ -28,7 +35,9 @@ struct Engine {
 	GuestFetch fetch;
 	GHashTable *blocks;  /* guest pc -> Tb * */
 	GHashTable *pages;   /* set of guest page numbers holding translated code */
-	Tb *jump_cache[JUMP_CACHE_SIZE];
+	JitJumpEntry jump_cache[JUMP_CACHE_SIZE]; /* read by generated code */
+	Tb *jump_tb[JUMP_CACHE_SIZE];
+	JitBackend *jit;                          /* ENGINE_JIT only */
 	uint64_t *temps;
 	uint32_t temps_cap;
 	uint64_t translated;
@@ -54,13 +63,29 @@ static void tb_free(gpointer p)
 	free(tb);
 }
 
+static void reset_jump_cache(Engine *e)
+{
+	const void *miss = e->jit ? jit_lookup_miss_code(e->jit) : NULL;
+	for (unsigned i = 0; i < JUMP_CACHE_SIZE; i++)
+		e->jump_cache[i] = (JitJumpEntry){UINT64_MAX, miss};
+	memset(e->jump_tb, 0, sizeof e->jump_tb);
+}
+
 Engine *engine_new(const GuestArch *arch, EngineMode mode, const GuestFetch *fetch)
 {
-	if (mode != ENGINE_INTERP)
-		return NULL; /* the x86-64 backend is not part of this build yet */
+	if (mode == ENGINE_COSIM)
+		return NULL; /* not part of this build yet */
 	Engine *e = calloc(1, sizeof *e);
 	if (!e)
 		return NULL;
+	if (mode == ENGINE_JIT) {
+		e->jit = jit_backend_new(e->jump_cache, JUMP_CACHE_BITS);
+		if (!e->jit) {
+			free(e);
+			return NULL;
+		}
+	}
+	reset_jump_cache(e);
 	e->arch = arch;
 	e->mode = mode;
 	e->fetch = *fetch;
@@ -73,9 +98,11 @@ Engine *engine_new(const GuestArch *arch, EngineMode mode, const GuestFetch *fet
 
 static void engine_flush(Engine *e)
 {
-	memset(e->jump_cache, 0, sizeof e->jump_cache);
 	g_hash_table_remove_all(e->blocks);
 	g_hash_table_remove_all(e->pages);
+	if (e->jit)
+		jit_flush(e->jit);
+	reset_jump_cache(e);
 }
 
 void engine_free(Engine *e)
@@ -85,6 +112,7 @@ void engine_free(Engine *e)
 	engine_flush(e);
 	g_hash_table_destroy(e->blocks);
 	g_hash_table_destroy(e->pages);
+	jit_backend_free(e->jit);
 	free(e->temps);
 	free(e);
 }
@@ -182,7 +210,22 @@ static bool finish_block(Engine *e, Tb *tb)
 	return true;
 }
 
-static Tb *translate(Engine *e, uint64_t pc)
+/* Gives tb host code. A full code cache is flushed (tb is not in the block table yet,
+ * so it survives) and the compile retried once; a block the backend cannot compile
+ * keeps jit NULL and runs in the interpreter. */
+static void compile_block(Engine *e, Tb *tb, uintptr_t guest_base)
+{
+	JitStatus st;
+	tb->jit = jit_compile(e->jit, tb, guest_base, 0, &st);
+	if (st == JIT_CACHE_FULL) {
+		if (log_on(LOG_EXEC))
+			log_printf("code cache full: dropping all translations\n");
+		engine_flush(e);
+		tb->jit = jit_compile(e->jit, tb, guest_base, 0, &st);
+	}
+}
+
+static Tb *translate(Engine *e, uint64_t pc, uintptr_t guest_base)
 {
 	Tb *tb = calloc(1, sizeof *tb);
 	if (!tb)
@@ -206,23 +249,89 @@ static Tb *translate(Engine *e, uint64_t pc)
 		tb_free(tb);
 		return NULL;
 	}
+	if (e->jit)
+		compile_block(e, tb, guest_base);
 	g_hash_table_insert(e->blocks, &tb->pc, tb);
 	note_pages(e, pc, tb->size);
 	e->translated++;
 	return tb;
 }
 
-static Tb *find_block(Engine *e, uint64_t pc)
+static Tb *find_block(Engine *e, CpuCommon *cpu, uint64_t pc)
 {
-	Tb **slot = &e->jump_cache[(pc >> 1) & (JUMP_CACHE_SIZE - 1)];
-	if (*slot && (*slot)->pc == pc)
-		return *slot;
-	Tb *tb = g_hash_table_lookup(e->blocks, &pc);
+	unsigned i = (pc >> 1) & (JUMP_CACHE_SIZE - 1);
+	Tb *tb = e->jump_tb[i];
+	if (tb && e->jump_cache[i].pc == pc)
+		return tb;
+	tb = g_hash_table_lookup(e->blocks, &pc);
 	if (!tb)
-		tb = translate(e, pc);
-	if (tb)
-		*slot = tb;
+		tb = translate(e, pc, cpu->guest_base);
+	if (!tb) {
+		fprintf(stderr, "ferry: out of memory translating guest code\n");
+		abort();
+	}
+	e->jump_tb[i] = tb;
+	e->jump_cache[i].pc = pc;
+	e->jump_cache[i].code = tb->jit ? jit_block_code(tb->jit)
+				 : e->jit ? jit_lookup_miss_code(e->jit) : NULL;
 	return tb;
+}
+
+static CpuExit run_interp(Engine *e, CpuCommon *cpu)
+{
+	Tb *tb = find_block(e, cpu, cpu->pc);
+	for (;;) {
+		if (cpu->exit_request)
+			return CPU_EXIT_INTERRUPT;
+		if (log_on(LOG_EXEC))
+			log_printf("Trace 0x%" PRIx64 "\n", tb->pc);
+		TbExit x = interp_run(tb, cpu, e->temps);
+		if (x.kind == TB_GOTO) {
+			Tb *next = tb->chain[x.slot];
+			if (!next || next->pc != cpu->pc)
+				next = tb->chain[x.slot] = find_block(e, cpu, cpu->pc);
+			tb = next;
+		} else if (x.kind == TB_LOOKUP) {
+			tb = find_block(e, cpu, cpu->pc);
+		} else {
+			return x.reason;
+		}
+	}
+}
+
+/* One trip through generated code (or the interpreter, for a block without host code). */
+static JitRun run_once(Engine *e, Tb *tb, CpuCommon *cpu)
+{
+	if (log_on(LOG_EXEC))
+		log_printf("Trace 0x%" PRIx64 "\n", tb->pc);
+	if (tb->jit) {
+		jit_ras_validate(e->jit, cpu);
+		return jit_run(e->jit, tb->jit, cpu);
+	}
+	JitRun r = {.exit = {TB_EXIT, 0, CPU_EXIT_INTERRUPT}};
+	if (!cpu->exit_request)
+		r.exit = interp_run(tb, cpu, e->temps);
+	return r;
+}
+
+static CpuExit run_jit(Engine *e, CpuCommon *cpu)
+{
+	Tb *tb = find_block(e, cpu, cpu->pc);
+	for (;;) {
+		JitRun r = run_once(e, tb, cpu);
+		if (r.exit.kind == TB_EXIT)
+			return r.exit.reason;
+		uint64_t gen = jit_generation(e->jit);
+		Tb *next = find_block(e, cpu, cpu->pc);
+		if (r.exit.kind == TB_GOTO && r.from && next->jit && gen == jit_generation(e->jit))
+			jit_link(e->jit, r.from, r.site, next->jit);
+		tb = next;
+	}
+}
+
+static bool jit_pc_map(const void *opaque, uintptr_t host_pc, uint64_t *guest_pc)
+{
+	return jit_fault_pc(opaque, host_pc, guest_pc);
 }
 
 CpuExit engine_run(Engine *e, CpuCommon *cpu)
@@ -236,26 +345,9 @@ CpuExit engine_run(Engine *e, CpuCommon *cpu)
 	}
 	cpu->fault_jmp = &env;
 	fault_set_cpu(cpu);
-	Tb *tb = find_block(e, cpu->pc);
-	for (;;) {
-		if (!tb) {
-			fprintf(stderr, "ferry: out of memory translating guest code\n");
-			abort();
-		}
-		if (log_on(LOG_EXEC))
-			log_printf("Trace 0x%" PRIx64 "\n", tb->pc);
-		TbExit x = interp_run(tb, cpu, e->temps);
-		if (x.kind == TB_GOTO) {
-			Tb *next = tb->chain[x.slot];
-			if (!next || next->pc != cpu->pc)
-				next = tb->chain[x.slot] = find_block(e, cpu->pc);
-			tb = next;
-		} else if (x.kind == TB_LOOKUP) {
-			tb = find_block(e, cpu->pc);
-		} else {
-			cpu->fault_jmp = NULL;
-			fault_set_cpu(NULL);
-			return x.reason;
-		}
-	}
+	fault_set_pc_map(e->jit ? jit_pc_map : NULL, e->jit);
+	CpuExit why = e->jit ? run_jit(e, cpu) : run_interp(e, cpu);
+	cpu->fault_jmp = NULL;
+	fault_set_cpu(NULL);
+	return why;
 }

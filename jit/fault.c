@@ -11,6 +11,8 @@
 #include <ucontext.h>
 
 static __thread CpuCommon *fault_cpu;
+static __thread FaultPcMap fault_map;
+static __thread const void *fault_map_opaque;
 
 static void fault_handler(int sig, siginfo_t *info, void *uctx)
 {
@@ -24,6 +26,9 @@ static void fault_handler(int sig, siginfo_t *info, void *uctx)
 	cpu->fault_addr = (uint64_t)((uintptr_t)info->si_addr - cpu->guest_base);
 	/* x86-64 page-fault error code: bit 1 set for a write access. */
 	cpu->fault_write = (uc->uc_mcontext.gregs[REG_ERR] & 2) != 0;
+	uint64_t pc;
+	if (fault_map && fault_map(fault_map_opaque, (uintptr_t)uc->uc_mcontext.gregs[REG_RIP], &pc))
+		cpu->insn_pc = pc;
 	siglongjmp(*cpu->fault_jmp, sig);
 }
 
@@ -45,4 +50,10 @@ void fault_install(void)
 void fault_set_cpu(CpuCommon *cpu)
 {
 	fault_cpu = cpu;
+}
+
+void fault_set_pc_map(FaultPcMap map, const void *opaque)
+{
+	fault_map = map;
+	fault_map_opaque = opaque;
 }

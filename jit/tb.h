@@ -1,8 +1,8 @@
 /*
  * A translated block as the engine keeps it: the optimized IR of one guest block, where
  * its labels land, and the two chain slots that link a direct exit to its successor so
- * the engine does not look the successor up again. Executors (the interpreter today, the
- * x86-64 backend next) run a Tb and report how it left.
+ * the engine does not look the successor up again. Executors (the interpreter and the
+ * x86-64 backend) run a Tb and report how it left.
  */
 #ifndef FERRY_TB_H
 #define FERRY_TB_H
@@ -19,6 +19,7 @@ typedef struct Tb {
 	IrBlock ir;
 	uint32_t *label_pos;  /* label -> index of its LABEL insn */
 	struct Tb *chain[2];  /* successor for GOTO_BLOCK slot 0/1, once known */
+	struct JitBlock *jit; /* host code from the x86-64 backend, or NULL */
 	uint64_t exec_count;
 } Tb;
 

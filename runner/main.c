@@ -148,7 +148,9 @@ int main(int argc, char **argv)
 	fault_install();
 	for (;;) {
 		CpuExit why = engine_run(engine, cpu);
-		if (why == CPU_EXIT_SYSCALL)
+		if (why == CPU_EXIT_INTERRUPT)
+			cpu->exit_request = 0; /* pending guest signals would be delivered here */
+		else if (why == CPU_EXIT_SYSCALL)
 			linux_syscall(proc, cpu);
 		else
 			linux_fault_signal(proc, cpu, why);

@@ -137,7 +137,7 @@ static const RunnerOption options[] = {
 	{"d", "items", "FERRY_LOG", NULL, opt_log, "enable log items (-d help lists them)"},
 	{"D", "file", "FERRY_LOG_FILENAME", NULL, opt_logfile, "write the log to file, not stderr"},
 	{"strace", NULL, "FERRY_STRACE", NULL, opt_strace, "log system calls (same as -d strace)"},
-	{"engine", "name", "FERRY_ENGINE", NULL, opt_engine, "executor: interp (the IR interpreter)"},
+	{"engine", "name", "FERRY_ENGINE", NULL, opt_engine, "executor: jit (x86-64 code, the default) or interp (the IR interpreter)"},
 };
 #define N_OPTIONS (sizeof options / sizeof options[0])
 
@@ -192,6 +192,7 @@ int options_parse(RunnerOptions *o, int argc, char **argv)
 	o->set_env = g_ptr_array_new_with_free_func(g_free);
 	o->unset_env = g_ptr_array_new_with_free_func(g_free);
 	o->secure = getauxval(AT_SECURE) != 0;
+	o->engine = ENGINE_JIT;
 	int r = o->secure ? -1 : parse_env(o);
 	if (r >= 0)
 		return r;

@@ -1,5 +1,5 @@
 /*
- * The engine with a toy frontend whose "instructions" are bytes in a small code array:
+ * The engine, with the interpreter and with the JIT, and a toy frontend whose "instructions" are bytes in a small code array:
  * blocks are translated once and then found again (jump cache, chaining), run until a
  * syscall-like exit, a fetch fault becomes CPU_EXIT_FETCH_FAULT, a host fault in guest
  * code becomes CPU_EXIT_MEM_FAULT at the faulting instruction, and invalidating a range
@@ -72,11 +72,12 @@ static unsigned toy_disas(const GuestFetch *f, uint64_t pc, char *buf, size_t n)
 
 static const GuestArch toy_arch = {"toy", sizeof(ToyCpu), 16, toy_translate, toy_disas};
 static const GuestFetch toy_fetch = {toy_read, NULL};
+static const EngineMode engines[] = {ENGINE_INTERP, ENGINE_JIT};
 
 START_TEST(loops_run_from_chained_blocks)
 {
 	memcpy(toy_code, "iijx", 4);
-	Engine *e = engine_new(&toy_arch, ENGINE_INTERP, &toy_fetch);
+	Engine *e = engine_new(&toy_arch, engines[_i], &toy_fetch);
 	ToyCpu cpu;
 	memset(&cpu, 0, sizeof cpu);
 	cpu.r[1] = 1000;
@@ -104,7 +105,7 @@ END_TEST
 START_TEST(faults_become_exits_at_the_instruction)
 {
 	memcpy(toy_code, "iliq", 4);
-	Engine *e = engine_new(&toy_arch, ENGINE_INTERP, &toy_fetch);
+	Engine *e = engine_new(&toy_arch, engines[_i], &toy_fetch);
 	void *hole = mmap(NULL, 4096, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
 	ck_assert_ptr_ne(hole, MAP_FAILED);
 	fault_install();
@@ -129,7 +130,7 @@ END_TEST
 
 START_TEST(unavailable_engines_are_refused)
 {
-	ck_assert_ptr_null(engine_new(&toy_arch, ENGINE_JIT, &toy_fetch));
+	ck_assert_ptr_null(engine_new(&toy_arch, ENGINE_COSIM, &toy_fetch));
 }
 END_TEST
 
@@ -137,8 +138,8 @@ Suite *engine_suite(void)
 {
 	Suite *s = suite_create("engine");
 	TCase *tc = tcase_create("run");
-	tcase_add_test(tc, loops_run_from_chained_blocks);
-	tcase_add_test(tc, faults_become_exits_at_the_instruction);
+	tcase_add_loop_test(tc, loops_run_from_chained_blocks, 0, 2);
+	tcase_add_loop_test(tc, faults_become_exits_at_the_instruction, 0, 2);
 	tcase_add_test(tc, unavailable_engines_are_refused);
 	suite_add_tcase(s, tc);
 	return s;

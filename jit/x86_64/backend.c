@@ -1,0 +1,122 @@
+/*
+ * The backend object behind backend.h: creation (code cache, trampolines, CPU feature
+ * detection), running generated code through the entry trampoline and decoding how it
+ * left, linking direct exits, flushing, the return-address stack's validity and the
+ * host-pc-to-guest-pc map the fault handler uses.
+ */
+#include <stdlib.h>
+
+#include "jit/x86_64/internal.h"
+
+#define CODE_CACHE_SIZE (64u << 20)
+
+JitBackend *jit_backend_new(JitJumpEntry *jump_cache, unsigned jump_cache_bits)
+{
+	static bool detected;
+	if (!detected) {
+		x86_detect_features();
+		detected = true;
+	}
+	JitBackend *be = calloc(1, sizeof *be);
+	if (!be)
+		return NULL;
+	if (!code_cache_init(&be->cache, CODE_CACHE_SIZE)) {
+		free(be);
+		return NULL;
+	}
+	if (!jit_dispatch_init(&be->cache, &be->tramp)) {
+		jit_backend_free(be);
+		return NULL;
+	}
+	be->jump_cache = jump_cache;
+	be->jump_cache_bits = jump_cache_bits;
+	be->generation = 1;
+	return be;
+}
+
+void jit_backend_free(JitBackend *be)
+{
+	if (!be)
+		return;
+	code_cache_destroy(&be->cache);
+	free(be);
+}
+
+const void *jit_lookup_miss_code(const JitBackend *be)
+{
+	return be->tramp.miss;
+}
+
+const void *jit_block_code(const JitBlock *blk)
+{
+	return blk->code;
+}
+
+void jit_flush(JitBackend *be)
+{
+	code_cache_reset(&be->cache);
+	be->generation++;
+}
+
+uint64_t jit_generation(const JitBackend *be)
+{
+	return be->generation;
+}
+
+static JitRun decode(JitRet r)
+{
+	uint32_t code = (uint32_t)r.code;
+	JitRun run = {.from = r.from, .site = (code >> 8) & 0xff};
+	run.exit.kind = (TbExitKind)(code & 0xff);
+	run.exit.slot = (code >> 16) & 0xff;
+	run.exit.reason = (CpuExit)(code >> 24);
+	return run;
+}
+
+JitRun jit_run(JitBackend *be, JitBlock *blk, CpuCommon *cpu)
+{
+	return decode(be->tramp.enter(cpu, blk->code));
+}
+
+TbExit jit_run_one(JitBackend *be, JitBlock *blk, CpuCommon *cpu)
+{
+	return decode(be->tramp.enter(cpu, blk->code)).exit;
+}
+
+void jit_link(JitBackend *be, JitBlock *from, unsigned site, JitBlock *to)
+{
+	if (site >= from->n_sites)
+		return;
+	uint8_t *at = from->sites[site].patch;
+	int32_t rel = (int32_t)((intptr_t)to->code - (intptr_t)(at + 4));
+	/* The rel32 is 4-byte aligned: one atomic store, never a torn jump target. */
+	__atomic_store_n((int32_t *)(void *)at, rel, __ATOMIC_RELEASE);
+}
+
+void jit_ras_validate(const JitBackend *be, CpuCommon *cpu)
+{
+	if (cpu->ras_gen == be->generation)
+		return;
+	for (unsigned i = 0; i < CPU_RAS_SIZE; i++)
+		cpu->ras[i] = (CpuRasEntry){UINT64_MAX, be->tramp.miss};
+	cpu->ras_top = 0;
+	cpu->ras_gen = be->generation;
+}
+
+bool jit_fault_pc(const JitBackend *be, uintptr_t host_pc, uint64_t *guest_pc)
+{
+	const JitBlock *blk = code_cache_find(&be->cache, host_pc);
+	if (!blk)
+		return false;
+	uint32_t off = (uint32_t)(host_pc - (uintptr_t)blk->code);
+	uint32_t lo = 0, hi = blk->n_pcs;
+	while (lo < hi) {
+		uint32_t mid = lo + (hi - lo) / 2;
+		if (blk->pcs[mid].offset <= off)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	*guest_pc = blk->pcs[lo ? lo - 1 : 0].pc;
+	return true;
+}

@@ -1,0 +1,173 @@
+/*
+ * Register allocation for one block: linear scan over whole live ranges. IR blocks are
+ * SSA with forward branches only, so a temp's live range is simply the insns from its
+ * definition to its last use in block order, and giving each temp one location for its
+ * whole range keeps every label consistent without any moves. Constants get no
+ * location: the instruction selector folds them into immediates or rematerializes them.
+ * A temp live across a helper call gets a callee-saved register (or a spill slot);
+ * others prefer the caller-saved ones. When registers run out, the range that ends last
+ * goes to a spill slot (slots are not reused within a block, so a range moved to the
+ * stack late can never collide with one that was there earlier).
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "jit/x86_64/internal.h"
+
+static const X86Reg caller_saved[] = {X86_RSI, X86_RDI, X86_R8, X86_R9, X86_R10, X86_R11};
+static const X86Reg callee_saved[] = {X86_RBP, X86_R12, X86_R13, X86_R15, X86_R14};
+
+typedef struct Scan {
+	const IrBlock *b;
+	RegAlloc *ra;
+	uint32_t *calls_before; /* number of CALL insns before each index */
+	IrTemp owner[16];       /* temp holding each host register, or IR_NONE */
+	bool allowed[16];
+	bool callee[16];
+} Scan;
+
+static unsigned n_sources(const IrInsn *in)
+{
+	return ir_op_info[in->op].sig == SIG_CALL ? 4 : ir_op_info[in->op].n_src;
+}
+
+static bool collect_uses(Scan *s)
+{
+	const IrBlock *b = s->b;
+	RegAlloc *ra = s->ra;
+	s->calls_before = malloc((b->n_insns + 1) * sizeof *s->calls_before);
+	if (!s->calls_before)
+		return false;
+	uint32_t calls = 0;
+	for (uint32_t i = 0; i < b->n_insns; i++) {
+		const IrInsn *in = &b->insns[i];
+		s->calls_before[i] = calls;
+		calls += in->op == IR_CALL;
+		for (unsigned k = 0; k < n_sources(in); k++) {
+			IrTemp t = in->src[k];
+			if (t != IR_NONE && t < b->n_temps) {
+				ra->last_use[t] = i;
+				ra->uses[t]++;
+			}
+		}
+		if (ir_op_info[in->op].has_dst && in->dst != IR_NONE && in->op == IR_CONST) {
+			ra->loc[in->dst].kind = LOC_CONST;
+			ra->cval[in->dst] = in->imm;
+		}
+	}
+	s->calls_before[b->n_insns] = calls;
+	return true;
+}
+
+static bool to_stack(Scan *s, IrTemp t)
+{
+	if (s->ra->n_slots >= JIT_SPILL_SLOTS)
+		return false;
+	s->ra->loc[t] = (TempLoc){LOC_STACK, 0, (uint16_t)s->ra->n_slots++};
+	return true;
+}
+
+static void give_reg(Scan *s, IrTemp t, X86Reg r)
+{
+	s->owner[r] = t;
+	s->ra->loc[t] = (TempLoc){LOC_REG, (uint8_t)r, 0};
+}
+
+static bool pick_from(Scan *s, IrTemp t, const X86Reg *regs, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (s->allowed[regs[i]] && s->owner[regs[i]] == IR_NONE) {
+			give_reg(s, t, regs[i]);
+			return true;
+		}
+	return false;
+}
+
+/* No register free: the allowed range that ends last goes to the stack. */
+static bool spill_for(Scan *s, IrTemp t, uint32_t end, bool need_callee)
+{
+	int victim = -1;
+	uint32_t victim_end = end;
+	for (int r = 0; r < 16; r++) {
+		IrTemp o = s->owner[r];
+		if (!s->allowed[r] || o == IR_NONE || (need_callee && !s->callee[r]))
+			continue;
+		if (s->ra->last_use[o] > victim_end) {
+			victim = r;
+			victim_end = s->ra->last_use[o];
+		}
+	}
+	if (victim < 0)
+		return to_stack(s, t);
+	if (!to_stack(s, s->owner[victim]))
+		return false;
+	give_reg(s, t, (X86Reg)victim);
+	return true;
+}
+
+static bool place_dst(Scan *s, const IrInsn *in, uint32_t i)
+{
+	RegAlloc *ra = s->ra;
+	IrTemp d = in->dst;
+	if (ra->last_use[d] < i)
+		ra->last_use[d] = i;
+	uint32_t end = ra->last_use[d];
+	bool crosses = s->calls_before[end] > s->calls_before[i + 1 <= end ? i + 1 : end];
+	IrTemp a = in->src[0];
+	if (jit_isel_reuses_src0((IrOp)in->op) && a != IR_NONE && ra->loc[a].kind == LOC_REG &&
+	    ra->last_use[a] == i && s->owner[ra->loc[a].reg] == a &&
+	    (!crosses || s->callee[ra->loc[a].reg])) {
+		give_reg(s, d, (X86Reg)ra->loc[a].reg);
+		return true;
+	}
+	if (!crosses && pick_from(s, d, caller_saved, sizeof caller_saved / sizeof caller_saved[0]))
+		return true;
+	if (pick_from(s, d, callee_saved, sizeof callee_saved / sizeof callee_saved[0]))
+		return true;
+	return spill_for(s, d, end, crosses);
+}
+
+static bool scan(Scan *s)
+{
+	const IrBlock *b = s->b;
+	RegAlloc *ra = s->ra;
+	for (uint32_t i = 0; i < b->n_insns; i++) {
+		const IrInsn *in = &b->insns[i];
+		for (int r = 0; r < 16; r++)
+			if (s->owner[r] != IR_NONE && ra->last_use[s->owner[r]] < i)
+				s->owner[r] = IR_NONE;
+		if (!ir_op_info[in->op].has_dst || in->dst == IR_NONE || in->op == IR_CONST)
+			continue;
+		if (!place_dst(s, in, i))
+			return false;
+	}
+	return true;
+}
+
+bool jit_regalloc(const IrBlock *b, bool base_reg_free, RegAlloc *ra)
+{
+	memset(ra, 0, sizeof *ra);
+	size_t n = b->n_temps + 1;
+	ra->loc = calloc(n, sizeof *ra->loc);
+	ra->cval = calloc(n, sizeof *ra->cval);
+	ra->last_use = calloc(n, sizeof *ra->last_use);
+	ra->uses = calloc(n, sizeof *ra->uses);
+	Scan s = {.b = b, .ra = ra};
+	for (size_t i = 0; i < sizeof caller_saved / sizeof caller_saved[0]; i++)
+		s.allowed[caller_saved[i]] = true;
+	for (size_t i = 0; i < sizeof callee_saved / sizeof callee_saved[0]; i++)
+		s.allowed[callee_saved[i]] = s.callee[callee_saved[i]] = true;
+	s.allowed[JIT_BASE_REG] = base_reg_free;
+	bool ok = ra->loc && ra->cval && ra->last_use && ra->uses && collect_uses(&s) && scan(&s);
+	free(s.calls_before);
+	return ok;
+}
+
+void jit_regalloc_free(RegAlloc *ra)
+{
+	free(ra->loc);
+	free(ra->cval);
+	free(ra->last_use);
+	free(ra->uses);
+	memset(ra, 0, sizeof *ra);
+}
