@@ -27,7 +27,7 @@
 
 #define IR_OP_TABLE(X)                                                                    \
 	X(NOP, 0, 0, SIG_NONE, 0)                                                         \
-	X(INSN_START, 0, 0, SIG_NONE, IRF_SIDE) /* imm = guest pc of the next insn */     \
+	X(INSN_START, 0, 0, SIG_NONE, IRF_SIDE) /* imm = guest pc; never branched over */ \
 	X(CONST, 0, 1, SIG_SAME, 0)             /* dst = imm */                           \
 	X(MOV, 1, 1, SIG_SAME, 0)                                                         \
 	X(GET, 0, 1, SIG_STATE, IRF_READS_STATE)                                          \

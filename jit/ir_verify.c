@@ -3,7 +3,8 @@
  * executors rely on: known ops and types, the arity and operand types each op's
  * signature (ir_ops.h) demands, that every temp is defined exactly once and on every
  * path before it is used, that branches go forward to labels defined once, and that no
- * path falls off the end of the block without an exit.
+ * path falls off the end of the block without an exit, and that no branch skips an
+ * INSN_START (executors map code positions to guest instructions statically).
  */
 #include "jit/ir.h"
 
@@ -18,6 +19,7 @@ typedef struct Verifier {
 	uint8_t **label_in;    /* per label: intersection of incoming defined sets, or NULL */
 	uint8_t *label_seen;
 	bool reachable;
+	uint32_t open_labels;  /* labels branched to but not placed yet */
 	char *err;
 	size_t errsz;
 } Verifier;
@@ -155,6 +157,7 @@ static bool check_control(Verifier *v, uint32_t i, const IrInsn *in)
 	if (is_branch) {
 		if (v->label_seen[label])
 			return fail(v, i, "branch back to label %u (only forward branches)", label);
+		v->open_labels += v->label_in[label] == NULL;
 		flow_to_label(v, label);
 		if (in->op == IR_JMP)
 			v->reachable = false;
@@ -162,6 +165,7 @@ static bool check_control(Verifier *v, uint32_t i, const IrInsn *in)
 		if (v->label_seen[label])
 			return fail(v, i, "label %u defined twice", label);
 		v->label_seen[label] = 1;
+		v->open_labels -= v->label_in[label] != NULL;
 		if (v->reachable)
 			flow_to_label(v, label);
 		if (v->label_in[label]) {
@@ -172,6 +176,8 @@ static bool check_control(Verifier *v, uint32_t i, const IrInsn *in)
 		}
 	} else if (ir_op_info[in->op].flags & IRF_EXIT) {
 		v->reachable = false;
+	} else if (in->op == IR_INSN_START && v->open_labels) {
+		return fail(v, i, "instruction boundary inside a forward branch's range");
 	}
 	return true;
 }
