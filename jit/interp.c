@@ -105,6 +105,7 @@ TbExit interp_run(const Tb *tb, CpuCommon *cpu, uint64_t *t)
 		case IR_NOP:
 		case IR_LABEL:
 		case IR_FENCE:
+		case IR_PUSH_RETURN:
 			break;
 		case IR_INSN_START:
 			cpu->insn_pc = in->imm;

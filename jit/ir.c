@@ -210,6 +210,16 @@ void ir_lookup_jump(IrBlock *b, IrTemp pc)
 	ir_emit(b, IR_LOOKUP_JUMP, ir_temp_type(b, pc), 0, 0, pc, 0, 0, 0);
 }
 
+void ir_lookup_return(IrBlock *b, IrTemp pc)
+{
+	ir_emit(b, IR_LOOKUP_JUMP, ir_temp_type(b, pc), IR_JUMP_RETURN, 0, pc, 0, 0, 0);
+}
+
+void ir_push_return(IrBlock *b, uint64_t return_pc)
+{
+	ir_emit(b, IR_PUSH_RETURN, IR_I64, 0, 0, 0, 0, 0, return_pc);
+}
+
 void ir_exit(IrBlock *b, unsigned cpu_exit, uint64_t pc)
 {
 	ir_emit(b, IR_EXIT, IR_I64, (uint16_t)cpu_exit, 0, 0, 0, 0, pc);

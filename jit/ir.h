@@ -71,6 +71,9 @@ enum {
 	MO_ALIGN = 1 << 4,   /* misaligned access raises CPU_EXIT_MISALIGNED */
 };
 
+/* LOOKUP_JUMP hints (aux). */
+typedef enum IrJumpHint { IR_JUMP_PLAIN = 0, IR_JUMP_RETURN = 1 } IrJumpHint;
+
 /* FENCE kinds (aux): which earlier accesses are ordered before which later ones. */
 enum { IR_FENCE_LD_LD = 1, IR_FENCE_LD_ST = 2, IR_FENCE_ST_LD = 4, IR_FENCE_ST_ST = 8,
        IR_FENCE_ALL = 15 };
@@ -151,6 +154,10 @@ void ir_jmp(IrBlock *b, uint32_t label);
 void ir_insn_start(IrBlock *b, uint64_t guest_pc);
 void ir_goto_block(IrBlock *b, uint64_t guest_pc, unsigned slot);
 void ir_lookup_jump(IrBlock *b, IrTemp pc);
+/* A LOOKUP_JUMP that returns from a call (IR_JUMP_RETURN). */
+void ir_lookup_return(IrBlock *b, IrTemp pc);
+/* Hint that the exit right after this is a call that returns to return_pc. */
+void ir_push_return(IrBlock *b, uint64_t return_pc);
 void ir_exit(IrBlock *b, unsigned cpu_exit, uint64_t pc);
 
 /* Checks types, arity, temp definitions, labels and that the block ends in an exit.

@@ -18,6 +18,12 @@
  *   SIG_BR     src0 any integer type; imm = label
  *   SIG_JUMP   src0 i64/i32 guest pc
  *
+ * Return-address prediction: a call is PUSH_RETURN (imm = the guest pc its callee returns
+ * to) placed right before the call's GOTO_BLOCK or LOOKUP_JUMP; a return is a
+ * LOOKUP_JUMP with aux IR_JUMP_RETURN. Both are hints with no effect on guest state: an
+ * executor may predict the return's target from a stack of pushed return addresses (the
+ * x86-64 backend does) or ignore them (the interpreter does).
+ *
  * Integer division (DIVS/DIVU/REMS/REMU) is total: x/0 = 0 and x%0 = x; the signed
  * overflow case MIN/-1 gives MIN and remainder 0. Frontends whose ISA says otherwise
  * (RISC-V's x/0 = -1) add a select. Shift counts are taken modulo the width.
@@ -78,7 +84,8 @@
 	X(BR, 1, 0, SIG_BR, IRF_SIDE | IRF_CONTROL)   /* goto label imm if src0 != 0 */   \
 	X(JMP, 0, 0, SIG_NONE, IRF_SIDE | IRF_CONTROL)/* goto label imm */                \
 	X(GOTO_BLOCK, 0, 0, SIG_NONE, IRF_SIDE | IRF_EXIT) /* pc = imm; chain slot aux */ \
-	X(LOOKUP_JUMP, 1, 0, SIG_JUMP, IRF_SIDE | IRF_EXIT) /* pc = src0; inline lookup */ \
+	X(LOOKUP_JUMP, 1, 0, SIG_JUMP, IRF_SIDE | IRF_EXIT) /* pc = src0; aux: IrJumpHint */ \
+	X(PUSH_RETURN, 0, 0, SIG_NONE, IRF_SIDE) /* hint: a call returns to imm (below) */ \
 	X(EXIT, 0, 0, SIG_NONE, IRF_SIDE | IRF_EXIT) /* pc = imm; leave with CpuExit aux */
 
 #endif

@@ -46,10 +46,13 @@ static void print_extra(const IrInsn *in, FILE *out)
 	default:
 		break;
 	}
-	if (in->op == IR_CONST || in->op == IR_INSN_START || in->op == IR_GOTO_BLOCK)
+	if (in->op == IR_CONST || in->op == IR_INSN_START || in->op == IR_GOTO_BLOCK ||
+	    in->op == IR_PUSH_RETURN)
 		fprintf(out, " 0x%" PRIx64, in->imm);
 	if (in->op == IR_GOTO_BLOCK)
 		fprintf(out, " slot=%u", in->aux);
+	if (in->op == IR_LOOKUP_JUMP && in->aux == IR_JUMP_RETURN)
+		fprintf(out, " return");
 	if (in->op == IR_LABEL || in->op == IR_JMP)
 		fprintf(out, " L%" PRIu64, in->imm);
 	if (in->op == IR_EXIT)

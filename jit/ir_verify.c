@@ -127,8 +127,11 @@ static bool check_operands(Verifier *v, uint32_t i, const IrInsn *in)
 			if (in->src[s] != IR_NONE && !check_src(v, i, in->src[s], true, -1))
 				return false;
 		return check_dst(v, i, in->dst, IR_I64);
-	case SIG_BR:
 	case SIG_JUMP:
+		if (in->aux != IR_JUMP_PLAIN && in->aux != IR_JUMP_RETURN)
+			return fail(v, i, "unknown jump hint %u", in->aux);
+		return check_src(v, i, in->src[0], true, -1);
+	case SIG_BR:
 		return check_src(v, i, in->src[0], true, -1);
 	}
 	return fail(v, i, "unknown signature");
@@ -178,6 +181,10 @@ static bool check_control(Verifier *v, uint32_t i, const IrInsn *in)
 		v->reachable = false;
 	} else if (in->op == IR_INSN_START && v->open_labels) {
 		return fail(v, i, "instruction boundary inside a forward branch's range");
+	} else if (in->op == IR_PUSH_RETURN) {
+		const IrInsn *next = i + 1 < v->b->n_insns ? in + 1 : NULL;
+		if (!next || (next->op != IR_GOTO_BLOCK && next->op != IR_LOOKUP_JUMP))
+			return fail(v, i, "a return-address push must come right before a jump");
 	}
 	return true;
 }

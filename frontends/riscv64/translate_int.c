@@ -122,9 +122,18 @@ RV_TRANS(auipc)
 	return true;
 }
 
+/* The calling convention's link registers, ra (x1) and t0 (x5): the spec's hint table
+ * makes a jump that writes one a call (push) and a jalr through one that writes neither
+ * a return (pop). A jalr through one link register into the other (pop, then push, for
+ * coroutines) is only hinted as a call. */
+static bool rv_is_link(unsigned r) { return r == 1 || r == 5; }
+
 RV_TRANS(jal)
 {
-	rv_set_gpr(ctx, in->rd, ir_const(ctx->b, IR_I64, ctx->pc + ctx->len));
+	uint64_t link = ctx->pc + ctx->len;
+	rv_set_gpr(ctx, in->rd, ir_const(ctx->b, IR_I64, link));
+	if (rv_is_link(in->rd))
+		ir_push_return(ctx->b, link);
 	rv_goto(ctx, ctx->pc + (uint64_t)in->imm, 0);
 	return true;
 }
@@ -132,9 +141,17 @@ RV_TRANS(jal)
 /* The target is computed before rd is written: rd may be rs1. */
 RV_TRANS(jalr)
 {
+	uint64_t link = ctx->pc + ctx->len;
 	IrTemp target = ir_op2i(ctx->b, IR_AND, IR_I64, rv_addr(ctx, in->rs1, in->imm), ~1ull);
-	rv_set_gpr(ctx, in->rd, ir_const(ctx->b, IR_I64, ctx->pc + ctx->len));
-	ir_lookup_jump(ctx->b, target);
+	rv_set_gpr(ctx, in->rd, ir_const(ctx->b, IR_I64, link));
+	if (rv_is_link(in->rd)) {
+		ir_push_return(ctx->b, link);
+		ir_lookup_jump(ctx->b, target);
+	} else if (rv_is_link(in->rs1)) {
+		ir_lookup_return(ctx->b, target);
+	} else {
+		ir_lookup_jump(ctx->b, target);
+	}
 	ctx->ended = true;
 	return true;
 }

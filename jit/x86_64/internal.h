@@ -126,10 +126,12 @@ typedef struct JitFixup {
 	uint32_t label; /* IR label, or a cold stub index */
 } JitFixup;
 
-typedef enum JitColdKind { COLD_INTERRUPT, COLD_MISALIGNED } JitColdKind;
+/* Cold code: the exit for an exit request at block entry, the exit for a misaligned
+ * access, and the linkable continuation a return-address push points at. */
+typedef enum JitColdKind { COLD_INTERRUPT, COLD_MISALIGNED, COLD_RETURN_SITE } JitColdKind;
 typedef struct JitCold {
 	JitColdKind kind;
-	uint32_t at;   /* rel32 of the jcc that goes there */
+	uint32_t at;   /* rel32 of the jcc (or rip displacement of the lea) that goes there */
 	uint64_t pc;   /* guest pc the exit reports */
 } JitCold;
 

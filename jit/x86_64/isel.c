@@ -171,7 +171,7 @@ static JitBlock *new_block(Tb *tb)
 {
 	uint32_t sites = 0, pcs = 1;
 	for (uint32_t i = 0; i < tb->ir.n_insns; i++) {
-		sites += tb->ir.insns[i].op == IR_GOTO_BLOCK;
+		sites += tb->ir.insns[i].op == IR_GOTO_BLOCK || tb->ir.insns[i].op == IR_PUSH_RETURN;
 		pcs += tb->ir.insns[i].op == IR_INSN_START;
 	}
 	if (sites > JIT_NO_SITE)

@@ -5,8 +5,18 @@
  * (GOTO_BLOCK) starts with a jmp whose 4-byte-aligned rel32 first points at that exit
  * sequence and is later patched to the successor's code (chaining). An indirect exit
  * (LOOKUP_JUMP) looks the target up in the engine's jump cache inline and jumps to the
- * cached code, leaving only on a miss. Rarely taken paths (an exit request at block
- * entry, a misaligned access) are cold stubs placed after the block's code.
+ * cached code, leaving only on a miss.
+ *
+ * Return-address prediction: a call's PUSH_RETURN pushes {return pc, host address of a
+ * linkable continuation} on the CPU's circular return-address stack; the continuation
+ * is a direct exit of the calling block to the return pc, linked like any other. A
+ * return's LOOKUP_JUMP pops the top entry and, when its pc is the target, jumps to the
+ * continuation; otherwise it falls back to the jump cache. Stale entries are harmless:
+ * they can only lead to a continuation of the right pc (the engine clears the stack
+ * when code is flushed).
+ *
+ * Rarely taken paths (an exit request at block entry, a misaligned access) and the
+ * continuations are cold code placed after the block's code.
  */
 #include <stddef.h>
 #include <stdlib.h>
@@ -65,10 +75,31 @@ void jit_emit_exit(JitCompiler *c, uint64_t pc, uint32_t code)
 	x86_jmp_rel32(BUF, c->be->tramp.exit);
 }
 
+/* A direct exit whose rel32 can be linked to a successor; returns nothing useful when
+ * the block has no site left (then it is a plain exit). */
+static void linkable_exit(JitCompiler *c, uint64_t pc, unsigned slot)
+{
+	JitBlock *blk = c->blk;
+	unsigned site = JIT_NO_SITE;
+	if (!(c->flags & JIT_STANDALONE) && blk->n_sites < JIT_NO_SITE) {
+		site = blk->n_sites++;
+		x86_align(BUF, 4, 1); /* the rel32 after the E9 opcode is patched atomically */
+		size_t at = x86_jmp_rel32(BUF, NULL);
+		blk->sites[site] = (JitSite){c->buf.start + at, c->buf.p};
+	}
+	jit_emit_exit(c, pc, JIT_CODE(TB_GOTO, site, slot, 0));
+}
+
 void jit_emit_colds(JitCompiler *c)
 {
 	for (uint32_t i = 0; i < c->n_colds; i++) {
 		const JitCold *k = &c->colds[i];
+		if (k->kind == COLD_RETURN_SITE) {
+			x86_align(BUF, 4, 1);
+			jit_patch_here(c, k->at);
+			linkable_exit(c, k->pc, 2);
+			continue;
+		}
 		jit_patch_here(c, k->at);
 		if (k->kind == COLD_INTERRUPT) {
 			jit_emit_exit(c, c->tb->pc, JIT_CODE(TB_EXIT, JIT_NO_SITE, 0, CPU_EXIT_INTERRUPT));
@@ -114,15 +145,55 @@ static void isel_jmp(JitCompiler *c, const IrInsn *in, uint32_t i)
 
 static void isel_goto_block(JitCompiler *c, const IrInsn *in, uint32_t i)
 {
-	JitBlock *blk = c->blk;
-	unsigned site = JIT_NO_SITE;
-	if (!(c->flags & JIT_STANDALONE) && blk->n_sites < JIT_NO_SITE) {
-		site = blk->n_sites++;
-		x86_align(BUF, 4, 1); /* the rel32 after the E9 opcode is patched atomically */
-		size_t at = x86_jmp_rel32(BUF, NULL);
-		blk->sites[site] = (JitSite){c->buf.start + at, c->buf.p};
+	linkable_exit(c, in->imm, in->aux);
+}
+
+static X86Mem ras_top(void)
+{
+	return x86_mem(JIT_CPU_REG, offsetof(CpuCommon, ras_top));
+}
+
+/* The entry at index rax (already scaled by 16), field at byte `field`. */
+static X86Mem ras_entry(X86Reg scaled, int32_t field)
+{
+	return x86_mem_idx(JIT_CPU_REG, scaled, 0, (int32_t)offsetof(CpuCommon, ras) + field);
+}
+
+static void isel_push_return(JitCompiler *c, const IrInsn *in, uint32_t i)
+{
+	if (c->flags & JIT_STANDALONE)
+		return;
+	x86_mov_rm(BUF, 4, X86_RAX, ras_top());
+	x86_alu_ri(BUF, X86_ADD, 4, X86_RAX, 1);
+	x86_alu_ri(BUF, X86_AND, 4, X86_RAX, CPU_RAS_SIZE - 1);
+	x86_mov_mr(BUF, 4, ras_top(), X86_RAX);
+	x86_shift_ri(BUF, X86_SHL, 4, X86_RAX, 4);
+	if (x86_fits_i32((int64_t)in->imm)) {
+		x86_mov_mi(BUF, 8, ras_entry(X86_RAX, 0), (int32_t)in->imm);
+	} else {
+		x86_mov_ri(BUF, X86_RCX, in->imm);
+		x86_mov_mr(BUF, 8, ras_entry(X86_RAX, 0), X86_RCX);
 	}
-	jit_emit_exit(c, in->imm, JIT_CODE(TB_GOTO, site, in->aux, 0));
+	x86_lea(BUF, 8, X86_RCX, x86_mem_rip(c->buf.p));
+	jit_cold(c, COLD_RETURN_SITE, x86_buf_used(BUF) - 4);
+	if (c->n_colds && c->colds[c->n_colds - 1].kind == COLD_RETURN_SITE)
+		c->colds[c->n_colds - 1].pc = in->imm;
+	x86_mov_mr(BUF, 8, ras_entry(X86_RAX, 8), X86_RCX);
+}
+
+/* rax = target pc: pop the return-address stack and jump to the continuation when the
+ * prediction holds; fall through otherwise. */
+static void predict_return(JitCompiler *c)
+{
+	x86_mov_rm(BUF, 4, X86_RCX, ras_top());
+	x86_lea(BUF, 4, X86_RDX, x86_mem(X86_RCX, -1));
+	x86_alu_ri(BUF, X86_AND, 4, X86_RDX, CPU_RAS_SIZE - 1);
+	x86_mov_mr(BUF, 4, ras_top(), X86_RDX);
+	x86_shift_ri(BUF, X86_SHL, 4, X86_RCX, 4);
+	x86_alu_rm(BUF, X86_CMP, 8, X86_RAX, ras_entry(X86_RCX, 0));
+	size_t miss = x86_jcc_rel32(BUF, X86_CC_NE, NULL);
+	x86_jmp_m(BUF, ras_entry(X86_RCX, 8));
+	jit_patch_here(c, miss);
 }
 
 /* rax = target pc. Jump-cache entry (pc >> 1) & mask is 16 bytes at
@@ -150,6 +221,8 @@ static void isel_lookup_jump(JitCompiler *c, const IrInsn *in, uint32_t i)
 		x86_jmp_rel32(BUF, c->be->tramp.exit);
 		return;
 	}
+	if (in->aux == IR_JUMP_RETURN)
+		predict_return(c);
 	inline_lookup(c);
 }
 
@@ -162,4 +235,5 @@ const JitIselFn jit_isel_ctrl[IR_OP_COUNT] = {
 	[IR_INSN_START] = isel_insn_start, [IR_LABEL] = isel_label, [IR_BR] = isel_br,
 	[IR_JMP] = isel_jmp, [IR_GOTO_BLOCK] = isel_goto_block,
 	[IR_LOOKUP_JUMP] = isel_lookup_jump, [IR_EXIT] = isel_exit,
+	[IR_PUSH_RETURN] = isel_push_return,
 };

@@ -221,10 +221,18 @@ static void gen_exit(Gen *g, IrTemp target)
 		ir_exit(b, (unsigned)(1 + rng() % (CPU_EXIT_HALT)), g->pc + rng() % 64);
 		break;
 	case 1:
+		if (rng() & 1)
+			ir_push_return(b, g->pc + 4);
 		ir_goto_block(b, g->pc + 4 * (rng() % 64), (unsigned)(rng() & 1));
 		break;
 	default:
-		ir_lookup_jump(b, target);
+		if (rng() & 1) {
+			ir_lookup_return(b, target);
+		} else {
+			if (rng() & 1)
+				ir_push_return(b, g->pc + 4);
+			ir_lookup_jump(b, target);
+		}
 		break;
 	}
 }
@@ -555,6 +563,54 @@ START_TEST(exit_requests_stop_blocks_before_they_start)
 }
 END_TEST
 
+/* pc 0x3000 calls 0x4000 (return address 0x3004); 0x4000 returns to r4. */
+static void call_and_return_blocks(JitBackend *be, TestBlock *call, TestBlock *ret)
+{
+	IrBlock b;
+	ir_block_init(&b, 0x3000);
+	ir_insn_start(&b, 0x3000);
+	ir_push_return(&b, 0x3004);
+	ir_goto_block(&b, 0x4000, 0);
+	compile_test_block(be, call, &b);
+	ir_block_init(&b, 0x4000);
+	ir_insn_start(&b, 0x4000);
+	ir_lookup_return(&b, ir_get(&b, IR_I64, TOY_R(4)));
+	compile_test_block(be, ret, &b);
+}
+
+START_TEST(returns_follow_the_return_address_stack)
+{
+	JitBackend *be = test_backend();
+	TestBlock call, ret, after;
+	call_and_return_blocks(be, &call, &ret);
+	block_b(be, &after); /* stands in for the code at the return address */
+	ToyCpu cpu;
+	memset(&cpu, 0, sizeof cpu);
+	jit_ras_validate(be, &cpu.common);
+	cpu.r[4] = 0x3004;
+	JitRun r = jit_run(be, call.blk, &cpu.common);
+	ck_assert_int_eq(r.exit.kind, TB_GOTO);
+	jit_link(be, r.from, r.site, ret.blk);
+	r = jit_run(be, call.blk, &cpu.common);
+	ck_assert_int_eq(r.exit.kind, TB_GOTO); /* the continuation, not yet linked */
+	ck_assert_int_eq(r.exit.slot, 2);
+	ck_assert_ptr_eq(r.from, call.blk);
+	ck_assert_uint_eq(cpu.common.pc, 0x3004);
+	jit_link(be, r.from, r.site, after.blk);
+	r = jit_run(be, call.blk, &cpu.common);
+	ck_assert_int_eq(r.exit.kind, TB_EXIT);
+	ck_assert_ptr_eq(r.from, after.blk);
+	cpu.r[4] = 0x3008; /* a return elsewhere: the prediction fails, the lookup misses */
+	r = jit_run(be, call.blk, &cpu.common);
+	ck_assert_int_eq(r.exit.kind, TB_LOOKUP);
+	ck_assert_uint_eq(cpu.common.pc, 0x3008);
+	free_test_block(&call);
+	free_test_block(&ret);
+	free_test_block(&after);
+	jit_backend_free(be);
+}
+END_TEST
+
 /* Toy ISA for whole-engine runs, one byte per instruction:
  *   'i' r0 += 1   's' store64 [r3] = r0   'l' r2 = load64 [r3]   'x' syscall exit
  *   'J' if r0 < r1 jump to r4 (indirect) else next   'j' if r0 < r1 goto 0 else next */
@@ -692,6 +748,7 @@ Suite *jit_suite(void)
 	TCase *run = tcase_create("run");
 	tcase_add_test(run, direct_exits_link_to_their_successor);
 	tcase_add_test(run, indirect_jumps_use_the_jump_cache_inline);
+	tcase_add_test(run, returns_follow_the_return_address_stack);
 	tcase_add_test(run, exit_requests_stop_blocks_before_they_start);
 	tcase_add_test(run, engine_loops_through_links_and_lookups);
 	tcase_add_test(run, faults_leave_earlier_instructions_done);
