@@ -59,7 +59,7 @@ const void *jit_lookup_miss_code(const JitBackend *be);
 /* Compiles tb for a process whose guest memory is at host guest_base + address (every
  * block of one backend must use the same guest_base). */
 JitBlock *jit_compile(JitBackend *be, Tb *tb, uintptr_t guest_base, unsigned flags,
-		      JitStatus *status);
+                      JitStatus *status);
 const void *jit_block_code(const JitBlock *blk);
 /* Drops every compiled block and the code cache contents; JitBlocks become invalid. */
 void jit_flush(JitBackend *be);

@@ -14,7 +14,7 @@
 bool code_cache_init(CodeCache *cc, size_t size)
 {
 	void *p = mmap(NULL, size, PROT_READ | PROT_WRITE | PROT_EXEC,
-		       MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+	               MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
 	if (p == MAP_FAILED)
 		return false;
 	*cc = (CodeCache){.base = p, .size = size};

@@ -20,7 +20,7 @@ void jit_log_block(const JitBlock *blk)
 	size_t n = cs_disasm(h, blk->code, blk->size, (uint64_t)(uintptr_t)blk->code, 0, &insn);
 	for (size_t i = 0; i < n; i++)
 		log_printf("0x%016" PRIx64 ":  %s %s\n", insn[i].address, insn[i].mnemonic,
-			   insn[i].op_str);
+		           insn[i].op_str);
 	if (n)
 		cs_free(insn, n);
 	cs_close(&h);

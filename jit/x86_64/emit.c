@@ -41,8 +41,14 @@ typedef struct Rm {
 	X86Mem m;
 } Rm;
 
-static Rm rm_reg(X86Reg r) { return (Rm){false, (uint8_t)r, {0}}; }
-static Rm rm_mem(X86Mem m) { return (Rm){true, 0, m}; }
+static Rm rm_reg(X86Reg r)
+{
+	return (Rm){false, (uint8_t)r, {0}};
+}
+static Rm rm_mem(X86Mem m)
+{
+	return (Rm){true, 0, m};
+}
 
 void x86_byte(X86Buf *b, uint8_t v)
 {
@@ -119,8 +125,8 @@ static void emit_modrm_mem(X86Buf *b, unsigned reg, const X86Mem *m, unsigned im
 }
 
 /* prefix: a mandatory F2/F3/66 byte or 0; opcode: 1-3 bytes, most significant first. */
-static void emit_insn(X86Buf *b, unsigned flags, uint8_t prefix, uint32_t opcode,
-		      unsigned reg, Rm rm, unsigned imm_len)
+static void emit_insn(X86Buf *b, unsigned flags, uint8_t prefix, uint32_t opcode, unsigned reg,
+                      Rm rm, unsigned imm_len)
 {
 	if (flags & F_66)
 		x86_byte(b, 0x66);
@@ -136,7 +142,7 @@ static void emit_insn(X86Buf *b, unsigned flags, uint8_t prefix, uint32_t opcode
 		rex |= 1;
 	}
 	bool rex_for_bytes = ((flags & F_BREG) && reg >= 4 && reg < 8) ||
-			 ((flags & F_BRM) && !rm.is_mem && rm.reg >= 4 && rm.reg < 8);
+	                     ((flags & F_BRM) && !rm.is_mem && rm.reg >= 4 && rm.reg < 8);
 	if (rex || rex_for_bytes)
 		x86_byte(b, (uint8_t)(0x40 | rex));
 	if (opcode > 0xffff)
@@ -163,8 +169,7 @@ static void emit_plus_r(X86Buf *b, unsigned flags, uint32_t opcode, X86Reg r)
 
 void x86_align(X86Buf *b, unsigned align, unsigned offset)
 {
-	static const uint8_t nops[4][4] = {
-		{0}, {0x90}, {0x66, 0x90}, {0x0f, 0x1f, 0x00}};
+	static const uint8_t nops[4][4] = {{0}, {0x90}, {0x66, 0x90}, {0x0f, 0x1f, 0x00}};
 	unsigned pad = (unsigned)(align - ((uintptr_t)b->p + offset) % align) % align;
 	while (pad) {
 		unsigned n = pad > 3 ? 3 : pad;
@@ -177,8 +182,8 @@ void x86_align(X86Buf *b, unsigned align, unsigned offset)
 /* 88 /r MOV r/m8, r8; 89 /r MOV r/m, r */
 void x86_mov_rr(X86Buf *b, unsigned size, X86Reg dst, X86Reg src)
 {
-	emit_insn(b, size_flags(size) | byte_regs(size, F_BREG | F_BRM), 0, size == 1 ? 0x88 : 0x89, src,
-		  rm_reg(dst), 0);
+	emit_insn(b, size_flags(size) | byte_regs(size, F_BREG | F_BRM), 0, size == 1 ? 0x88 : 0x89,
+	          src, rm_reg(dst), 0);
 }
 
 /* B8+rd id MOV r32, imm32 (zero-extends); REX.W C7 /0 id (sign-extends); REX.W B8+rd io */
@@ -199,12 +204,14 @@ void x86_mov_ri(X86Buf *b, X86Reg dst, uint64_t imm)
 /* 8A /r MOV r8, r/m8; 8B /r MOV r, r/m */
 void x86_mov_rm(X86Buf *b, unsigned size, X86Reg dst, X86Mem m)
 {
-	emit_insn(b, size_flags(size) | byte_regs(size, F_BREG), 0, size == 1 ? 0x8a : 0x8b, dst, rm_mem(m), 0);
+	emit_insn(b, size_flags(size) | byte_regs(size, F_BREG), 0, size == 1 ? 0x8a : 0x8b, dst,
+	          rm_mem(m), 0);
 }
 
 void x86_mov_mr(X86Buf *b, unsigned size, X86Mem m, X86Reg src)
 {
-	emit_insn(b, size_flags(size) | byte_regs(size, F_BREG), 0, size == 1 ? 0x88 : 0x89, src, rm_mem(m), 0);
+	emit_insn(b, size_flags(size) | byte_regs(size, F_BREG), 0, size == 1 ? 0x88 : 0x89, src,
+	          rm_mem(m), 0);
 }
 
 /* C6 /0 ib MOV r/m8, imm8; C7 /0 iw/id MOV r/m, imm */
@@ -261,20 +268,20 @@ void x86_lea(X86Buf *b, unsigned size, X86Reg dst, X86Mem m)
 /* op*8+0/1 /r: r/m op= r (byte / full size); op*8+3 /r: r op= r/m */
 void x86_alu_rr(X86Buf *b, X86Alu op, unsigned size, X86Reg dst, X86Reg src)
 {
-	emit_insn(b, size_flags(size) | byte_regs(size, F_BREG | F_BRM), 0, op * 8u + (size == 1 ? 0 : 1), src,
-		  rm_reg(dst), 0);
+	emit_insn(b, size_flags(size) | byte_regs(size, F_BREG | F_BRM), 0,
+	          op * 8u + (size == 1 ? 0 : 1), src, rm_reg(dst), 0);
 }
 
 void x86_alu_rm(X86Buf *b, X86Alu op, unsigned size, X86Reg dst, X86Mem m)
 {
-	emit_insn(b, size_flags(size) | byte_regs(size, F_BREG), 0, op * 8u + (size == 1 ? 2 : 3), dst,
-		  rm_mem(m), 0);
+	emit_insn(b, size_flags(size) | byte_regs(size, F_BREG), 0, op * 8u + (size == 1 ? 2 : 3),
+	          dst, rm_mem(m), 0);
 }
 
 void x86_alu_mr(X86Buf *b, X86Alu op, unsigned size, X86Mem m, X86Reg src)
 {
-	emit_insn(b, size_flags(size) | byte_regs(size, F_BREG), 0, op * 8u + (size == 1 ? 0 : 1), src,
-		  rm_mem(m), 0);
+	emit_insn(b, size_flags(size) | byte_regs(size, F_BREG), 0, op * 8u + (size == 1 ? 0 : 1),
+	          src, rm_mem(m), 0);
 }
 
 /* 80 /op ib (byte); 83 /op ib (sign-extended imm8); 81 /op iw/id */
@@ -307,14 +314,15 @@ void x86_alu_mi(X86Buf *b, X86Alu op, unsigned size, X86Mem m, int32_t imm)
 /* 84/85 /r TEST r/m, r; F6 /0 ib, F7 /0 id TEST r/m, imm */
 void x86_test_rr(X86Buf *b, unsigned size, X86Reg a, X86Reg c)
 {
-	emit_insn(b, size_flags(size) | byte_regs(size, F_BREG | F_BRM), 0, size == 1 ? 0x84 : 0x85, c,
-		  rm_reg(a), 0);
+	emit_insn(b, size_flags(size) | byte_regs(size, F_BREG | F_BRM), 0, size == 1 ? 0x84 : 0x85,
+	          c, rm_reg(a), 0);
 }
 
 static void test_imm(X86Buf *b, unsigned size, Rm rm, int32_t imm)
 {
 	unsigned len = size == 1 ? 1 : size == 2 ? 2 : 4;
-	emit_insn(b, size_flags(size) | byte_regs(size, F_BRM), 0, size == 1 ? 0xf6 : 0xf7, 0, rm, len);
+	emit_insn(b, size_flags(size) | byte_regs(size, F_BRM), 0, size == 1 ? 0xf6 : 0xf7, 0, rm,
+	          len);
 	emit_imm(b, len, imm);
 }
 
@@ -342,13 +350,15 @@ void x86_shift_ri(X86Buf *b, X86Shift op, unsigned size, X86Reg dst, unsigned co
 
 void x86_shift_rcl(X86Buf *b, X86Shift op, unsigned size, X86Reg dst)
 {
-	emit_insn(b, size_flags(size) | byte_regs(size, F_BRM), 0, size == 1 ? 0xd2 : 0xd3, op, rm_reg(dst), 0);
+	emit_insn(b, size_flags(size) | byte_regs(size, F_BRM), 0, size == 1 ? 0xd2 : 0xd3, op,
+	          rm_reg(dst), 0);
 }
 
 /* F6/F7 /op: NOT NEG MUL IMUL DIV IDIV */
 void x86_unary_r(X86Buf *b, X86Unary op, unsigned size, X86Reg r)
 {
-	emit_insn(b, size_flags(size) | byte_regs(size, F_BRM), 0, size == 1 ? 0xf6 : 0xf7, op, rm_reg(r), 0);
+	emit_insn(b, size_flags(size) | byte_regs(size, F_BRM), 0, size == 1 ? 0xf6 : 0xf7, op,
+	          rm_reg(r), 0);
 }
 
 void x86_unary_m(X86Buf *b, X86Unary op, unsigned size, X86Mem m)
@@ -460,13 +470,31 @@ void x86_patch_rel32(uint8_t *at, const void *target)
 }
 
 /* FF /4 JMP r/m64; FF /2 CALL r/m64 */
-void x86_jmp_r(X86Buf *b, X86Reg r) { emit_insn(b, 0, 0, 0xff, 4, rm_reg(r), 0); }
-void x86_jmp_m(X86Buf *b, X86Mem m) { emit_insn(b, 0, 0, 0xff, 4, rm_mem(m), 0); }
-void x86_call_r(X86Buf *b, X86Reg r) { emit_insn(b, 0, 0, 0xff, 2, rm_reg(r), 0); }
-void x86_ret(X86Buf *b) { x86_byte(b, 0xc3); }
+void x86_jmp_r(X86Buf *b, X86Reg r)
+{
+	emit_insn(b, 0, 0, 0xff, 4, rm_reg(r), 0);
+}
+void x86_jmp_m(X86Buf *b, X86Mem m)
+{
+	emit_insn(b, 0, 0, 0xff, 4, rm_mem(m), 0);
+}
+void x86_call_r(X86Buf *b, X86Reg r)
+{
+	emit_insn(b, 0, 0, 0xff, 2, rm_reg(r), 0);
+}
+void x86_ret(X86Buf *b)
+{
+	x86_byte(b, 0xc3);
+}
 /* 50+rd PUSH, 58+rd POP */
-void x86_push(X86Buf *b, X86Reg r) { emit_plus_r(b, 0, 0x50, r); }
-void x86_pop(X86Buf *b, X86Reg r) { emit_plus_r(b, 0, 0x58, r); }
+void x86_push(X86Buf *b, X86Reg r)
+{
+	emit_plus_r(b, 0, 0x50, r);
+}
+void x86_pop(X86Buf *b, X86Reg r)
+{
+	emit_plus_r(b, 0, 0x58, r);
+}
 
 /* 0F AE F0 MFENCE; 0F 0B UD2 */
 void x86_mfence(X86Buf *b)

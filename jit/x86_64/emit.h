@@ -16,8 +16,22 @@
 #include <stdint.h>
 
 typedef enum X86Reg {
-	X86_RAX, X86_RCX, X86_RDX, X86_RBX, X86_RSP, X86_RBP, X86_RSI, X86_RDI,
-	X86_R8, X86_R9, X86_R10, X86_R11, X86_R12, X86_R13, X86_R14, X86_R15,
+	X86_RAX,
+	X86_RCX,
+	X86_RDX,
+	X86_RBX,
+	X86_RSP,
+	X86_RBP,
+	X86_RSI,
+	X86_RDI,
+	X86_R8,
+	X86_R9,
+	X86_R10,
+	X86_R11,
+	X86_R12,
+	X86_R13,
+	X86_R14,
+	X86_R15,
 	X86_NOREG = 0xff
 } X86Reg;
 
@@ -25,8 +39,14 @@ typedef enum X86Reg {
 
 /* The eight classic ALU operations, numbered as their /digit in opcodes 80/81/83. */
 typedef enum X86Alu {
-	X86_ADD = 0, X86_OR = 1, X86_ADC = 2, X86_SBB = 3, X86_AND = 4, X86_SUB = 5,
-	X86_XOR = 6, X86_CMP = 7
+	X86_ADD = 0,
+	X86_OR = 1,
+	X86_ADC = 2,
+	X86_SBB = 3,
+	X86_AND = 4,
+	X86_SUB = 5,
+	X86_XOR = 6,
+	X86_CMP = 7
 } X86Alu;
 
 /* Shift and rotate operations, numbered as their /digit in C1/D3. */
@@ -34,18 +54,41 @@ typedef enum X86Shift { X86_ROL = 0, X86_ROR = 1, X86_SHL = 4, X86_SHR = 5, X86_
 
 /* Group-3 unary operations (F7 /digit). */
 typedef enum X86Unary {
-	X86_NOT = 2, X86_NEG = 3, X86_MUL = 4, X86_IMUL1 = 5, X86_DIV = 6, X86_IDIV = 7
+	X86_NOT = 2,
+	X86_NEG = 3,
+	X86_MUL = 4,
+	X86_IMUL1 = 5,
+	X86_DIV = 6,
+	X86_IDIV = 7
 } X86Unary;
 
 /* Condition codes as the low nibble of Jcc/SETcc/CMOVcc. */
 typedef enum X86Cond {
-	X86_CC_O, X86_CC_NO, X86_CC_B, X86_CC_AE, X86_CC_E, X86_CC_NE, X86_CC_BE, X86_CC_A,
-	X86_CC_S, X86_CC_NS, X86_CC_P, X86_CC_NP, X86_CC_L, X86_CC_GE, X86_CC_LE, X86_CC_G
+	X86_CC_O,
+	X86_CC_NO,
+	X86_CC_B,
+	X86_CC_AE,
+	X86_CC_E,
+	X86_CC_NE,
+	X86_CC_BE,
+	X86_CC_A,
+	X86_CC_S,
+	X86_CC_NS,
+	X86_CC_P,
+	X86_CC_NP,
+	X86_CC_L,
+	X86_CC_GE,
+	X86_CC_LE,
+	X86_CC_G
 } X86Cond;
 
 /* Scalar SSE arithmetic, as the second opcode byte after F2/F3 0F. */
 typedef enum X86SseOp {
-	X86_SQRT = 0x51, X86_ADDS = 0x58, X86_MULS = 0x59, X86_SUBS = 0x5c, X86_DIVS = 0x5e
+	X86_SQRT = 0x51,
+	X86_ADDS = 0x58,
+	X86_MULS = 0x59,
+	X86_SUBS = 0x5c,
+	X86_DIVS = 0x5e
 } X86SseOp;
 
 typedef struct X86Mem {
@@ -83,10 +126,19 @@ static inline void x86_buf_init(X86Buf *b, void *mem, size_t size)
 	b->error = false;
 }
 
-static inline size_t x86_buf_used(const X86Buf *b) { return (size_t)(b->p - b->start); }
+static inline size_t x86_buf_used(const X86Buf *b)
+{
+	return (size_t)(b->p - b->start);
+}
 
-static inline bool x86_fits_i8(int64_t v) { return v >= -128 && v <= 127; }
-static inline bool x86_fits_i32(int64_t v) { return v >= INT32_MIN && v <= INT32_MAX; }
+static inline bool x86_fits_i8(int64_t v)
+{
+	return v >= -128 && v <= 127;
+}
+static inline bool x86_fits_i32(int64_t v)
+{
+	return v >= INT32_MIN && v <= INT32_MAX;
+}
 
 typedef struct X86Features {
 	bool lzcnt, bmi1, popcnt, movbe;

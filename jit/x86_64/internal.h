@@ -19,15 +19,15 @@
 #include "jit/x86_64/backend.h"
 #include "jit/x86_64/emit.h"
 
-#define JIT_CPU_REG X86_RBX
-#define JIT_BASE_REG X86_R14
+#define JIT_CPU_REG     X86_RBX
+#define JIT_BASE_REG    X86_R14
 #define JIT_SPILL_SLOTS 256
-#define JIT_NO_SITE 0xff
+#define JIT_NO_SITE     0xff
 
 /* What generated code returns to the trampoline's caller in rdx: the exit kind, the
  * direct-exit site (for linking), the IR chain slot and the CpuExit reason. */
-#define JIT_CODE(kind, site, slot, reason)                                                \
-	((uint32_t)(kind) | (uint32_t)(site) << 8 | (uint32_t)(slot) << 16 |              \
+#define JIT_CODE(kind, site, slot, reason)                                                         \
+	((uint32_t)(kind) | (uint32_t)(site) << 8 | (uint32_t)(slot) << 16 |                       \
 	 (uint32_t)(reason) << 24)
 
 /* A direct exit that may be linked: the rel32 of its jmp and the exit code it jumps to
@@ -57,8 +57,8 @@ struct JitBlock {
 typedef struct CodeCache {
 	uint8_t *base;
 	size_t size;
-	size_t used;      /* bytes in use, trampolines included */
-	size_t reserved;  /* bytes taken by the trampolines, kept across flushes */
+	size_t used;     /* bytes in use, trampolines included */
+	size_t reserved; /* bytes taken by the trampolines, kept across flushes */
 	JitBlock **blocks;
 	size_t n_blocks, cap_blocks;
 } CodeCache;
@@ -107,11 +107,11 @@ typedef struct TempLoc {
 } TempLoc;
 
 typedef struct RegAlloc {
-	TempLoc *loc;      /* indexed by temp */
-	uint64_t *cval;    /* LOC_CONST: the value */
-	uint32_t *last_use;/* index of the last insn reading the temp (def if none) */
-	uint32_t *uses;    /* number of reads */
-	unsigned n_slots;  /* spill slots used */
+	TempLoc *loc;       /* indexed by temp */
+	uint64_t *cval;     /* LOC_CONST: the value */
+	uint32_t *last_use; /* index of the last insn reading the temp (def if none) */
+	uint32_t *uses;     /* number of reads */
+	unsigned n_slots;   /* spill slots used */
 } RegAlloc;
 
 /* Assigns every temp of b a location; false when out of memory or spill slots. The
@@ -131,8 +131,8 @@ typedef struct JitFixup {
 typedef enum JitColdKind { COLD_INTERRUPT, COLD_MISALIGNED, COLD_RETURN_SITE } JitColdKind;
 typedef struct JitCold {
 	JitColdKind kind;
-	uint32_t at;   /* rel32 of the jcc (or rip displacement of the lea) that goes there */
-	uint64_t pc;   /* guest pc the exit reports */
+	uint32_t at; /* rel32 of the jcc (or rip displacement of the lea) that goes there */
+	uint64_t pc; /* guest pc the exit reports */
 } JitCold;
 
 /* Per-block compiler state (isel.c owns the driver; the isel_*.c files the ops). */
@@ -140,12 +140,12 @@ typedef struct JitCompiler {
 	JitBackend *be;
 	const IrBlock *ir;
 	Tb *tb;
-	JitBlock *blk;    /* allocated before code generation: exits embed its address */
-	unsigned flags;   /* JIT_STANDALONE */
-	bool base_reg;    /* guest memory is at r14 + address */
+	JitBlock *blk;  /* allocated before code generation: exits embed its address */
+	unsigned flags; /* JIT_STANDALONE */
+	bool base_reg;  /* guest memory is at r14 + address */
 	X86Buf buf;
 	RegAlloc ra;
-	uint64_t cur_pc;  /* pc of the guest instruction being compiled */
+	uint64_t cur_pc; /* pc of the guest instruction being compiled */
 	uint32_t *label_off;
 	JitFixup *fixups;
 	uint32_t n_fixups, cap_fixups;
@@ -163,7 +163,10 @@ extern const JitIselFn jit_isel_ctrl[IR_OP_COUNT];
 extern const JitIselFn jit_isel_fp[IR_OP_COUNT];
 
 /* Operand helpers for the selectors (isel.c). */
-static inline unsigned jit_size(IrType t) { return t == IR_I32 || t == IR_F32 ? 4 : 8; }
+static inline unsigned jit_size(IrType t)
+{
+	return t == IR_I32 || t == IR_F32 ? 4 : 8;
+}
 bool jit_is_const(const JitCompiler *c, IrTemp t);
 uint64_t jit_const(const JitCompiler *c, IrTemp t);
 X86Mem jit_slot_mem(const JitCompiler *c, IrTemp t);

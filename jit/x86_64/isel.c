@@ -60,12 +60,8 @@ void jit_load(JitCompiler *c, X86Reg r, IrTemp t)
 		if (l->reg != r)
 			x86_mov_rr(&c->buf, 8, r, (X86Reg)l->reg);
 		break;
-	case LOC_STACK:
-		x86_mov_rm(&c->buf, 8, r, jit_slot_mem(c, t));
-		break;
-	case LOC_CONST:
-		x86_mov_ri(&c->buf, r, jit_const(c, t));
-		break;
+	case LOC_STACK: x86_mov_rm(&c->buf, 8, r, jit_slot_mem(c, t)); break;
+	case LOC_CONST: x86_mov_ri(&c->buf, r, jit_const(c, t)); break;
 	default:
 		x86_mov_ri(&c->buf, r, 0); /* defined only in unreachable code */
 		break;
@@ -128,27 +124,33 @@ void jit_patch_here(JitCompiler *c, size_t at)
 }
 
 static const X86Cond cond_map[IR_COND_COUNT] = {
-	[IR_EQ] = X86_CC_E,  [IR_NE] = X86_CC_NE, [IR_LTS] = X86_CC_L,  [IR_GES] = X86_CC_GE,
-	[IR_LES] = X86_CC_LE, [IR_GTS] = X86_CC_G, [IR_LTU] = X86_CC_B,  [IR_GEU] = X86_CC_AE,
-	[IR_LEU] = X86_CC_BE, [IR_GTU] = X86_CC_A,
+    [IR_EQ] = X86_CC_E,   [IR_NE] = X86_CC_NE, [IR_LTS] = X86_CC_L, [IR_GES] = X86_CC_GE,
+    [IR_LES] = X86_CC_LE, [IR_GTS] = X86_CC_G, [IR_LTU] = X86_CC_B, [IR_GEU] = X86_CC_AE,
+    [IR_LEU] = X86_CC_BE, [IR_GTU] = X86_CC_A,
 };
 
 static const X86Cond cond_swapped[IR_COND_COUNT] = {
-	[IR_EQ] = X86_CC_E,  [IR_NE] = X86_CC_NE, [IR_LTS] = X86_CC_G,  [IR_GES] = X86_CC_LE,
-	[IR_LES] = X86_CC_GE, [IR_GTS] = X86_CC_L, [IR_LTU] = X86_CC_A,  [IR_GEU] = X86_CC_BE,
-	[IR_LEU] = X86_CC_AE, [IR_GTU] = X86_CC_B,
+    [IR_EQ] = X86_CC_E,   [IR_NE] = X86_CC_NE, [IR_LTS] = X86_CC_G, [IR_GES] = X86_CC_LE,
+    [IR_LES] = X86_CC_GE, [IR_GTS] = X86_CC_L, [IR_LTU] = X86_CC_A, [IR_GEU] = X86_CC_BE,
+    [IR_LEU] = X86_CC_AE, [IR_GTU] = X86_CC_B,
 };
 
-X86Cond jit_cond(IrCond cond) { return cond_map[cond]; }
-X86Cond jit_cond_swapped(IrCond cond) { return cond_swapped[cond]; }
+X86Cond jit_cond(IrCond cond)
+{
+	return cond_map[cond];
+}
+X86Cond jit_cond_swapped(IrCond cond)
+{
+	return cond_swapped[cond];
+}
 
 /* Ops whose selector reads its first source before writing the destination register
  * and reads no other source after that write. */
 static const bool reuses_src0[IR_OP_COUNT] = {
-	[IR_MOV] = true, [IR_ADD] = true, [IR_SUB] = true, [IR_MUL] = true, [IR_AND] = true,
-	[IR_OR] = true,  [IR_XOR] = true, [IR_SHL] = true, [IR_SHR] = true, [IR_SAR] = true,
-	[IR_ROTL] = true, [IR_ROTR] = true, [IR_NEG] = true, [IR_NOT] = true,
-	[IR_BSWAP] = true, [IR_EXTS] = true, [IR_EXTU] = true,
+    [IR_MOV] = true,  [IR_ADD] = true,  [IR_SUB] = true, [IR_MUL] = true, [IR_AND] = true,
+    [IR_OR] = true,   [IR_XOR] = true,  [IR_SHL] = true, [IR_SHR] = true, [IR_SAR] = true,
+    [IR_ROTL] = true, [IR_ROTR] = true, [IR_NEG] = true, [IR_NOT] = true, [IR_BSWAP] = true,
+    [IR_EXTS] = true, [IR_EXTU] = true,
 };
 
 bool jit_isel_reuses_src0(IrOp op)
@@ -171,7 +173,8 @@ static JitBlock *new_block(Tb *tb)
 {
 	uint32_t sites = 0, pcs = 1;
 	for (uint32_t i = 0; i < tb->ir.n_insns; i++) {
-		sites += tb->ir.insns[i].op == IR_GOTO_BLOCK || tb->ir.insns[i].op == IR_PUSH_RETURN;
+		sites +=
+		    tb->ir.insns[i].op == IR_GOTO_BLOCK || tb->ir.insns[i].op == IR_PUSH_RETURN;
 		pcs += tb->ir.insns[i].op == IR_INSN_START;
 	}
 	if (sites > JIT_NO_SITE)
@@ -250,7 +253,7 @@ static JitStatus compile_into(JitCompiler *c)
 }
 
 JitBlock *jit_compile(JitBackend *be, Tb *tb, uintptr_t guest_base, unsigned flags,
-		      JitStatus *status)
+                      JitStatus *status)
 {
 	if (be->guest_base_known && be->guest_base != guest_base) {
 		*status = JIT_UNSUPPORTED;
@@ -258,8 +261,12 @@ JitBlock *jit_compile(JitBackend *be, Tb *tb, uintptr_t guest_base, unsigned fla
 	}
 	be->guest_base = guest_base;
 	be->guest_base_known = true;
-	JitCompiler c = {.be = be, .ir = &tb->ir, .tb = tb, .flags = flags,
-			 .base_reg = guest_base != 0, .skip_next = UINT32_MAX};
+	JitCompiler c = {.be = be,
+	                 .ir = &tb->ir,
+	                 .tb = tb,
+	                 .flags = flags,
+	                 .base_reg = guest_base != 0,
+	                 .skip_next = UINT32_MAX};
 	c.blk = new_block(tb);
 	*status = c.blk ? compile_into(&c) : JIT_UNSUPPORTED;
 	compiler_free(&c);

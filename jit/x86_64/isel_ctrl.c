@@ -102,10 +102,13 @@ void jit_emit_colds(JitCompiler *c)
 		}
 		jit_patch_here(c, k->at);
 		if (k->kind == COLD_INTERRUPT) {
-			jit_emit_exit(c, c->tb->pc, JIT_CODE(TB_EXIT, JIT_NO_SITE, 0, CPU_EXIT_INTERRUPT));
+			jit_emit_exit(c, c->tb->pc,
+			              JIT_CODE(TB_EXIT, JIT_NO_SITE, 0, CPU_EXIT_INTERRUPT));
 		} else {
-			x86_mov_mr(BUF, 8, x86_mem(JIT_CPU_REG, offsetof(CpuCommon, fault_addr)), X86_RCX);
-			jit_emit_exit(c, k->pc, JIT_CODE(TB_EXIT, JIT_NO_SITE, 0, CPU_EXIT_MISALIGNED));
+			x86_mov_mr(BUF, 8, x86_mem(JIT_CPU_REG, offsetof(CpuCommon, fault_addr)),
+			           X86_RCX);
+			jit_emit_exit(c, k->pc,
+			              JIT_CODE(TB_EXIT, JIT_NO_SITE, 0, CPU_EXIT_MISALIGNED));
 		}
 	}
 }
@@ -232,8 +235,12 @@ static void isel_exit(JitCompiler *c, const IrInsn *in, uint32_t i)
 }
 
 const JitIselFn jit_isel_ctrl[IR_OP_COUNT] = {
-	[IR_INSN_START] = isel_insn_start, [IR_LABEL] = isel_label, [IR_BR] = isel_br,
-	[IR_JMP] = isel_jmp, [IR_GOTO_BLOCK] = isel_goto_block,
-	[IR_LOOKUP_JUMP] = isel_lookup_jump, [IR_EXIT] = isel_exit,
-	[IR_PUSH_RETURN] = isel_push_return,
+    [IR_INSN_START] = isel_insn_start,
+    [IR_LABEL] = isel_label,
+    [IR_BR] = isel_br,
+    [IR_JMP] = isel_jmp,
+    [IR_GOTO_BLOCK] = isel_goto_block,
+    [IR_LOOKUP_JUMP] = isel_lookup_jump,
+    [IR_EXIT] = isel_exit,
+    [IR_PUSH_RETURN] = isel_push_return,
 };

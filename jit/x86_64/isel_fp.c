@@ -13,7 +13,10 @@
 
 #define BUF (&c->buf)
 
-static bool is_float(IrType t) { return t == IR_F32 || t == IR_F64; }
+static bool is_float(IrType t)
+{
+	return t == IR_F32 || t == IR_F64;
+}
 
 /* xmm <- the raw bits of t */
 static void to_xmm(JitCompiler *c, unsigned xmm, IrTemp t, X86Reg scratch)
@@ -29,8 +32,8 @@ static void from_xmm0(JitCompiler *c, IrTemp d, unsigned size)
 }
 
 static const X86SseOp sse_of[IR_OP_COUNT] = {
-	[IR_FADD] = X86_ADDS, [IR_FSUB] = X86_SUBS, [IR_FMUL] = X86_MULS, [IR_FDIV] = X86_DIVS,
-	[IR_FSQRT] = X86_SQRT,
+    [IR_FADD] = X86_ADDS, [IR_FSUB] = X86_SUBS,  [IR_FMUL] = X86_MULS,
+    [IR_FDIV] = X86_DIVS, [IR_FSQRT] = X86_SQRT,
 };
 
 static void isel_farith(JitCompiler *c, const IrInsn *in, uint32_t i)
@@ -231,8 +234,8 @@ static void isel_bitcast(JitCompiler *c, const IrInsn *in, uint32_t i)
 }
 
 const JitIselFn jit_isel_fp[IR_OP_COUNT] = {
-	[IR_FADD] = isel_farith, [IR_FSUB] = isel_farith, [IR_FMUL] = isel_farith,
-	[IR_FDIV] = isel_farith, [IR_FSQRT] = isel_farith, [IR_FCMP] = isel_fcmp,
-	[IR_ITOF] = isel_itof,   [IR_FTOI] = isel_ftoi,   [IR_FCVT] = isel_fcvt,
-	[IR_BITCAST] = isel_bitcast,
+    [IR_FADD] = isel_farith,     [IR_FSUB] = isel_farith,  [IR_FMUL] = isel_farith,
+    [IR_FDIV] = isel_farith,     [IR_FSQRT] = isel_farith, [IR_FCMP] = isel_fcmp,
+    [IR_ITOF] = isel_itof,       [IR_FTOI] = isel_ftoi,    [IR_FCVT] = isel_fcvt,
+    [IR_BITCAST] = isel_bitcast,
 };

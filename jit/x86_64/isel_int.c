@@ -10,7 +10,9 @@
 
 #define BUF (&c->buf)
 
-static void isel_nop(JitCompiler *c, const IrInsn *in, uint32_t i) {}
+static void isel_nop(JitCompiler *c, const IrInsn *in, uint32_t i)
+{
+}
 
 static void isel_mov(JitCompiler *c, const IrInsn *in, uint32_t i)
 {
@@ -20,8 +22,8 @@ static void isel_mov(JitCompiler *c, const IrInsn *in, uint32_t i)
 }
 
 static const X86Alu alu_of[IR_OP_COUNT] = {
-	[IR_ADD] = X86_ADD, [IR_SUB] = X86_SUB, [IR_AND] = X86_AND, [IR_OR] = X86_OR,
-	[IR_XOR] = X86_XOR,
+    [IR_ADD] = X86_ADD, [IR_SUB] = X86_SUB, [IR_AND] = X86_AND,
+    [IR_OR] = X86_OR,   [IR_XOR] = X86_XOR,
 };
 
 /* add d, a, b as one lea when a sits in a register other than d's. */
@@ -212,8 +214,8 @@ static void isel_div(JitCompiler *c, const IrInsn *in, uint32_t i)
 }
 
 static const X86Shift shift_of[IR_OP_COUNT] = {
-	[IR_SHL] = X86_SHL, [IR_SHR] = X86_SHR, [IR_SAR] = X86_SAR, [IR_ROTL] = X86_ROL,
-	[IR_ROTR] = X86_ROR,
+    [IR_SHL] = X86_SHL,  [IR_SHR] = X86_SHR,  [IR_SAR] = X86_SAR,
+    [IR_ROTL] = X86_ROL, [IR_ROTR] = X86_ROR,
 };
 
 static void isel_shift(JitCompiler *c, const IrInsn *in, uint32_t i)
@@ -249,7 +251,7 @@ static void isel_unary(JitCompiler *c, const IrInsn *in, uint32_t i)
 static void popcount_swar(JitCompiler *c, IrTemp a)
 {
 	static const uint64_t masks[3] = {0x5555555555555555ull, 0x3333333333333333ull,
-					  0x0f0f0f0f0f0f0f0full};
+	                                  0x0f0f0f0f0f0f0f0full};
 	jit_load(c, X86_RAX, a);
 	x86_mov_rr(BUF, 8, X86_RCX, X86_RAX);
 	x86_shift_ri(BUF, X86_SHR, 8, X86_RCX, 1);
@@ -381,7 +383,7 @@ static void isel_select(JitCompiler *c, const IrInsn *in, uint32_t i)
 }
 
 static void extend_8_16_32(JitCompiler *c, bool sign, unsigned dsize, unsigned bits, X86Reg r,
-			   IrTemp a)
+                           IrTemp a)
 {
 	unsigned ssize = bits / 8;
 	if (c->ra.loc[a].kind == LOC_STACK) {
@@ -421,15 +423,15 @@ static void isel_ext(JitCompiler *c, const IrInsn *in, uint32_t i)
 }
 
 const JitIselFn jit_isel_int[IR_OP_COUNT] = {
-	[IR_NOP] = isel_nop,     [IR_CONST] = isel_nop,   [IR_MOV] = isel_mov,
-	[IR_ADD] = isel_alu,     [IR_SUB] = isel_alu,     [IR_AND] = isel_alu,
-	[IR_OR] = isel_alu,      [IR_XOR] = isel_alu,     [IR_MUL] = isel_mul,
-	[IR_MULHS] = isel_mulh,  [IR_MULHU] = isel_mulh,  [IR_MULHSU] = isel_mulh,
-	[IR_DIVS] = isel_div,    [IR_DIVU] = isel_div,    [IR_REMS] = isel_div,
-	[IR_REMU] = isel_div,    [IR_SHL] = isel_shift,   [IR_SHR] = isel_shift,
-	[IR_SAR] = isel_shift,   [IR_ROTL] = isel_shift,  [IR_ROTR] = isel_shift,
-	[IR_NEG] = isel_unary,   [IR_NOT] = isel_unary,   [IR_BSWAP] = isel_unary,
-	[IR_CLZ] = isel_bitcount, [IR_CTZ] = isel_bitcount, [IR_POPCNT] = isel_bitcount,
-	[IR_CMP] = isel_cmp,     [IR_SELECT] = isel_select, [IR_EXTS] = isel_ext,
-	[IR_EXTU] = isel_ext,
+    [IR_NOP] = isel_nop,      [IR_CONST] = isel_nop,     [IR_MOV] = isel_mov,
+    [IR_ADD] = isel_alu,      [IR_SUB] = isel_alu,       [IR_AND] = isel_alu,
+    [IR_OR] = isel_alu,       [IR_XOR] = isel_alu,       [IR_MUL] = isel_mul,
+    [IR_MULHS] = isel_mulh,   [IR_MULHU] = isel_mulh,    [IR_MULHSU] = isel_mulh,
+    [IR_DIVS] = isel_div,     [IR_DIVU] = isel_div,      [IR_REMS] = isel_div,
+    [IR_REMU] = isel_div,     [IR_SHL] = isel_shift,     [IR_SHR] = isel_shift,
+    [IR_SAR] = isel_shift,    [IR_ROTL] = isel_shift,    [IR_ROTR] = isel_shift,
+    [IR_NEG] = isel_unary,    [IR_NOT] = isel_unary,     [IR_BSWAP] = isel_unary,
+    [IR_CLZ] = isel_bitcount, [IR_CTZ] = isel_bitcount,  [IR_POPCNT] = isel_bitcount,
+    [IR_CMP] = isel_cmp,      [IR_SELECT] = isel_select, [IR_EXTS] = isel_ext,
+    [IR_EXTU] = isel_ext,
 };

@@ -59,7 +59,8 @@ static void address_to_rcx(JitCompiler *c, IrTemp addr, uint64_t offset)
 		uint64_t v = jit_const(c, addr) + offset;
 		x86_mov_ri(BUF, X86_RCX, narrow ? (uint32_t)v : v);
 	} else if (x86_fits_i32(off)) {
-		x86_lea(BUF, narrow ? 4 : 8, X86_RCX, x86_mem(jit_use(c, addr, X86_RCX), (int32_t)off));
+		x86_lea(BUF, narrow ? 4 : 8, X86_RCX,
+		        x86_mem(jit_use(c, addr, X86_RCX), (int32_t)off));
 	} else {
 		x86_mov_ri(BUF, X86_RCX, (uint64_t)off);
 		jit_alu_temp(c, X86_ADD, 8, X86_RCX, addr);
@@ -79,7 +80,7 @@ static X86Mem guest_mem(JitCompiler *c, const IrInsn *in)
 			int64_t v = (int64_t)(jit_const(c, a) + in->imm);
 			if (x86_fits_i32(v))
 				return c->base_reg ? x86_mem(JIT_BASE_REG, (int32_t)v)
-						   : x86_mem(X86_NOREG, (int32_t)v);
+				                   : x86_mem(X86_NOREG, (int32_t)v);
 		} else if (x86_fits_i32(off)) {
 			return host_mem(c, jit_use(c, a, X86_RCX), (int32_t)off);
 		}
@@ -215,6 +216,6 @@ static void isel_call(JitCompiler *c, const IrInsn *in, uint32_t i)
 }
 
 const JitIselFn jit_isel_mem[IR_OP_COUNT] = {
-	[IR_GET] = isel_get,     [IR_PUT] = isel_put,     [IR_LOAD] = isel_load,
-	[IR_STORE] = isel_store, [IR_FENCE] = isel_fence, [IR_CALL] = isel_call,
+    [IR_GET] = isel_get,     [IR_PUT] = isel_put,     [IR_LOAD] = isel_load,
+    [IR_STORE] = isel_store, [IR_FENCE] = isel_fence, [IR_CALL] = isel_call,
 };

@@ -36,29 +36,29 @@ static uint64_t rng(void)
 static uint64_t interesting(void)
 {
 	static const uint64_t v[] = {0,
-				     1,
-				     2,
-				     ~0ull,
-				     0x7fffffffffffffffull,
-				     0x8000000000000000ull,
-				     0xffffffffull,
-				     0x80000000ull,
-				     0x7fffffffull,
-				     0xffffffff80000000ull,
-				     0x3ff0000000000000ull, /* 1.0 */
-				     0x7ff8000000000000ull, /* NaN */
-				     0x7ff0000000000001ull, /* signalling NaN */
-				     0xfff0000000000000ull, /* -inf */
-				     0x43e0000000000000ull, /* 2^63 */
-				     0x7fc00000ull,         /* f32 NaN */
-				     0x4f800000ull,         /* f32 2^32 */
-				     0xcf000000ull,         /* f32 -2^31 */
-				     0x41f0000000000000ull, /* 2^32 */
-				     0xc1e0000000000000ull, /* -2^31 */
-				     63,
-				     64,
-				     31,
-				     32};
+	                             1,
+	                             2,
+	                             ~0ull,
+	                             0x7fffffffffffffffull,
+	                             0x8000000000000000ull,
+	                             0xffffffffull,
+	                             0x80000000ull,
+	                             0x7fffffffull,
+	                             0xffffffff80000000ull,
+	                             0x3ff0000000000000ull, /* 1.0 */
+	                             0x7ff8000000000000ull, /* NaN */
+	                             0x7ff0000000000001ull, /* signalling NaN */
+	                             0xfff0000000000000ull, /* -inf */
+	                             0x43e0000000000000ull, /* 2^63 */
+	                             0x7fc00000ull,         /* f32 NaN */
+	                             0x4f800000ull,         /* f32 2^32 */
+	                             0xcf000000ull,         /* f32 -2^31 */
+	                             0x41f0000000000000ull, /* 2^32 */
+	                             0xc1e0000000000000ull, /* -2^31 */
+	                             63,
+	                             64,
+	                             31,
+	                             32};
 	unsigned n = sizeof v / sizeof v[0];
 	uint64_t r = rng();
 	return r % 3 ? v[r % n] : rng() >> (rng() % 64);
@@ -79,11 +79,14 @@ typedef struct Gen {
 	unsigned n[2];
 	uint64_t mem_guest; /* guest address of the test memory */
 	uint64_t pc;
-	int open_label;     /* label of an open forward branch, or -1 */
+	int open_label; /* label of an open forward branch, or -1 */
 	unsigned saved_n[2];
 } Gen;
 
-static IrType rand_int_type(void) { return rng() % 3 ? IR_I64 : IR_I32; }
+static IrType rand_int_type(void)
+{
+	return rng() % 3 ? IR_I64 : IR_I32;
+}
 
 static IrTemp pick(Gen *g, IrType t)
 {
@@ -100,20 +103,16 @@ static void add(Gen *g, IrType t, IrTemp v)
 
 static void gen_arith(Gen *g)
 {
-	static const IrOp bin[] = {IR_ADD,  IR_SUB,   IR_MUL,  IR_MULHS, IR_MULHU, IR_MULHSU,
-				   IR_DIVS, IR_DIVU,  IR_REMS, IR_REMU,  IR_AND,   IR_OR,
-				   IR_XOR,  IR_SHL,   IR_SHR,  IR_SAR,   IR_ROTL,  IR_ROTR};
+	static const IrOp bin[] = {IR_ADD,  IR_SUB,  IR_MUL,  IR_MULHS, IR_MULHU, IR_MULHSU,
+	                           IR_DIVS, IR_DIVU, IR_REMS, IR_REMU,  IR_AND,   IR_OR,
+	                           IR_XOR,  IR_SHL,  IR_SHR,  IR_SAR,   IR_ROTL,  IR_ROTR};
 	static const IrOp un[] = {IR_NEG, IR_NOT, IR_BSWAP, IR_CLZ, IR_CTZ, IR_POPCNT};
 	IrType t = rand_int_type();
 	IrBlock *b = g->b;
 	switch (rng() % 5) {
 	case 0:
-	case 1:
-		add(g, t, ir_op2(b, bin[rng() % 18], t, pick(g, t), pick(g, t)));
-		break;
-	case 2:
-		add(g, t, ir_op1(b, un[rng() % 6], t, pick(g, t)));
-		break;
+	case 1: add(g, t, ir_op2(b, bin[rng() % 18], t, pick(g, t), pick(g, t))); break;
+	case 2: add(g, t, ir_op1(b, un[rng() % 6], t, pick(g, t))); break;
 	case 3:
 		add(g, t, ir_cmp(b, t, (IrCond)(rng() % IR_COND_COUNT), pick(g, t), pick(g, t)));
 		break;
@@ -149,7 +148,7 @@ static IrTemp gen_addr(Gen *g, int64_t *offset)
 static void gen_mem(Gen *g)
 {
 	unsigned mo = (unsigned)(rng() % 4) | (rng() & 1 ? MO_SIGN : 0) | (rng() % 4 ? 0 : MO_BE) |
-		      (rng() % 8 ? 0 : MO_ALIGN);
+	              (rng() % 8 ? 0 : MO_ALIGN);
 	IrType t = (mo & MO_SIZE) == MO_64 ? IR_I64 : rand_int_type();
 	int64_t off;
 	IrTemp a = gen_addr(g, &off);
@@ -178,14 +177,11 @@ static void gen_fp(Gen *g)
 		break;
 	}
 	case 1:
-		add(g, IR_I64, ir_fcmp(b, ft, (IrFCond)(rng() % IR_FCOND_COUNT), x, as_float(g, ft)));
+		add(g, IR_I64,
+		    ir_fcmp(b, ft, (IrFCond)(rng() % IR_FCOND_COUNT), x, as_float(g, ft)));
 		return;
-	case 2:
-		add(g, it, ir_conv(b, IR_FTOI, it, x, rng() & 1));
-		return;
-	case 3:
-		r = ir_conv(b, IR_ITOF, ft, pick(g, it), rng() & 1);
-		break;
+	case 2: add(g, it, ir_conv(b, IR_FTOI, it, x, rng() & 1)); return;
+	case 3: r = ir_conv(b, IR_ITOF, ft, pick(g, it), rng() & 1); break;
 	default:
 		r = ir_conv(b, IR_FCVT, ft == IR_F32 ? IR_F64 : IR_F32, x, 0);
 		ft = ft == IR_F32 ? IR_F64 : IR_F32;
@@ -217,9 +213,7 @@ static void gen_exit(Gen *g, IrTemp target)
 {
 	IrBlock *b = g->b;
 	switch (rng() % 3) {
-	case 0:
-		ir_exit(b, (unsigned)(1 + rng() % (CPU_EXIT_HALT)), g->pc + rng() % 64);
-		break;
+	case 0: ir_exit(b, (unsigned)(1 + rng() % (CPU_EXIT_HALT)), g->pc + rng() % 64); break;
 	case 1:
 		if (rng() & 1)
 			ir_push_return(b, g->pc + 4);
@@ -322,25 +316,26 @@ static void world_init(World *w, uintptr_t guest_base, uint64_t seed)
 	rng_state = saved;
 }
 
-static void check_same(const World *a, const World *c, TbExit xa, TbExit xc, int round,
-		       IrBlock *b)
+static void check_same(const World *a, const World *c, TbExit xa, TbExit xc, int round, IrBlock *b)
 {
 	bool same = xa.kind == xc.kind && xa.reason == xc.reason &&
-		    (xa.kind != TB_GOTO || xa.slot == xc.slot) && a->cpu.common.pc == c->cpu.common.pc &&
-		    memcmp(a->cpu.r, c->cpu.r, sizeof a->cpu.r) == 0 &&
-		    memcmp(a->cpu.w, c->cpu.w, sizeof a->cpu.w) == 0 &&
-		    memcmp(a->mem, c->mem, MEM_SIZE) == 0 &&
-		    (xa.reason != CPU_EXIT_MISALIGNED || a->cpu.common.fault_addr == c->cpu.common.fault_addr);
+	            (xa.kind != TB_GOTO || xa.slot == xc.slot) &&
+	            a->cpu.common.pc == c->cpu.common.pc &&
+	            memcmp(a->cpu.r, c->cpu.r, sizeof a->cpu.r) == 0 &&
+	            memcmp(a->cpu.w, c->cpu.w, sizeof a->cpu.w) == 0 &&
+	            memcmp(a->mem, c->mem, MEM_SIZE) == 0 &&
+	            (xa.reason != CPU_EXIT_MISALIGNED ||
+	             a->cpu.common.fault_addr == c->cpu.common.fault_addr);
 	if (!same) {
 		ir_print(b, stderr);
 		for (int r = 0; r < 8; r++)
 			fprintf(stderr, "r%d interp %016llx jit %016llx\n", r,
-				(unsigned long long)a->cpu.r[r], (unsigned long long)c->cpu.r[r]);
+			        (unsigned long long)a->cpu.r[r], (unsigned long long)c->cpu.r[r]);
 		fprintf(stderr, "w interp %08x %08x jit %08x %08x\n", a->cpu.w[0], a->cpu.w[1],
-			c->cpu.w[0], c->cpu.w[1]);
+		        c->cpu.w[0], c->cpu.w[1]);
 		fprintf(stderr, "exit interp %d/%u/%d pc %llx, jit %d/%u/%d pc %llx\n", xa.kind,
-			xa.slot, xa.reason, (unsigned long long)a->cpu.common.pc, xc.kind, xc.slot,
-			xc.reason, (unsigned long long)c->cpu.common.pc);
+		        xa.slot, xa.reason, (unsigned long long)a->cpu.common.pc, xc.kind, xc.slot,
+		        xc.reason, (unsigned long long)c->cpu.common.pc);
 	}
 	ck_assert_msg(same, "round %d: the JIT and the interpreter disagree", round);
 }
@@ -377,7 +372,7 @@ static void differential(uint64_t seed, uintptr_t jit_base, bool optimize, int r
 {
 	static JitJumpEntry jc[16];
 	uint8_t *mem = mmap(NULL, 2 * MEM_SIZE, PROT_READ | PROT_WRITE,
-			    MAP_PRIVATE | MAP_ANONYMOUS | MAP_32BIT, -1, 0);
+	                    MAP_PRIVATE | MAP_ANONYMOUS | MAP_32BIT, -1, 0);
 	ck_assert_ptr_ne(mem, MAP_FAILED);
 	JitBackend *be = jit_backend_new(jc, 4);
 	ck_assert_ptr_nonnull(be);
@@ -627,7 +622,8 @@ static int toy_read(void *opaque, uint64_t pc, void *buf, size_t len)
 static void toy_branch(IrBlock *b, uint64_t pc, bool indirect)
 {
 	uint32_t back = ir_new_label(b);
-	IrTemp c = ir_cmp(b, IR_I64, IR_LTU, ir_get(b, IR_I64, TOY_R(0)), ir_get(b, IR_I64, TOY_R(1)));
+	IrTemp c =
+	    ir_cmp(b, IR_I64, IR_LTU, ir_get(b, IR_I64, TOY_R(0)), ir_get(b, IR_I64, TOY_R(1)));
 	ir_br(b, c, back);
 	ir_goto_block(b, pc + 1, 1);
 	ir_label(b, back);
@@ -650,7 +646,8 @@ static void toy_translate(IrBlock *b, const GuestFetch *f, uint64_t pc)
 		b->guest_insns++;
 		IrTemp r3 = ir_get(b, IR_I64, TOY_R(3));
 		if (op == 'i') {
-			ir_put(b, IR_I64, TOY_R(0), ir_op2i(b, IR_ADD, IR_I64, ir_get(b, IR_I64, TOY_R(0)), 1));
+			ir_put(b, IR_I64, TOY_R(0),
+			       ir_op2i(b, IR_ADD, IR_I64, ir_get(b, IR_I64, TOY_R(0)), 1));
 		} else if (op == 's') {
 			ir_store(b, IR_I64, MO_64, r3, 0, ir_get(b, IR_I64, TOY_R(0)));
 		} else if (op == 'l') {
@@ -659,7 +656,8 @@ static void toy_translate(IrBlock *b, const GuestFetch *f, uint64_t pc)
 			toy_branch(b, pc, op == 'J');
 			return;
 		} else {
-			ir_exit(b, op == 'x' ? CPU_EXIT_SYSCALL : CPU_EXIT_ILLEGAL, pc + (op == 'x'));
+			ir_exit(b, op == 'x' ? CPU_EXIT_SYSCALL : CPU_EXIT_ILLEGAL,
+			        pc + (op == 'x'));
 			return;
 		}
 	}

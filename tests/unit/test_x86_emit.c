@@ -32,15 +32,15 @@ static void disas_one(const X86Buf *b, char *out, size_t outsz)
 	cs_close(&h);
 }
 
-#define EXPECT(text, ...)                                                                 \
-	do {                                                                              \
-		X86Buf b_;                                                                \
-		x86_buf_init(&b_, code, sizeof code);                                     \
-		__VA_ARGS__;                                                              \
-		ck_assert(!b_.error);                                                     \
-		char got_[256];                                                           \
-		disas_one(&b_, got_, sizeof got_);                                        \
-		ck_assert_str_eq(got_, text);                                             \
+#define EXPECT(text, ...)                                                                          \
+	do {                                                                                       \
+		X86Buf b_;                                                                         \
+		x86_buf_init(&b_, code, sizeof code);                                              \
+		__VA_ARGS__;                                                                       \
+		ck_assert(!b_.error);                                                              \
+		char got_[256];                                                                    \
+		disas_one(&b_, got_, sizeof got_);                                                 \
+		ck_assert_str_eq(got_, text);                                                      \
 	} while (0)
 #define B (&b_)
 
@@ -69,8 +69,7 @@ START_TEST(moves_and_addressing)
 	       x86_mov_mr(B, 8, x86_mem_rip(code + 0x17), X86_RAX));
 	EXPECT("mov byte ptr [rsi], bpl", x86_mov_mr(B, 1, x86_mem(X86_RSI, 0), X86_RBP));
 	EXPECT("mov word ptr [rdi + 2], r11w", x86_mov_mr(B, 2, x86_mem(X86_RDI, 2), X86_R11));
-	EXPECT("mov dword ptr [rbx + 4], 0xffffffff",
-	       x86_mov_mi(B, 4, x86_mem(X86_RBX, 4), -1));
+	EXPECT("mov dword ptr [rbx + 4], 0xffffffff", x86_mov_mi(B, 4, x86_mem(X86_RBX, 4), -1));
 	EXPECT("mov qword ptr [rbx + 0x10], 0x7f", x86_mov_mi(B, 8, x86_mem(X86_RBX, 16), 0x7f));
 	EXPECT("mov byte ptr [rax], 0x12", x86_mov_mi(B, 1, x86_mem(X86_RAX, 0), 0x12));
 	EXPECT("mov word ptr [rax], 0x1234", x86_mov_mi(B, 2, x86_mem(X86_RAX, 0), 0x1234));
@@ -102,9 +101,12 @@ START_TEST(alu_and_shifts)
 	EXPECT("or r8, 0x80", x86_alu_ri(B, X86_OR, 8, X86_R8, 0x80));
 	EXPECT("cmp eax, -1", x86_alu_ri(B, X86_CMP, 4, X86_RAX, -1));
 	EXPECT("cmp rbp, -0x81", x86_alu_ri(B, X86_CMP, 8, X86_RBP, -129));
-	EXPECT("add rax, qword ptr [rsp + 0x18]", x86_alu_rm(B, X86_ADD, 8, X86_RAX, x86_mem(X86_RSP, 24)));
-	EXPECT("cmp qword ptr [rbx + 8], rdx", x86_alu_mr(B, X86_CMP, 8, x86_mem(X86_RBX, 8), X86_RDX));
-	EXPECT("cmp dword ptr [rbx + 0x200], 0", x86_alu_mi(B, X86_CMP, 4, x86_mem(X86_RBX, 0x200), 0));
+	EXPECT("add rax, qword ptr [rsp + 0x18]",
+	       x86_alu_rm(B, X86_ADD, 8, X86_RAX, x86_mem(X86_RSP, 24)));
+	EXPECT("cmp qword ptr [rbx + 8], rdx",
+	       x86_alu_mr(B, X86_CMP, 8, x86_mem(X86_RBX, 8), X86_RDX));
+	EXPECT("cmp dword ptr [rbx + 0x200], 0",
+	       x86_alu_mi(B, X86_CMP, 4, x86_mem(X86_RBX, 0x200), 0));
 	EXPECT("test r10, r10", x86_test_rr(B, 8, X86_R10, X86_R10));
 	EXPECT("test cl, 7", x86_test_ri(B, 1, X86_RCX, 7));
 	EXPECT("test esi, 0x10000", x86_test_ri(B, 4, X86_RSI, 0x10000));
@@ -140,7 +142,8 @@ START_TEST(bits_conditions_and_jumps)
 	EXPECT("setg sil", x86_setcc(B, X86_CC_G, X86_RSI));
 	EXPECT("setne r9b", x86_setcc(B, X86_CC_NE, X86_R9));
 	EXPECT("cmovae r10, rcx", x86_cmov_rr(B, X86_CC_AE, 8, X86_R10, X86_RCX));
-	EXPECT("cmove eax, dword ptr [rsp]", x86_cmov_rm(B, X86_CC_E, 4, X86_RAX, x86_mem(X86_RSP, 0)));
+	EXPECT("cmove eax, dword ptr [rsp]",
+	       x86_cmov_rm(B, X86_CC_E, 4, X86_RAX, x86_mem(X86_RSP, 0)));
 	EXPECT("jmp 0x1105", x86_jmp_rel32(B, (const void *)((uintptr_t)code + 0x105)));
 	EXPECT("jle 0xff6", x86_jcc_rel32(B, X86_CC_LE, (const void *)((uintptr_t)code - 10)));
 	EXPECT("jmp rax", x86_jmp_r(B, X86_RAX));
