@@ -40,11 +40,11 @@ typedef struct LinuxSyscallDesc {
  * are filled from the frame, which the handler may have edited. */
 typedef struct LinuxSigFrame {
 	int sig;
-	const uint8_t *siginfo; /* the guest siginfo bytes (CONV_SIGINFO_SIZE) */
-	uint64_t handler;       /* guest address the handler starts at */
-	uint64_t return_addr;   /* where the handler returns to: a sigreturn trampoline */
-	uint64_t mask;          /* uc_sigmask: the mask rt_sigreturn puts back */
-	uint64_t ss_sp, ss_size;/* uc_stack: the alternate stack at delivery */
+	const uint8_t *siginfo;  /* the guest siginfo bytes (CONV_SIGINFO_SIZE) */
+	uint64_t handler;        /* guest address the handler starts at */
+	uint64_t return_addr;    /* where the handler returns to: a sigreturn trampoline */
+	uint64_t mask;           /* uc_sigmask: the mask rt_sigreturn puts back */
+	uint64_t ss_sp, ss_size; /* uc_stack: the alternate stack at delivery */
 	int32_t ss_flags;
 } LinuxSigFrame;
 

@@ -23,10 +23,10 @@ enum {
 	UC_STACK_FLAGS = 24,
 	UC_STACK_SIZE = 32,
 	UC_SIGMASK = 40,
-	UC_MCONTEXT = 176,               /* after uc_sigmask and its 120-byte reserve */
-	MC_FP = 256,                     /* sc_fpregs: after pc and x1..x31 */
+	UC_MCONTEXT = 176, /* after uc_sigmask and its 120-byte reserve */
+	MC_FP = 256,       /* sc_fpregs: after pc and x1..x31 */
 	MC_FCSR = MC_FP + 32 * 8,
-	FRAME_SIZE = RV_SIGFRAME_SIZE,   /* FRAME_UC + the 960-byte ucontext (528-byte FP union) */
+	FRAME_SIZE = RV_SIGFRAME_SIZE, /* FRAME_UC + the 960-byte ucontext (528-byte FP union) */
 };
 
 /* li a7, 139 (rt_sigreturn); ecall */

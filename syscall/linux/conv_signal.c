@@ -28,8 +28,8 @@ static const struct {
 	int8_t limit;
 	uint8_t layout;
 } sig_codes[] = {
-    [SIGILL] = {11, SIL_FAULT}, [SIGFPE] = {15, SIL_FAULT},  [SIGSEGV] = {10, SIL_FAULT},
-    [SIGBUS] = {5, SIL_FAULT},  [SIGTRAP] = {6, SIL_FAULT},  [SIGCHLD] = {6, SIL_CHLD},
+    [SIGILL] = {11, SIL_FAULT}, [SIGFPE] = {15, SIL_FAULT}, [SIGSEGV] = {10, SIL_FAULT},
+    [SIGBUS] = {5, SIL_FAULT},  [SIGTRAP] = {6, SIL_FAULT}, [SIGCHLD] = {6, SIL_CHLD},
     [SIGPOLL] = {6, SIL_POLL},  [SIGSYS] = {2, SIL_FAULT},
 };
 

@@ -39,8 +39,8 @@ void linux_signal_init(LinuxProc *p)
 	if (!abi->sigreturn_code_len)
 		return;
 	uint64_t page = gmem_page_size(p->mem);
-	int64_t addr = gmem_mmap(p->mem, 0, page, PROT_READ | PROT_WRITE,
-	                         MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	int64_t addr =
+	    gmem_mmap(p->mem, 0, page, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
 	if (addr < 0)
 		return;
 	gmem_write(p->mem, (uint64_t)addr, abi->sigreturn_code, abi->sigreturn_code_len);
@@ -128,8 +128,8 @@ void linux_signal_deliver(LinuxProc *p, CpuCommon *cpu)
 }
 
 static const struct {
-	int sig, code; /* code 0: SEGV_MAPERR or SEGV_ACCERR, from the guest's mappings */
-	bool data_addr;/* si_addr is the data address (else the instruction's) */
+	int sig, code;  /* code 0: SEGV_MAPERR or SEGV_ACCERR, from the guest's mappings */
+	bool data_addr; /* si_addr is the data address (else the instruction's) */
 } fault_kinds[CPU_EXIT_COUNT] = {
     [CPU_EXIT_ILLEGAL] = {SIGILL, ILL_ILLOPC_CODE, false},
     [CPU_EXIT_BREAKPOINT] = {SIGTRAP, TRAP_BRKPT_CODE, false},
@@ -146,7 +146,8 @@ void linux_fault_signal(LinuxProc *p, CpuCommon *cpu, CpuExit why)
 	ConvSigInfo si = {.signo = sig, .code = fault_kinds[why].code};
 	si.value = fault_kinds[why].data_addr ? cpu->fault_addr : cpu->pc;
 	if (!si.code)
-		si.code = gmem_access_ok(p->mem, si.value, 1, 0) ? SEGV_ACCERR_CODE : SEGV_MAPERR_CODE;
+		si.code =
+		    gmem_access_ok(p->mem, si.value, 1, 0) ? SEGV_ACCERR_CODE : SEGV_MAPERR_CODE;
 	if (log_on(LOG_STRACE))
 		log_printf("--- signal %d (%s) at pc 0x%" PRIx64 ", address 0x%" PRIx64 " ---\n",
 		           sig, strsignal(sig), cpu->pc, si.value);

@@ -17,9 +17,9 @@
 enum { STD_SIGNALS = 31, RT_QUEUE_MAX = 128 };
 
 static struct {
-	volatile uint64_t mask;              /* signals with a queued instance */
-	ConvSigInfo std[STD_SIGNALS + 1];    /* 1..31: one instance each, later sends merge */
-	ConvSigInfo rt[RT_QUEUE_MAX];        /* 32..64 in arrival order */
+	volatile uint64_t mask;           /* signals with a queued instance */
+	ConvSigInfo std[STD_SIGNALS + 1]; /* 1..31: one instance each, later sends merge */
+	ConvSigInfo rt[RT_QUEUE_MAX];     /* 32..64 in arrival order */
 	unsigned n_rt;
 } queue;
 

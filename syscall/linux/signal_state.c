@@ -140,7 +140,7 @@ int64_t sys_sigaltstack(LinuxProc *p, CpuCommon *cpu, const uint64_t a[6])
 {
 	uint64_t sp = p->abi->get_sp(cpu);
 	const LinuxSigState *s = &p->sig;
-	int mode = !s->altstack_size ? LINUX_SS_DISABLE
+	int mode = !s->altstack_size          ? LINUX_SS_DISABLE
 	           : linux_on_altstack(s, sp) ? LINUX_SS_ONSTACK
 	                                      : 0;
 	ConvStack old = {s->altstack_sp, mode | (int)(s->altstack_flags & LINUX_SS_AUTODISARM),

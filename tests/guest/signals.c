@@ -65,7 +65,8 @@ static const char *segv_code(int code)
 static void test_segv(void)
 {
 	long page = sysconf(_SC_PAGESIZE);
-	char *map = mmap(NULL, 2 * page, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	char *map =
+	    mmap(NULL, 2 * page, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
 	mprotect(map, page, PROT_NONE);
 	set_handler(SIGSEGV, segv_jump, 0, NULL);
 	hits = 0;
@@ -203,7 +204,8 @@ static void test_timers(void)
 	one_shot_timer(20000);
 	struct timespec req = {5, 0}, rem = {0, 0};
 	r = nanosleep(&req, &rem);
-	printf("nanosleep: r=%d errno=%s rem_ok=%d hits=%d\n", r, errno == EINTR ? "EINTR" : "other",
+	printf("nanosleep: r=%d errno=%s rem_ok=%d hits=%d\n", r,
+	       errno == EINTR ? "EINTR" : "other",
 	       rem.tv_sec < 5 && (rem.tv_sec > 0 || rem.tv_nsec > 0), hits);
 	struct itimerval cur;
 	getitimer(ITIMER_REAL, &cur);
@@ -232,8 +234,8 @@ static void test_restart(void)
 	one_shot_timer(20000);
 	n = read(pipe_fds[0], &c, 1);
 	int e = errno;
-	printf("read without SA_RESTART: n=%zd errno=%s hits=%d\n", n, e == EINTR ? "EINTR" : "other",
-	       hits);
+	printf("read without SA_RESTART: n=%zd errno=%s hits=%d\n", n,
+	       e == EINTR ? "EINTR" : "other", hits);
 	n = read(pipe_fds[0], &c, 1);
 	printf("then: n=%zd c=%c\n", n, n == 1 ? c : '?');
 	close(pipe_fds[0]);
@@ -270,9 +272,9 @@ static void test_sigtimedwait(void)
 	sigqueue(getpid(), SIGUSR2, v);
 	struct timespec ts = {1, 0};
 	int r = sigtimedwait(&set, &si, &ts);
-	printf("sigtimedwait: r=%s code=%s value=%d pid_ok=%d\n", r == SIGUSR2 ? "SIGUSR2" : "other",
-	       si.si_code == SI_QUEUE ? "SI_QUEUE" : "other", si.si_value.sival_int,
-	       si.si_pid == getpid());
+	printf("sigtimedwait: r=%s code=%s value=%d pid_ok=%d\n",
+	       r == SIGUSR2 ? "SIGUSR2" : "other", si.si_code == SI_QUEUE ? "SI_QUEUE" : "other",
+	       si.si_value.sival_int, si.si_pid == getpid());
 	ts.tv_sec = 0;
 	ts.tv_nsec = 10000000;
 	r = sigtimedwait(&set, &si, &ts);
