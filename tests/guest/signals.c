@@ -1,7 +1,7 @@
 /* Signal delivery: fault handlers that siglongjmp out, siginfo contents, masks, one-shot
  * and alternate-stack handlers, timers interrupting sleeps and compute loops, SA_RESTART,
- * sigsuspend, sigtimedwait and queued real-time signals. Handlers only record; main
- * prints, so the output is deterministic. */
+ * sigsuspend, sigtimedwait, queued real-time signals, SIGCHLD and signalfd. Handlers
+ * only record; main prints, so the output is deterministic. */
 #define _GNU_SOURCE
 #include <errno.h>
 #include <setjmp.h>
@@ -11,7 +11,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
+#include <sys/signalfd.h>
 #include <sys/time.h>
+#include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -323,6 +325,50 @@ static void test_realtime(void)
 	signal(SIGRTMIN + 1, SIG_DFL);
 }
 
+static volatile int chld_status;
+
+static void chld_handler(int sig, siginfo_t *si, void *uc)
+{
+	record(sig, si, uc);
+	chld_status = si->si_status;
+}
+
+static void test_sigchld(void)
+{
+	sigset_t block, old;
+	sigemptyset(&block);
+	sigaddset(&block, SIGCHLD);
+	sigprocmask(SIG_BLOCK, &block, &old);
+	set_handler(SIGCHLD, chld_handler, SA_NOCLDSTOP, NULL);
+	hits = 0;
+	pid_t child = fork();
+	if (child == 0)
+		_exit(7);
+	while (hits == 0)
+		sigsuspend(&old);
+	waitpid(child, NULL, 0);
+	printf("sigchld: hits=%d code=%s status=%d pid_ok=%d\n", hits,
+	       last_code == CLD_EXITED ? "CLD_EXITED" : "other", chld_status, last_pid == child);
+	sigprocmask(SIG_SETMASK, &old, NULL);
+	signal(SIGCHLD, SIG_DFL);
+}
+
+static void test_signalfd(void)
+{
+	sigset_t set;
+	sigemptyset(&set);
+	sigaddset(&set, SIGUSR1);
+	sigprocmask(SIG_BLOCK, &set, NULL);
+	int fd = signalfd(-1, &set, SFD_CLOEXEC);
+	raise(SIGUSR1);
+	struct signalfd_siginfo info;
+	ssize_t n = read(fd, &info, sizeof info);
+	printf("signalfd: n=%zd signo=%u code=%s\n", n, n == sizeof info ? info.ssi_signo : 0,
+	       n == sizeof info && info.ssi_code == SI_TKILL ? "SI_TKILL" : "other");
+	close(fd);
+	sigprocmask(SIG_UNBLOCK, &set, NULL);
+}
+
 static void test_ignore(void)
 {
 	signal(SIGUSR1, SIG_IGN);
@@ -344,6 +390,8 @@ int main(void)
 	test_sigsuspend();
 	test_sigtimedwait();
 	test_realtime();
+	test_sigchld();
+	test_signalfd();
 	test_ignore();
 	printf("done\n");
 	return 0;
