@@ -31,8 +31,8 @@ void linux_signal_attach(LinuxProc *p, CpuCommon *cpu)
 	linux_sigqueue_attach(cpu);
 }
 
-/* Maps the page handlers return through; without it (no room) handlers return nowhere
- * and the guest faults, which is what the kernel does with a lost vDSO too. */
+/* Maps the page handlers return through. Without it (no room in the guest address space)
+ * a handler's return jumps to address 0 and the guest takes a SIGSEGV. */
 void linux_signal_init(LinuxProc *p)
 {
 	const LinuxAbi *abi = p->abi;
