@@ -242,6 +242,11 @@ CpuExit engine_run(Engine *e, CpuCommon *cpu)
 			fprintf(stderr, "ferry: out of memory translating guest code\n");
 			abort();
 		}
+		if (cpu->exit_request) {
+			cpu->fault_jmp = NULL;
+			fault_set_cpu(NULL);
+			return CPU_EXIT_INTERRUPT;
+		}
 		if (log_on(LOG_EXEC))
 			log_printf("Trace 0x%" PRIx64 "\n", tb->pc);
 		TbExit x = interp_run(tb, cpu, e->temps);

@@ -223,6 +223,14 @@ static const ConvField layout_stack[] = {
     END,
 };
 
+static const ConvField layout_itimerval[] = {
+    F(CT_SLONG, struct itimerval, it_interval.tv_sec),
+    F(CT_SLONG, struct itimerval, it_interval.tv_usec),
+    F(CT_SLONG, struct itimerval, it_value.tv_sec),
+    F(CT_SLONG, struct itimerval, it_value.tv_usec),
+    END,
+};
+
 const ConvField conv_layout_iovec[] = {
     F(CT_ULONG, ConvIovec, base),
     F(CT_ULONG, ConvIovec, len),
@@ -471,6 +479,7 @@ PUT_GET(termios, conv_layout_termios, HostKTermios)
 PUT_GET(winsize, layout_winsize, struct winsize)
 PUT_GET(flock, layout_flock, struct flock)
 PUT_GET(stack, layout_stack, ConvStack)
+PUT_GET(itimerval, layout_itimerval, struct itimerval)
 
 int conv_put_sysinfo(const LinuxAbi *abi, GuestMem *m, uint64_t addr, const struct sysinfo *s)
 {
