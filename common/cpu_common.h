@@ -20,7 +20,7 @@ typedef enum CpuExit {
 	CPU_EXIT_MEM_FAULT,  /* a load/store faulted; fault_addr and pc are set */
 	CPU_EXIT_MISALIGNED, /* an access that must be aligned (LR/SC, AMO) was not */
 	CPU_EXIT_HALT,       /* the guest asked to stop (exit_group already handled) */
-	CPU_EXIT_INTERRUPT,  /* exit_request was set; pc = the block that did not start */
+	CPU_EXIT_INTERRUPT,  /* exit_request was set; pc = the start of the next block */
 	CPU_EXIT_COUNT
 } CpuExit;
 
@@ -40,9 +40,8 @@ typedef struct CpuCommon {
 	uint64_t fault_addr; /* guest address of the last memory fault */
 	int fault_write;     /* that fault was a write */
 	sigjmp_buf *fault_jmp; /* where a host SIGSEGV inside guest code returns to, or NULL */
-	/* Set (from any thread or a signal handler) to make the engine return
-	 * CPU_EXIT_INTERRUPT at the next block boundary; the engine's caller clears it
-	 * once it has acted on it. */
+	/* Set (from a host signal handler, or another thread) to make the engine return
+	 * CPU_EXIT_INTERRUPT at the next block boundary; the CPU loop clears it. */
 	volatile uint32_t exit_request;
 	uint32_t ras_top;
 	uint64_t ras_gen;

@@ -26,6 +26,7 @@
 #include "common/guest_mem.h"
 
 #include <errno.h>
+#include <inttypes.h>
 #include <limits.h>
 #include <pthread.h>
 #include <stdio.h>
@@ -34,6 +35,8 @@
 #include <unistd.h>
 
 #include <glib.h>
+
+#include "common/log.h"
 
 #ifndef MREMAP_DONTUNMAP
 #define MREMAP_DONTUNMAP 4 /* Linux 5.7; older C libraries lack the name */
@@ -481,6 +484,20 @@ static int64_t mmap_direct(GuestMem *m, uint64_t addr, uint64_t len, int prot, i
 	return (int64_t)g;
 }
 
+/* -d page: one line per change of the guest map, in the order they happen. */
+static void log_map_change(const char *what, uint64_t start, uint64_t len, int prot, int64_t r)
+{
+	if (!log_on(LOG_PAGE))
+		return;
+	log_printf("page: %s 0x%" PRIx64 "+0x%" PRIx64 " %c%c%c", what, start, len,
+		   prot & PROT_READ ? 'r' : '-', prot & PROT_WRITE ? 'w' : '-',
+		   prot & PROT_EXEC ? 'x' : '-');
+	if (r < 0)
+		log_printf(" = %s\n", strerror((int)-r));
+	else
+		log_printf(" = 0x%" PRIx64 "\n", (uint64_t)r);
+}
+
 int64_t gmem_mmap(GuestMem *m, uint64_t addr, uint64_t len, int prot, int flags, int fd,
 		  off_t offset)
 {
@@ -501,6 +518,7 @@ int64_t gmem_mmap(GuestMem *m, uint64_t addr, uint64_t len, int prot, int flags,
 		reg_add(m, (uint64_t)r, (uint64_t)r + rlen, prot, name);
 	unlock(m);
 	g_free(name);
+	log_map_change("mmap", addr, rlen, prot, r);
 	return r;
 }
 
@@ -515,6 +533,7 @@ int gmem_munmap(GuestMem *m, uint64_t addr, uint64_t len)
 	host_release(m, addr, addr + rlen);
 	reg_remove(m, addr, addr + rlen);
 	unlock(m);
+	log_map_change("munmap", addr, rlen, 0, 0);
 	return 0;
 }
 
@@ -536,6 +555,7 @@ int gmem_mprotect(GuestMem *m, uint64_t addr, uint64_t len, int prot)
 	else
 		reg_update(m, addr, addr + rlen, prot, false, NULL);
 	unlock(m);
+	log_map_change("mprotect", addr, rlen, prot, r);
 	return r;
 }
 
@@ -657,6 +677,7 @@ int64_t gmem_mremap(GuestMem *m, uint64_t old_addr, uint64_t old_len, uint64_t n
 	lock(m);
 	int64_t r = remap_locked(m, old_addr, olen, nlen, flags, new_addr);
 	unlock(m);
+	log_map_change("mremap", old_addr, nlen, 0, r);
 	return r;
 }
 

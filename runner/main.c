@@ -146,13 +146,13 @@ int main(int argc, char **argv)
 	};
 	LinuxProc *proc = linux_proc_new(abi, mem, &init);
 	fault_install();
+	linux_signal_attach(proc, cpu);
 	for (;;) {
 		CpuExit why = engine_run(engine, cpu);
-		if (why == CPU_EXIT_INTERRUPT)
-			cpu->exit_request = 0; /* pending guest signals would be delivered here */
-		else if (why == CPU_EXIT_SYSCALL)
+		if (why == CPU_EXIT_SYSCALL)
 			linux_syscall(proc, cpu);
-		else
+		else if (why != CPU_EXIT_INTERRUPT)
 			linux_fault_signal(proc, cpu, why);
+		linux_signal_deliver(proc, cpu);
 	}
 }

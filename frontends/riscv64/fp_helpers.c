@@ -254,50 +254,41 @@ static uint64_t rv_fp_from_x_rmm(RiscvCpu *cpu, const RvFpFmt *f, long double x)
 typedef float (*RvFpKernS)(float a, float b, float c);
 typedef double (*RvFpKernD)(double a, double b, double c);
 
-static inline __attribute__((always_inline)) uint64_t rv_fp_arith_s(void *cpu, uint64_t rm,
-                                                                    uint64_t ra, uint64_t rb,
-                                                                    uint64_t rc, RvFpKernS k,
-                                                                    RvFpKernX kx, bool fused)
+/* rv_fp_arith_s and rv_fp_arith_d: one body over the format's bit type UT and C type FT,
+ * so that each is inlined into its helpers with no format test on the fast path.
+ * Singles are unboxed first; doubles pass through rv_fp_no_box. */
+static inline uint64_t rv_fp_no_box(uint64_t v)
 {
-	uint32_t ua = rv_fp_unbox(ra), ub = rv_fp_unbox(rb), uc = rv_fp_unbox(rc);
-	if (rm == RV_RM_RMM)
-		return rv_fp_arith_rmm(cpu, &rv_fp_fmt_s, ua, ub, uc, kx, fused);
-	float a = rv_fp_f32(ua), b = rv_fp_f32(ub), c = rv_fp_f32(uc);
-	uint32_t env = rv_fp_env_enter((unsigned)rm);
-	RV_FP_PIN(a);
-	RV_FP_PIN(b);
-	RV_FP_PIN(c);
-	float r = k(a, b, c);
-	RV_FP_PIN(r);
-	unsigned fl = rv_fp_env_leave(env);
-	uint32_t bits = rv_fp_bits32(r);
-	if (fused && rv_fp_is_nan(&rv_fp_fmt_s, bits) && rv_fp_inf_times_zero(a, b))
-		fl |= RV_FF_NV;
-	((RiscvCpu *)cpu)->fflags |= fl;
-	return rv_fp_result(&rv_fp_fmt_s, bits);
+	return v;
 }
 
-static inline __attribute__((always_inline)) uint64_t rv_fp_arith_d(void *cpu, uint64_t rm,
-                                                                    uint64_t ra, uint64_t rb,
-                                                                    uint64_t rc, RvFpKernD k,
-                                                                    RvFpKernX kx, bool fused)
-{
-	if (rm == RV_RM_RMM)
-		return rv_fp_arith_rmm(cpu, &rv_fp_fmt_d, ra, rb, rc, kx, fused);
-	double a = rv_fp_f64(ra), b = rv_fp_f64(rb), c = rv_fp_f64(rc);
-	uint32_t env = rv_fp_env_enter((unsigned)rm);
-	RV_FP_PIN(a);
-	RV_FP_PIN(b);
-	RV_FP_PIN(c);
-	double r = k(a, b, c);
-	RV_FP_PIN(r);
-	unsigned fl = rv_fp_env_leave(env);
-	uint64_t bits = rv_fp_bits64(r);
-	if (fused && rv_fp_is_nan(&rv_fp_fmt_d, bits) && rv_fp_inf_times_zero(a, b))
-		fl |= RV_FF_NV;
-	((RiscvCpu *)cpu)->fflags |= fl;
-	return rv_fp_result(&rv_fp_fmt_d, bits);
-}
+#define RV_FP_DEFINE_ARITH_FMT(sfx, UT, FT, KernT, fmt, unbox, from_bits, to_bits)                 \
+	static inline __attribute__((always_inline))                                               \
+	uint64_t rv_fp_arith_##sfx(void *cpu, uint64_t rm, uint64_t ra, uint64_t rb, uint64_t rc,  \
+	                           KernT k, RvFpKernX kx, bool fused)                              \
+	{                                                                                          \
+		UT ua = unbox(ra), ub = unbox(rb), uc = unbox(rc);                                 \
+		if (rm == RV_RM_RMM)                                                               \
+			return rv_fp_arith_rmm(cpu, &fmt, ua, ub, uc, kx, fused);                  \
+		FT a = from_bits(ua), b = from_bits(ub), c = from_bits(uc);                        \
+		uint32_t env = rv_fp_env_enter((unsigned)rm);                                      \
+		RV_FP_PIN(a);                                                                      \
+		RV_FP_PIN(b);                                                                      \
+		RV_FP_PIN(c);                                                                      \
+		FT r = k(a, b, c);                                                                 \
+		RV_FP_PIN(r);                                                                      \
+		unsigned fl = rv_fp_env_leave(env);                                                \
+		UT bits = to_bits(r);                                                              \
+		if (fused && rv_fp_is_nan(&fmt, bits) && rv_fp_inf_times_zero(a, b))               \
+			fl |= RV_FF_NV;                                                            \
+		((RiscvCpu *)cpu)->fflags |= fl;                                                   \
+		return rv_fp_result(&fmt, bits);                                                   \
+	}
+
+RV_FP_DEFINE_ARITH_FMT(s, uint32_t, float, RvFpKernS, rv_fp_fmt_s, rv_fp_unbox, rv_fp_f32,
+                       rv_fp_bits32)
+RV_FP_DEFINE_ARITH_FMT(d, uint64_t, double, RvFpKernD, rv_fp_fmt_d, rv_fp_no_box, rv_fp_f64,
+                       rv_fp_bits64)
 
 #define RV_FP_FMA(a, b, c) _Generic((a), float : fmaf, double : fma, long double : fmal)(a, b, c)
 #define RV_FP_SQRT(a)      _Generic((a), float : sqrtf, double : sqrt, long double : sqrtl)(a)

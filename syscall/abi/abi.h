@@ -12,6 +12,7 @@
 #include <stdint.h>
 
 #include "common/cpu_common.h"
+#include "common/guest_mem.h"
 #include "jit/guest_arch.h"
 
 typedef struct LinuxProc LinuxProc;
@@ -27,7 +28,25 @@ typedef struct LinuxSyscallDesc {
 	const char *name;
 	LinuxSyscallFn fn; /* NULL: returns -ENOSYS, logged under -d unimp */
 	const char *args;
+	unsigned flags; /* LINUX_SC_* */
 } LinuxSyscallDesc;
+
+/* The call returns EINTR to a signal handler even when the handler has SA_RESTART (the
+ * kernel's ERESTARTNOHAND and restart-block calls: sleeps, waits for signals, polls). */
+#define LINUX_SC_NORESTART 1u
+
+/* What an rt signal frame holds besides the CPU state. On the way in (sigframe_setup)
+ * every field is used; on the way out (sigframe_restore) mask and the stack_t fields
+ * are filled from the frame, which the handler may have edited. */
+typedef struct LinuxSigFrame {
+	int sig;
+	const uint8_t *siginfo;  /* the guest siginfo bytes (CONV_SIGINFO_SIZE) */
+	uint64_t handler;        /* guest address the handler starts at */
+	uint64_t return_addr;    /* where the handler returns to: a sigreturn trampoline */
+	uint64_t mask;           /* uc_sigmask: the mask rt_sigreturn puts back */
+	uint64_t ss_sp, ss_size; /* uc_stack: the alternate stack at delivery */
+	int32_t ss_flags;
+} LinuxSigFrame;
 
 /* One guest flag (or a multi-bit field under `guest_mask`) and the host bits it stands
  * for; a table ends with an all-zero entry. */
@@ -62,6 +81,21 @@ typedef struct LinuxAbi {
 	 * sa_restorer in struct sigaction; riscv64 keeps the generic values. */
 	const LinuxFlagMap *open_flags; /* NULL: the asm-generic O_* values */
 	bool sigaction_restorer;
+	/* Signal delivery. sigframe_size bounds the frame, for the alternate-stack overflow
+	 * check. sigframe_setup writes the rt frame below `sp` (already on the alternate stack
+	 * when that applies) and enters the handler: registers as the ISA's kernel sets them;
+	 * returns the frame address or -EFAULT. sigframe_restore is rt_sigreturn: it reloads
+	 * the CPU state from the frame at the stack pointer; 0 or -EFAULT. */
+	uint64_t sigframe_size;
+	int64_t (*sigframe_setup)(CpuCommon *cpu, GuestMem *m, uint64_t sp, const LinuxSigFrame *f);
+	int (*sigframe_restore)(CpuCommon *cpu, GuestMem *m, LinuxSigFrame *f);
+	/* Makes the syscall just completed run again: pc back on the syscall instruction and
+	 * its first argument (which the result overwrote) put back. */
+	void (*syscall_restart)(CpuCommon *cpu, uint64_t arg0);
+	/* The code of the sigreturn trampoline handlers return to (a vDSO's rt_sigreturn),
+	 * copied to a read+exec guest page at process start. */
+	const uint8_t *sigreturn_code;
+	unsigned sigreturn_code_len;
 } LinuxAbi;
 
 extern const LinuxAbi linux_abi;

@@ -1,7 +1,8 @@
 /*
  * The riscv64 Linux ABI: arguments in a0..a5 with the number in a7, the result in a0,
  * the asm-generic syscall numbering and struct layouts, and what the ELF loader checks
- * and reports (EM_RISCV, RV64GC hwcap letters, no AT_PLATFORM).
+ * and reports (EM_RISCV, RV64GC hwcap letters, no AT_PLATFORM). The signal frame is in
+ * riscv64_signal.c.
  */
 #include <elf.h>
 #include <string.h>
@@ -9,6 +10,7 @@
 #include "frontends/riscv64/rv_cpu.h"
 #include "syscall/abi/abi.h"
 #include "syscall/abi/asm_generic.h"
+#include "syscall/abi/riscv64_signal.h"
 
 enum { RV_SP = 2, RV_TP = 4, RV_A0 = 10, RV_A7 = 17 };
 
@@ -94,4 +96,10 @@ const LinuxAbi linux_abi = {
     .set_tls = rv_set_tls,
     .open_flags = NULL,
     .sigaction_restorer = false,
+    .sigframe_size = RV_SIGFRAME_SIZE,
+    .sigframe_setup = rv_sigframe_setup,
+    .sigframe_restore = rv_sigframe_restore,
+    .syscall_restart = rv_syscall_restart,
+    .sigreturn_code = rv_sigreturn_code,
+    .sigreturn_code_len = sizeof rv_sigreturn_code,
 };

@@ -223,6 +223,14 @@ static const ConvField layout_stack[] = {
     END,
 };
 
+static const ConvField layout_itimerval[] = {
+    F(CT_SLONG, struct itimerval, it_interval.tv_sec),
+    F(CT_SLONG, struct itimerval, it_interval.tv_usec),
+    F(CT_SLONG, struct itimerval, it_value.tv_sec),
+    F(CT_SLONG, struct itimerval, it_value.tv_usec),
+    END,
+};
+
 const ConvField conv_layout_iovec[] = {
     F(CT_ULONG, ConvIovec, base),
     F(CT_ULONG, ConvIovec, len),
@@ -444,19 +452,16 @@ int conv_get_word(const LinuxAbi *abi, GuestMem *m, uint64_t addr, uint64_t *v)
 	return get_scalar(abi, m, addr, conv_word_bytes(abi), v);
 }
 
-#define PUT_GET(name, layout, type)                                                                \
-	int conv_put_##name(const LinuxAbi *abi, GuestMem *m, uint64_t addr, const type *v)        \
-	{                                                                                          \
-		return conv_put(abi, m, addr, layout, v);                                          \
-	}                                                                                          \
-	int conv_get_##name(const LinuxAbi *abi, GuestMem *m, uint64_t addr, type *v)              \
-	{                                                                                          \
-		return conv_get(abi, m, addr, layout, v);                                          \
-	}
 #define PUT(name, layout, type)                                                                    \
 	int conv_put_##name(const LinuxAbi *abi, GuestMem *m, uint64_t addr, const type *v)        \
 	{                                                                                          \
 		return conv_put(abi, m, addr, layout, v);                                          \
+	}
+#define PUT_GET(name, layout, type)                                                                \
+	PUT(name, layout, type)                                                                    \
+	int conv_get_##name(const LinuxAbi *abi, GuestMem *m, uint64_t addr, type *v)              \
+	{                                                                                          \
+		return conv_get(abi, m, addr, layout, v);                                          \
 	}
 
 PUT(stat, conv_layout_stat, struct stat)
@@ -474,6 +479,7 @@ PUT_GET(termios, conv_layout_termios, HostKTermios)
 PUT_GET(winsize, layout_winsize, struct winsize)
 PUT_GET(flock, layout_flock, struct flock)
 PUT_GET(stack, layout_stack, ConvStack)
+PUT_GET(itimerval, layout_itimerval, struct itimerval)
 
 int conv_put_sysinfo(const LinuxAbi *abi, GuestMem *m, uint64_t addr, const struct sysinfo *s)
 {

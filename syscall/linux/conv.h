@@ -24,6 +24,7 @@
 #include <sys/uio.h>
 #include <sys/utsname.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <time.h>
 
 #include "common/guest_mem.h"
@@ -70,6 +71,17 @@ typedef struct ConvStack {
 	int32_t flags;
 	uint64_t size;
 } ConvStack;
+
+/* A siginfo in neutral form: guest signal numbers and guest addresses. Which fields mean
+ * something follows from signo and code, as the kernel's siginfo layouts decide. */
+typedef struct ConvSigInfo {
+	int32_t signo, err, code;
+	int32_t pid, timer_id, status, fd;
+	uint32_t uid, overrun;
+	uint64_t value; /* sigval (as a word), fault address, or poll band */
+	int64_t utime, stime;
+} ConvSigInfo;
+#define CONV_SIGINFO_SIZE 128
 
 /* Layouts, exported for the unit tests. */
 extern const ConvField conv_layout_stat[];
@@ -128,6 +140,18 @@ int conv_get_stack(const LinuxAbi *abi, GuestMem *m, uint64_t addr, ConvStack *s
 /* A kernel sigset of 64 signals: one 64-bit word, or two 32-bit words low first. */
 int conv_put_sigset(const LinuxAbi *abi, GuestMem *m, uint64_t addr, uint64_t set);
 int conv_get_sigset(const LinuxAbi *abi, GuestMem *m, uint64_t addr, uint64_t *set);
+
+int conv_put_itimerval(const LinuxAbi *abi, GuestMem *m, uint64_t addr, const struct itimerval *v);
+int conv_get_itimerval(const LinuxAbi *abi, GuestMem *m, uint64_t addr, struct itimerval *v);
+
+/* siginfo (conv_signal.c). The host conversions only copy fields, so the host signal
+ * handler may call them; guest_base turns host fault addresses into guest ones. */
+void conv_encode_siginfo(const LinuxAbi *abi, const ConvSigInfo *si, uint8_t *guest);
+void conv_decode_siginfo(const LinuxAbi *abi, const uint8_t *guest, ConvSigInfo *si);
+void conv_siginfo_from_host(const siginfo_t *h, uintptr_t guest_base, ConvSigInfo *si);
+void conv_siginfo_to_host(const ConvSigInfo *si, siginfo_t *h);
+int conv_put_siginfo(const LinuxAbi *abi, GuestMem *m, uint64_t addr, const ConvSigInfo *si);
+int conv_get_siginfo(const LinuxAbi *abi, GuestMem *m, uint64_t addr, ConvSigInfo *si);
 
 /* Arrays. */
 int conv_get_pollfds(const LinuxAbi *abi, GuestMem *m, uint64_t addr, struct pollfd *fds,

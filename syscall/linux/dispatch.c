@@ -38,5 +38,8 @@ void linux_syscall(LinuxProc *p, CpuCommon *cpu)
 	}
 	if (trace)
 		strace_end(p, ret);
+	/* A handler with SA_RESTART that interrupted this call will run it again. */
+	p->sig.restart_pending = ret == -EINTR && !(d && (d->flags & LINUX_SC_NORESTART));
+	p->sig.restart_arg0 = a[0];
 	abi->syscall_return(cpu, ret);
 }

@@ -32,9 +32,17 @@ LinuxProc *linux_proc_new(const LinuxAbi *abi, GuestMem *mem, const LinuxProcIni
 void linux_syscall(LinuxProc *p, CpuCommon *cpu);
 
 /* A synchronous guest fault (CPU_EXIT_ILLEGAL, MEM_FAULT, ...) becomes a guest signal:
- * delivered to a guest handler when one is installed (and frames exist for the ISA),
- * otherwise the default action, which for these signals kills the runner by the same
- * signal. Returns only when the guest should continue at cpu->pc. */
+ * the guest handler is entered when one is installed and the signal is not blocked,
+ * otherwise the default action kills the runner by the same signal. Returns only when
+ * the guest should continue at cpu->pc. */
 void linux_fault_signal(LinuxProc *p, CpuCommon *cpu, CpuExit why);
+
+/* Makes `cpu` the one a host signal interrupts (its exit_request is set). */
+void linux_signal_attach(LinuxProc *p, CpuCommon *cpu);
+
+/* The CPU loop's safe point, after every syscall and CPU_EXIT_INTERRUPT: hands pending
+ * signals the guest does not block to their handlers (cpu->pc then is the handler's) or
+ * takes their default action. */
+void linux_signal_deliver(LinuxProc *p, CpuCommon *cpu);
 
 #endif

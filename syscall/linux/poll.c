@@ -1,7 +1,8 @@
 /*
  * ppoll and pselect6, passed to the host after converting the descriptor arrays, the
  * timeout and the temporary signal mask. The raw host calls are used (not glibc's
- * wrappers) so the remaining time is written back the way the kernel does.
+ * wrappers) so the remaining time is written back the way the kernel does. A call cut
+ * short by a signal leaves its temporary mask in force until that signal's handler.
  */
 #include <errno.h>
 #include <glib.h>
@@ -13,6 +14,7 @@
 
 #include "syscall/linux/conv.h"
 #include "syscall/linux/proc_state.h"
+#include "syscall/linux/signal_int.h"
 #include "syscall/linux/sys.h"
 
 enum { POLL_MAX_FDS = 1 << 20, KERNEL_SIGSET_SIZE = 8 };
@@ -24,18 +26,33 @@ static int get_timeout(LinuxProc *p, uint64_t addr, struct timespec *ts, bool *u
 	return addr ? conv_get_timespec(p->abi, p->mem, addr, ts) : 0;
 }
 
-/* Reads an optional guest sigset (of `size` bytes, which must be the kernel's). */
-static int get_mask(LinuxProc *p, uint64_t addr, uint64_t size, sigset_t *set, bool *use)
+/* An optional temporary signal mask: the guest's (of `size` bytes, which must be the
+ * kernel's) and the host set standing for it. */
+typedef struct TempMask {
+	bool use;
+	uint64_t guest;
+	sigset_t host;
+} TempMask;
+
+static int get_mask(LinuxProc *p, uint64_t addr, uint64_t size, TempMask *m)
 {
-	*use = addr != 0;
+	m->use = addr != 0;
 	if (!addr)
 		return 0;
 	if (size != KERNEL_SIGSET_SIZE)
 		return -EINVAL;
-	uint64_t mask;
-	int r = conv_get_sigset(p->abi, p->mem, addr, &mask);
+	int r = conv_get_sigset(p->abi, p->mem, addr, &m->guest);
 	if (r == 0)
-		linux_sigset_to_host(mask, set);
+		linux_host_mask(m->guest, &m->host);
+	return r;
+}
+
+/* A signal that cut the wait short is handled under the temporary mask, as in the
+ * kernel; the handler's frame keeps the real one. */
+static int64_t end_wait(LinuxProc *p, const TempMask *m, int64_t r)
+{
+	if (m->use && r == -EINTR)
+		linux_set_temporary_mask(p, m->guest);
 	return r;
 }
 
@@ -45,18 +62,18 @@ int64_t sys_ppoll(LinuxProc *p, CpuCommon *cpu, const uint64_t a[6])
 	if (n > POLL_MAX_FDS)
 		return -EINVAL;
 	struct timespec ts;
-	sigset_t set;
-	bool use_ts, use_set;
+	TempMask m;
+	bool use_ts;
 	int64_t r = get_timeout(p, a[2], &ts, &use_ts);
 	if (r == 0)
-		r = get_mask(p, a[3], a[4], &set, &use_set);
+		r = get_mask(p, a[3], a[4], &m);
 	if (r < 0)
 		return r;
 	struct pollfd *fds = g_new(struct pollfd, n ? n : 1);
 	r = conv_get_pollfds(p->abi, p->mem, a[0], fds, n);
 	if (r == 0)
 		r = linux_ret(syscall(SYS_ppoll, fds, (nfds_t)n, use_ts ? &ts : NULL,
-		                      use_set ? &set : NULL, (size_t)KERNEL_SIGSET_SIZE));
+		                      m.use ? &m.host : NULL, (size_t)KERNEL_SIGSET_SIZE));
 	if (r >= 0) {
 		int w = conv_put_pollfds(p->abi, p->mem, a[0], fds, n);
 		if (w == 0 && use_ts)
@@ -65,20 +82,20 @@ int64_t sys_ppoll(LinuxProc *p, CpuCommon *cpu, const uint64_t a[6])
 			r = w;
 	}
 	g_free(fds);
-	return r;
+	return end_wait(p, &m, r);
 }
 
 /* The sixth pselect6 argument points at { const sigset_t *set; size_t size; }. */
-static int get_pselect_mask(LinuxProc *p, uint64_t addr, sigset_t *set, bool *use)
+static int get_pselect_mask(LinuxProc *p, uint64_t addr, TempMask *m)
 {
-	*use = false;
+	m->use = false;
 	if (!addr)
 		return 0;
 	uint64_t ss, size;
 	int r = conv_get_word(p->abi, p->mem, addr, &ss);
 	if (r == 0)
 		r = conv_get_word(p->abi, p->mem, addr + conv_word_bytes(p->abi), &size);
-	return r < 0 ? r : get_mask(p, ss, size, set, use);
+	return r < 0 ? r : get_mask(p, ss, size, m);
 }
 
 int64_t sys_pselect6(LinuxProc *p, CpuCommon *cpu, const uint64_t a[6])
@@ -93,17 +110,17 @@ int64_t sys_pselect6(LinuxProc *p, CpuCommon *cpu, const uint64_t a[6])
 			return r;
 	}
 	struct timespec ts;
-	sigset_t set;
-	bool use_ts, use_set;
+	TempMask m;
+	bool use_ts;
 	int64_t r = get_timeout(p, a[4], &ts, &use_ts);
 	if (r == 0)
-		r = get_pselect_mask(p, a[5], &set, &use_set);
+		r = get_pselect_mask(p, a[5], &m);
 	if (r < 0)
 		return r;
 	struct {
 		const sigset_t *set;
 		size_t size;
-	} sigdata = {use_set ? &set : NULL, KERNEL_SIGSET_SIZE};
+	} sigdata = {m.use ? &m.host : NULL, KERNEL_SIGSET_SIZE};
 	r = linux_ret(syscall(SYS_pselect6, n, a[1] ? &sets[0] : NULL, a[2] ? &sets[1] : NULL,
 	                      a[3] ? &sets[2] : NULL, use_ts ? &ts : NULL, &sigdata));
 	for (int i = 0; r >= 0 && i < 3; i++)
@@ -111,5 +128,5 @@ int64_t sys_pselect6(LinuxProc *p, CpuCommon *cpu, const uint64_t a[6])
 			r = -EFAULT;
 	if (r >= 0 && use_ts && conv_put_timespec(p->abi, p->mem, a[4], &ts) < 0)
 		r = -EFAULT;
-	return r;
+	return end_wait(p, &m, r);
 }

@@ -14,34 +14,20 @@
 
 enum { LINUX_NGROUPS_MAX = 65536 };
 
-int64_t sys_getpid(LinuxProc *p, CpuCommon *cpu, const uint64_t a[6])
-{
-	return getpid();
-}
-int64_t sys_gettid(LinuxProc *p, CpuCommon *cpu, const uint64_t a[6])
-{
-	return gettid();
-}
-int64_t sys_getppid(LinuxProc *p, CpuCommon *cpu, const uint64_t a[6])
-{
-	return getppid();
-}
-int64_t sys_getuid(LinuxProc *p, CpuCommon *cpu, const uint64_t a[6])
-{
-	return getuid();
-}
-int64_t sys_geteuid(LinuxProc *p, CpuCommon *cpu, const uint64_t a[6])
-{
-	return geteuid();
-}
-int64_t sys_getgid(LinuxProc *p, CpuCommon *cpu, const uint64_t a[6])
-{
-	return getgid();
-}
-int64_t sys_getegid(LinuxProc *p, CpuCommon *cpu, const uint64_t a[6])
-{
-	return getegid();
-}
+/* Calls with no argument that cannot fail. */
+#define GET(name)                                                                                  \
+	int64_t sys_##name(LinuxProc *p, CpuCommon *cpu, const uint64_t a[6])                      \
+	{                                                                                          \
+		return name();                                                                     \
+	}
+
+GET(getpid)
+GET(gettid)
+GET(getppid)
+GET(getuid)
+GET(geteuid)
+GET(getgid)
+GET(getegid)
 
 #define RAW1(name)                                                                                 \
 	int64_t sys_##name(LinuxProc *p, CpuCommon *cpu, const uint64_t a[6])                      \

@@ -11,6 +11,7 @@
 #include <signal.h>
 
 #include "common/log.h"
+#include "syscall/linux/signal_int.h"
 
 static void comm_from_path(char comm[16], const char *path)
 {
@@ -39,6 +40,7 @@ LinuxProc *linux_proc_new(const LinuxAbi *abi, GuestMem *mem, const LinuxProcIni
 	p->code_changed_opaque = init->code_changed_opaque;
 	comm_from_path(p->comm, init->exe_path);
 	p->sig.altstack_flags = LINUX_SS_DISABLE;
+	linux_signal_init(p);
 	return p;
 }
 

@@ -32,8 +32,16 @@ typedef struct LinuxSigAction {
 typedef struct LinuxSigState {
 	LinuxSigAction action[LINUX_NSIG + 1]; /* indexed by signal number */
 	uint64_t blocked;                      /* the guest's signal mask */
-	uint64_t altstack_sp, altstack_size;
-	int altstack_flags;
+	uint64_t altstack_sp, altstack_size;   /* size 0: no alternate stack */
+	int altstack_flags;                    /* as sigaltstack set them (SS_DISABLE when none) */
+	/* rt_sigsuspend runs with a temporary mask; the next handler's frame saves this one
+	 * instead, so rt_sigreturn ends the temporary mask. */
+	uint64_t saved_mask;
+	bool restore_saved;
+	uint64_t sigreturn_addr; /* the guest page holding the ISA's sigreturn trampoline */
+	/* The syscall that just returned -EINTR, which a handler with SA_RESTART restarts. */
+	bool restart_pending;
+	uint64_t restart_arg0;
 } LinuxSigState;
 
 struct LinuxProc {
@@ -76,9 +84,11 @@ void strace_flush_pending(LinuxProc *p);
 /* Flushes what the runner has buffered before the process ends. */
 void linux_flush_logs(LinuxProc *p);
 
-/* Ends the process the way the default action of `sig` does (kill, with the same host
- * signal); returns only when that action is to ignore or the signal stays blocked. */
+/* Takes the default action of `sig`: ends the process by the same host signal, stops
+ * it, or does nothing; returns unless the process ended. */
 void linux_signal_default(LinuxProc *p, int sig);
+/* The same for a signal whose default action ends the process (a fault signal). */
+_Noreturn void linux_signal_fatal(LinuxProc *p, int sig);
 
 /* The host signal set for a guest mask (signals 1..64 keep their numbers; the ones the
  * host C library reserves for itself are left out). */

@@ -1,22 +1,18 @@
 /*
- * Signals the process sends itself and synchronous guest faults, for as long as guest
- * handlers are not run: the default action is taken by the host on the runner itself,
- * so the parent sees the guest die (or stop) by the same signal. A guest handler that
- * would have run is reported under -d unimp.
+ * Signals the process sends (kill, tkill, tgkill, rt_sigqueueinfo, rt_tgsigqueueinfo)
+ * and default actions. A default action that ends the process is taken by the host on
+ * the runner itself, so the parent sees the guest die (or stop) by the same signal.
  */
 #include <errno.h>
-#include <inttypes.h>
 #include <signal.h>
 #include <string.h>
 #include <sys/resource.h>
 #include <sys/syscall.h>
 #include <unistd.h>
 
-#include "common/log.h"
 #include "syscall/linux/proc_state.h"
+#include "syscall/linux/signal_int.h"
 #include "syscall/linux/sys.h"
-
-enum { GUEST_SIG_DFL = 0, GUEST_SIG_IGN = 1 };
 
 /* Signals whose default action is to do nothing (SIGCONT's continuing happens anyway). */
 static bool default_ignores(int sig)
@@ -27,15 +23,6 @@ static bool default_ignores(int sig)
 static bool default_stops(int sig)
 {
 	return sig == SIGSTOP || sig == SIGTSTP || sig == SIGTTIN || sig == SIGTTOU;
-}
-
-static void note_unrun_handler(LinuxProc *p, int sig)
-{
-	uint64_t h = p->sig.action[sig].handler;
-	if (h != GUEST_SIG_DFL && h != GUEST_SIG_IGN && log_on(LOG_UNIMP))
-		log_printf("signal %d: guest handler 0x%" PRIx64
-		           " not run (signal delivery not implemented), default action taken\n",
-		           sig, h);
 }
 
 /* Readies the runner for the host to apply sig's default action to it. */
@@ -64,35 +51,63 @@ void linux_signal_default(LinuxProc *p, int sig)
 	sigaddset(&set, sig);
 	sigprocmask(SIG_UNBLOCK, &set, NULL);
 	syscall(SYS_tgkill, getpid(), gettid(), sig);
+	/* A stop has happened and been continued by now; a fatal signal the host would
+	 * not apply (one of its C library's reserved ones) ends the runner by hand. */
+	if (!default_stops(sig))
+		_exit(128 + sig);
 }
 
-/* A signal to ourselves: ignored, left pending while blocked, or the default action.
- * The process has one thread, so process- and thread-directed sends are the same. */
-static int64_t signal_self(LinuxProc *p, int sig)
+void linux_signal_fatal(LinuxProc *p, int sig)
 {
+	linux_signal_default(p, sig);
+	_exit(128 + sig);
+}
+
+/* Signals the runner queues itself when sent to its own process: the fault signals, whose
+ * host dispositions belong to the runner, and the two real-time signals the host C
+ * library keeps for itself. */
+#define RUNNER_QUEUED (LINUX_HOST_OWNED | LINUX_SIGBIT(32) | LINUX_SIGBIT(33))
+
+/* A signal to ourselves. The host kernel queues it (with its siginfo, merging standard
+ * signals) and hands it to the runner's handler once the guest lets it through; when the
+ * guest leaves it at the default action the host applies that action to the runner. */
+int64_t linux_signal_self(LinuxProc *p, const ConvSigInfo *si)
+{
+	int sig = si->signo;
 	if (sig < 0 || sig > LINUX_NSIG)
 		return -EINVAL;
-	if (sig == 0 || p->sig.action[sig].handler == GUEST_SIG_IGN)
+	if (sig == 0)
 		return 0;
-	note_unrun_handler(p, sig);
-	bool blocked = p->sig.blocked & ((uint64_t)1 << (sig - 1));
-	if (blocked) {
-		struct sigaction sa;
-		memset(&sa, 0, sizeof sa);
-		sa.sa_handler = SIG_DFL;
-		sigaction(sig, &sa, NULL);
-	} else {
-		prepare_default(p, sig);
+	uint64_t handler = p->sig.action[sig].handler;
+	bool blocked = p->sig.blocked & LINUX_SIGBIT(sig);
+	if (LINUX_SIGBIT(sig) & RUNNER_QUEUED) {
+		if (blocked || (handler != LINUX_SIG_DFL && handler != LINUX_SIG_IGN))
+			linux_sigqueue_push(si);
+		else if (handler == LINUX_SIG_DFL)
+			linux_signal_default(p, sig);
+		return 0;
 	}
-	return linux_ret(syscall(SYS_tgkill, getpid(), gettid(), sig));
+	if (handler == LINUX_SIG_DFL && !blocked && !default_ignores(sig))
+		prepare_default(p, sig);
+	siginfo_t h;
+	conv_siginfo_to_host(si, &h);
+	return linux_ret(syscall(SYS_rt_tgsigqueueinfo, getpid(), gettid(), sig, &h));
+}
+
+/* What kill/tkill/tgkill tell the receiver: the sender and how it sent. */
+static ConvSigInfo sender_info(int sig, int code)
+{
+	return (ConvSigInfo){.signo = sig, .code = code, .pid = getpid(), .uid = getuid()};
 }
 
 int64_t sys_kill(LinuxProc *p, CpuCommon *cpu, const uint64_t a[6])
 {
 	pid_t pid = linux_int(a[0]);
 	int sig = linux_int(a[1]);
-	if (pid == getpid())
-		return signal_self(p, sig);
+	if (pid == getpid()) {
+		ConvSigInfo si = sender_info(sig, LINUX_SI_USER);
+		return linux_signal_self(p, &si);
+	}
 	return linux_ret(syscall(SYS_kill, pid, sig));
 }
 
@@ -100,8 +115,10 @@ int64_t sys_tkill(LinuxProc *p, CpuCommon *cpu, const uint64_t a[6])
 {
 	pid_t tid = linux_int(a[0]);
 	int sig = linux_int(a[1]);
-	if (tid == gettid())
-		return signal_self(p, sig);
+	if (tid == gettid()) {
+		ConvSigInfo si = sender_info(sig, LINUX_SI_TKILL);
+		return linux_signal_self(p, &si);
+	}
 	return linux_ret(syscall(SYS_tkill, tid, sig));
 }
 
@@ -109,28 +126,37 @@ int64_t sys_tgkill(LinuxProc *p, CpuCommon *cpu, const uint64_t a[6])
 {
 	pid_t tgid = linux_int(a[0]), tid = linux_int(a[1]);
 	int sig = linux_int(a[2]);
-	if (tgid == getpid() && tid == gettid())
-		return signal_self(p, sig);
+	if (tgid == getpid() && tid == gettid()) {
+		ConvSigInfo si = sender_info(sig, LINUX_SI_TKILL);
+		return linux_signal_self(p, &si);
+	}
 	return linux_ret(syscall(SYS_tgkill, tgid, tid, sig));
 }
 
-static const int fault_signals[CPU_EXIT_COUNT] = {
-    [CPU_EXIT_ILLEGAL] = SIGILL,      [CPU_EXIT_BREAKPOINT] = SIGTRAP,
-    [CPU_EXIT_FETCH_FAULT] = SIGSEGV, [CPU_EXIT_MEM_FAULT] = SIGSEGV,
-    [CPU_EXIT_MISALIGNED] = SIGBUS,
-};
-
-void linux_fault_signal(LinuxProc *p, CpuCommon *cpu, CpuExit why)
+/* sigqueue(): the guest's siginfo goes with the signal. To another process the host
+ * kernel checks what it may claim (no kernel si_codes, as with kill). */
+static int64_t queue_info(LinuxProc *p, pid_t tgid, pid_t tid, int sig, uint64_t uinfo)
 {
-	int sig = why < CPU_EXIT_COUNT ? fault_signals[why] : 0;
-	if (!sig)
-		return; /* nothing to deliver: CPU_EXIT_NONE or HALT */
-	if (log_on(LOG_STRACE))
-		log_printf("--- signal %d (%s) at pc 0x%" PRIx64 ", address 0x%" PRIx64 " ---\n",
-		           sig, strsignal(sig), cpu->pc, cpu->fault_addr);
-	note_unrun_handler(p, sig);
-	/* The kernel forces a synchronous fault signal through even when it is blocked
-	 * or ignored; so does this. */
-	linux_signal_default(p, sig);
-	_exit(128 + sig);
+	ConvSigInfo si;
+	int r = conv_get_siginfo(p->abi, p->mem, uinfo, &si);
+	if (r < 0)
+		return r;
+	si.signo = sig;
+	if (tgid == getpid() && (tid < 0 || tid == gettid()))
+		return linux_signal_self(p, &si);
+	siginfo_t h;
+	conv_siginfo_to_host(&si, &h);
+	if (tid < 0)
+		return linux_ret(syscall(SYS_rt_sigqueueinfo, tgid, sig, &h));
+	return linux_ret(syscall(SYS_rt_tgsigqueueinfo, tgid, tid, sig, &h));
+}
+
+int64_t sys_rt_sigqueueinfo(LinuxProc *p, CpuCommon *cpu, const uint64_t a[6])
+{
+	return queue_info(p, linux_int(a[0]), -1, linux_int(a[1]), a[2]);
+}
+
+int64_t sys_rt_tgsigqueueinfo(LinuxProc *p, CpuCommon *cpu, const uint64_t a[6])
+{
+	return queue_info(p, linux_int(a[0]), linux_int(a[1]), linux_int(a[2]), a[3]);
 }

@@ -49,9 +49,12 @@
 /* time.c */
 #define SYS_TIME(X) \
 	X(clock_gettime) X(clock_getres) X(gettimeofday) X(nanosleep) X(clock_nanosleep) \
-	X(times)
-/* signal_state.c, signal_default.c */
-#define SYS_SIGNAL(X) X(rt_sigaction) X(rt_sigprocmask) X(sigaltstack) X(kill) X(tkill) X(tgkill)
+	X(times) X(setitimer) X(getitimer)
+/* signal_state.c, signal_default.c, signal_deliver.c, signal_wait.c */
+#define SYS_SIGNAL(X) \
+	X(rt_sigaction) X(rt_sigprocmask) X(sigaltstack) X(kill) X(tkill) X(tgkill) \
+	X(rt_sigqueueinfo) X(rt_tgsigqueueinfo) X(rt_sigreturn) X(rt_sigsuspend) \
+	X(rt_sigpending) X(rt_sigtimedwait) X(signalfd4)
 /* clang-format on */
 SYS_FS(SYS_DECLARE)
 SYS_FS_DIR(SYS_DECLARE)

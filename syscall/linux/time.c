@@ -2,6 +2,7 @@
  * Clocks and sleeping. CLOCK_* ids and TIMER_ABSTIME are the same on every Linux ABI;
  * the structs go through the conversion module. Sleeps use the raw host calls so an
  * interrupted sleep reports -EINTR and the remaining time the way the kernel does.
+ * Interval timers too (alarm() is setitimer on the asm-generic ISAs).
  */
 #include <errno.h>
 #include <sys/syscall.h>
@@ -74,4 +75,25 @@ int64_t sys_times(LinuxProc *p, CpuCommon *cpu, const uint64_t a[6])
 	if (a[0] && conv_put_tms(p->abi, p->mem, a[0], &t) < 0)
 		return -EFAULT;
 	return (int64_t)c;
+}
+
+/* Interval timers are the runner's own: their signals (SIGALRM, SIGVTALRM, SIGPROF)
+ * reach the guest through the host like any other. A null new value disarms, as Linux
+ * allows. */
+int64_t sys_setitimer(LinuxProc *p, CpuCommon *cpu, const uint64_t a[6])
+{
+	struct itimerval nv = {{0, 0}, {0, 0}}, ov;
+	if (a[1] && conv_get_itimerval(p->abi, p->mem, a[1], &nv) < 0)
+		return -EFAULT;
+	if (setitimer((__itimer_which_t)linux_int(a[0]), &nv, &ov) < 0)
+		return -errno;
+	return a[2] ? conv_put_itimerval(p->abi, p->mem, a[2], &ov) : 0;
+}
+
+int64_t sys_getitimer(LinuxProc *p, CpuCommon *cpu, const uint64_t a[6])
+{
+	struct itimerval v;
+	if (getitimer((__itimer_which_t)linux_int(a[0]), &v) < 0)
+		return -errno;
+	return conv_put_itimerval(p->abi, p->mem, a[1], &v);
 }

@@ -126,6 +126,14 @@ static char *write_file(const char *name, const void *data, size_t len)
 	return path;
 }
 
+/* The build_image image written to <tmpdir>/name; returns its path. */
+static char *write_image(const char *name, uint16_t type, const char *interp, bool with_phdr)
+{
+	TestBuf b;
+	build_image(&b, type, interp, with_phdr);
+	return write_file(name, b.data, b.len);
+}
+
 /* ---- loading ---- */
 
 static const char *refuse_flag_0x10(uint32_t flags)
@@ -187,6 +195,13 @@ static void expect_refusal(const char *path, const char *msg, int status)
 	ck_assert_msg(strstr(err.msg, msg), "expected \"%s\", got \"%s\"", msg, err.msg);
 	ck_assert_int_eq(err.exit_status, status);
 	gmem_free(mem);
+}
+
+/* load() that must succeed; p may be NULL, as for load(). */
+static void load_ok(const char *path, const LoaderParams *p, GuestMem *mem, LoadedImage *img)
+{
+	LoaderError err;
+	ck_assert_msg(load(path, p, mem, img, &err) == 0, "%s", err.msg);
 }
 
 /* ---- the malformed corpus ---- */
@@ -336,9 +351,7 @@ START_TEST(test_permission_denied)
 		fprintf(stderr, "test_permission_denied: skipped (running as root)\n");
 		return;
 	}
-	TestBuf b;
-	build_image(&b, ET_EXEC, NULL, false);
-	char *path = write_file("noread", b.data, b.len);
+	char *path = write_image("noread", ET_EXEC, NULL, false);
 	chmod(path, 0);
 	expect_refusal(path, "Permission denied", 1);
 	g_free(path);
@@ -450,13 +463,10 @@ static void check_segments(GuestMem *m, const LoadedImage *img, uint64_t bias)
 
 START_TEST(test_load_exec)
 {
-	TestBuf b;
-	build_image(&b, ET_EXEC, NULL, false);
-	char *path = write_file("exec", b.data, b.len);
+	char *path = write_image("exec", ET_EXEC, NULL, false);
 	GuestMem *m = gmem_new(47);
 	LoadedImage img;
-	LoaderError err;
-	ck_assert_msg(load(path, NULL, m, &img, &err) == 0, "%s", err.msg);
+	load_ok(path, NULL, m, &img);
 	ck_assert_uint_eq(img.entry, EXEC_BASE + TEXT_OFF);
 	ck_assert_uint_eq(img.load_bias, 0);
 	ck_assert_uint_eq(img.interp_base, 0);
@@ -475,13 +485,10 @@ END_TEST
 
 START_TEST(test_load_dyn)
 {
-	TestBuf b;
-	build_image(&b, ET_DYN, NULL, true);
-	char *path = write_file("pie", b.data, b.len);
+	char *path = write_image("pie", ET_DYN, NULL, true);
 	GuestMem *m = gmem_new(47);
 	LoadedImage img;
-	LoaderError err;
-	ck_assert_msg(load(path, NULL, m, &img, &err) == 0, "%s", err.msg);
+	load_ok(path, NULL, m, &img);
 	ck_assert_uint_eq(img.load_bias % gmem_page_size(m), 0);
 	ck_assert_uint_ne(img.load_bias, 0);
 	ck_assert_uint_eq(img.entry, img.load_bias + TEXT_OFF);
@@ -496,9 +503,7 @@ END_TEST
 
 START_TEST(test_load_dyn_base_taken)
 {
-	TestBuf b;
-	build_image(&b, ET_DYN, NULL, true);
-	char *path = write_file("pie", b.data, b.len);
+	char *path = write_image("pie", ET_DYN, NULL, true);
 	GuestMem *m = gmem_new(47);
 	LoaderArch arch = rv64;
 	arch.et_dyn_base = 0x200000000;
@@ -524,9 +529,7 @@ END_TEST
 
 START_TEST(test_exec_fd)
 {
-	TestBuf b;
-	build_image(&b, ET_EXEC, NULL, false);
-	char *path = write_file("byfd", b.data, b.len);
+	char *path = write_image("byfd", ET_EXEC, NULL, false);
 	int fd = open(path, O_RDONLY);
 	ck_assert_int_ge(fd, 0);
 	GuestMem *m = gmem_new(47);
@@ -552,8 +555,7 @@ START_TEST(test_segment_past_eof_zero_filled)
 	char *path = write_file("short", b.data, b.len);
 	GuestMem *m = gmem_new(47);
 	LoadedImage img;
-	LoaderError err;
-	ck_assert_msg(load(path, NULL, m, &img, &err) == 0, "%s", err.msg);
+	load_ok(path, NULL, m, &img);
 	uint8_t *data = gmem_g2h(m, EXEC_BASE + 0x1000);
 	ck_assert_uint_eq(data[0x7ff], 0xcc);
 	for (int i = 0x800; i < 0x3000; i++)
@@ -566,9 +568,7 @@ END_TEST
 
 START_TEST(test_late_failure_unmaps)
 {
-	TestBuf b;
-	build_image(&b, ET_EXEC, NULL, false);
-	char *path = write_file("exec", b.data, b.len);
+	char *path = write_image("exec", ET_EXEC, NULL, false);
 	GuestMem *m = gmem_new(47);
 	LoaderParams p = params_for(path);
 	p.stack_size = 0;
@@ -594,8 +594,7 @@ static char *make_dynamic(uint16_t interp_type, uint16_t interp_machine)
 		eh_of(&b)->e_machine = interp_machine;
 		g_free(write_file("sysroot/lib/ld-test.so", b.data, b.len));
 	}
-	build_image(&b, ET_DYN, "/lib/ld-test.so", true);
-	return write_file("dynprog", b.data, b.len);
+	return write_image("dynprog", ET_DYN, "/lib/ld-test.so", true);
 }
 
 START_TEST(test_interp_via_sysroot)
@@ -606,8 +605,7 @@ START_TEST(test_interp_via_sysroot)
 	LoaderParams p = params_for(path);
 	p.sysroot = sysroot;
 	LoadedImage img;
-	LoaderError err;
-	ck_assert_msg(load(path, &p, m, &img, &err) == 0, "%s", err.msg);
+	load_ok(path, &p, m, &img);
 	char *want = g_build_filename(sysroot, "lib/ld-test.so", NULL);
 	ck_assert_str_eq(img.interp_path, want);
 	ck_assert_uint_ne(img.interp_base, 0);
@@ -791,8 +789,7 @@ static void check_real(const char *bin, const char *sysroot, bool dynamic)
 	p.sysroot = sysroot;
 	p.stack_size = 8 << 20;
 	LoadedImage img;
-	LoaderError err;
-	ck_assert_msg(load(bin, &p, m, &img, &err) == 0, "%s", err.msg);
+	load_ok(bin, &p, m, &img);
 	check_stack(m, &img);
 	ck_assert(gmem_access_ok(m, img.entry, 4, PROT_EXEC));
 	ck_assert(gmem_access_ok(m, img.phdr, img.phnum * 56, PROT_READ));

@@ -5,26 +5,15 @@
  * and then clear fflags so that every line shows the flags of its own case. No libc:
  * the tests link with -nostdlib -static.
  *
+ * Builds on rv64-test.h (START, EXIT, the line-printing pieces).
+ *
  * Registers: operands in f1-f3, results in f0 or s1; the print routine clobbers ra,
- * a0-a3, a7 and t0-t3.
+ * a0-a2, a7 and t0-t3.
  */
 
-	.macro START
-	.text
-	.globl _start
-_start:
-	.option push
-	.option norelax
-	la	gp, __global_pointer$
-	.option pop
-	csrwi	fcsr, 0
-	.endm
-
-	.macro FP_EXIT
-	li	a0, 0
-	li	a7, 93
-	ecall
-	.endm
+/* Every file starts from fcsr = 0 (RNE, no flags); START, SHOW_CALL and EXIT come from here. */
+#define RV64_TEST_CLEAR_FCSR
+#include "rv64-test.h"
 
 /* f-register loads: LD_D takes a 64-bit pattern, LD_S a 32-bit one it NaN-boxes. */
 	.macro LD_D freg, bits
@@ -51,12 +40,7 @@ _start:
 	.macro SHOW_A0 label
 	csrr	a2, fflags
 	csrwi	fflags, 0
-	la	a1, .Lfp_label\@
-	call	fp_show
-	.pushsection .rodata.fp_show, "a"
-.Lfp_label\@:
-	.asciz	"\label"
-	.popsection
+	SHOW_CALL fp_show, "\label"
 	.endm
 
 /* Instruction shapes; P is S or D (operand width), rm a rounding-mode name or dyn. */
@@ -134,20 +118,12 @@ _start:
 	.p2align 2
 /* a0 = value, a1 = NUL-terminated label, a2 = fflags */
 fp_show:
-	addi	sp, sp, -208
+	addi	sp, sp, -224
+	sd	ra, 216(sp)
 	mv	t0, sp
-1:	lbu	t1, 0(a1)
-	beqz	t1, 2f
-	sb	t1, 0(t0)
-	addi	a1, a1, 1
-	addi	t0, t0, 1
-	j	1b
-2:	li	t1, '='
-	sb	t1, 0(t0)
-	addi	t0, t0, 1
+	call	show_put_label
 	li	t2, 60
-	mv	a3, ra
-	call	fp_hex
+	call	show_put_hex
 	li	t1, ' '
 	sb	t1, 0(t0)
 	li	t1, 'f'
@@ -158,30 +134,10 @@ fp_show:
 	addi	t0, t0, 4
 	mv	a0, a2
 	li	t2, 4
-	call	fp_hex
-	mv	ra, a3
-	li	t1, '\n'
-	sb	t1, 0(t0)
-	addi	t0, t0, 1
-	li	a0, 1
+	call	show_put_hex
 	mv	a1, sp
-	sub	a2, t0, sp
-	li	a7, 64
-	ecall
-	addi	sp, sp, 208
-	ret
-/* Appends hex digits of a0 at t0, from bit t2 down to bit 0 in steps of 4. */
-fp_hex:
-	srl	t1, a0, t2
-	andi	t1, t1, 15
-	li	t3, 10
-	bltu	t1, t3, 3f
-	addi	t1, t1, 'a' - 10
-	j	4f
-3:	addi	t1, t1, '0'
-4:	sb	t1, 0(t0)
-	addi	t0, t0, 1
-	addi	t2, t2, -4
-	bgez	t2, fp_hex
+	call	show_put_line
+	ld	ra, 216(sp)
+	addi	sp, sp, 224
 	ret
 	.popsection

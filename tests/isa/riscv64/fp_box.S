@@ -51,4 +51,4 @@
 	ld	s1, 8(sp)
 	SHOWX	"fsd", s1
 	addi	sp, sp, 16
-	FP_EXIT
+	EXIT	0

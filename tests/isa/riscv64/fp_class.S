@@ -26,4 +26,4 @@
 	TOX	fclass.d, D, 0x7ff0000000000001
 	TOX	fclass.d, D, 0x7ff8000000000000
 	TOX	fclass.d, D, 0xfff8000000000001
-	FP_EXIT
+	EXIT	0

@@ -61,4 +61,4 @@
 	CVTFN	fcvt.d.wu, 0xffffffff80000000
 	CVTF	fcvt.s.w, rne, 0
 	CVTF	fcvt.d.lu, rdn, 0
-	FP_EXIT
+	EXIT	0

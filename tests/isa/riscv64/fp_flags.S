@@ -73,4 +73,4 @@
 	OP2	fadd.s, S, rmm, 0x00000000, 0x80000000
 	OP2	fdiv.s, S, rmm, 0x3f800000, 0x00000000
 	CVTF	fcvt.s.w, rmm, 0
-	FP_EXIT
+	EXIT	0

@@ -12,4 +12,4 @@
 	SHOWX	"frm", s1
 	fadd.s	f0, f1, f1, dyn
 	SHOWF	"after", f0
-	FP_EXIT
+	EXIT	0

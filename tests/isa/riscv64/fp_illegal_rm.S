@@ -7,4 +7,4 @@
 	SHOWF	"before", f1
 	.insn	r 0x53, 5, 0, f0, f1, f1
 	SHOWF	"after", f0
-	FP_EXIT
+	EXIT	0

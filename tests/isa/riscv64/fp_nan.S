@@ -64,4 +64,4 @@
 	OP1N	fcvt.d.s, S, 0x7f800001
 	OP1N	fcvt.d.s, S, 0xffc12345
 	OP1N	fcvt.d.s, S, 0x00000001
-	FP_EXIT
+	EXIT	0

@@ -48,4 +48,4 @@
 	DYN	2
 	DYN	3
 	DYN	4
-	FP_EXIT
+	EXIT	0

@@ -41,9 +41,12 @@ ulimit -c 0
 
 build_one() { # NAME
 	local name=$1 src=$SRC_DIR/$1.S exe=$OUT/$1 extra
-	if [ -x "$exe" ] && [ "$exe" -nt "$src" ] && [ "$exe" -nt "$SRC_DIR/rv64-test.h" ] &&
-		[ "$exe" -nt "$SRC_DIR/run.sh" ]; then
-		return 0
+	local dep
+	if [ -x "$exe" ]; then
+		for dep in "$src" "$SRC_DIR"/*.h "$SRC_DIR/run.sh"; do
+			[ "$exe" -nt "$dep" ] || break
+		done
+		[ "$exe" -nt "$dep" ] && return 0
 	fi
 	local -a flags=(-march=rv64gc -mabi=lp64d -static -I"$SRC_DIR")
 	if grep -Eq '^[[:space:]]*(START\b|_start:|\.globl[[:space:]]+_start)' "$src"; then

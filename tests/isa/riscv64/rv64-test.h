@@ -4,6 +4,8 @@
  * EXIT macro. No libc: every test links with -nostdlib -static.
  *
  * SHOW clobbers ra, a0-a2, a7 and t0-t3; keep values that must survive in s registers.
+ * fp-test.h builds on this file: it defines RV64_TEST_CLEAR_FCSR before including it and
+ * prints its lines with the show_put_* pieces below.
  */
 
 /* Sets up gp (linker relaxation may turn `la` into gp-relative addressing). */
@@ -15,13 +17,21 @@ _start:
 	.option norelax
 	la	gp, __global_pointer$
 	.option pop
+#ifdef RV64_TEST_CLEAR_FCSR
+	csrwi	fcsr, 0
+#endif
 	.endm
 
 /* Prints "\label=" followed by the 64-bit value of \reg in hex. */
 	.macro SHOW label, reg
 	mv	a0, \reg
+	SHOW_CALL show_hex, "\label"
+	.endm
+
+/* Calls the print routine \fn with a1 pointing at the NUL-terminated string \label. */
+	.macro SHOW_CALL fn, label
 	la	a1, .Lshow_label\@
-	call	show_hex
+	call	\fn
 	.pushsection .rodata.show, "a"
 .Lshow_label\@:
 	.asciz	"\label"
@@ -53,8 +63,24 @@ _start:
 	.p2align 2
 /* a0 = value, a1 = NUL-terminated label */
 show_hex:
-	addi	sp, sp, -160
+	addi	sp, sp, -176
+	sd	ra, 168(sp)
 	mv	t0, sp
+	call	show_put_label
+	li	t2, 60
+	call	show_put_hex
+	mv	a1, sp
+	call	show_put_line
+	ld	ra, 168(sp)
+	addi	sp, sp, 176
+	ret
+
+/*
+ * Line-building pieces, leaf routines that append at t0 and advance it; they use t1 and
+ * t3 as scratch and leave a2 alone.
+ */
+/* Appends the NUL-terminated string at a1, then '='. */
+show_put_label:
 1:	lbu	t1, 0(a1)
 	beqz	t1, 2f
 	sb	t1, 0(t0)
@@ -64,26 +90,29 @@ show_hex:
 2:	li	t1, '='
 	sb	t1, 0(t0)
 	addi	t0, t0, 1
-	li	t2, 60
-3:	srl	t1, a0, t2
+	ret
+/* Appends hex digits of a0, from bit t2 down to bit 0 in steps of 4. */
+show_put_hex:
+	srl	t1, a0, t2
 	andi	t1, t1, 15
 	li	t3, 10
-	bltu	t1, t3, 4f
+	bltu	t1, t3, 1f
 	addi	t1, t1, 'a' - 10
-	j	5f
-4:	addi	t1, t1, '0'
-5:	sb	t1, 0(t0)
+	j	2f
+1:	addi	t1, t1, '0'
+2:	sb	t1, 0(t0)
 	addi	t0, t0, 1
 	addi	t2, t2, -4
-	bgez	t2, 3b
+	bgez	t2, show_put_hex
+	ret
+/* Appends '\n' and writes the line from a1 up to t0 to stdout; clobbers a0, a2 and a7. */
+show_put_line:
 	li	t1, '\n'
 	sb	t1, 0(t0)
 	addi	t0, t0, 1
 	li	a0, 1
-	mv	a1, sp
-	sub	a2, t0, sp
+	sub	a2, t0, a1
 	li	a7, 64
 	ecall
-	addi	sp, sp, 160
 	ret
 	.popsection
