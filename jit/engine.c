@@ -13,6 +13,7 @@
 #include <inttypes.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "common/log.h"
 #include "jit/fault.h"
@@ -32,6 +33,8 @@ struct Engine {
 	uint64_t *temps;
 	uint32_t temps_cap;
 	uint64_t translated;
+	uint64_t guest_insns_translated;
+	uint64_t translate_ns;
 	bool verify;
 };
 
@@ -92,6 +95,22 @@ void engine_free(Engine *e)
 uint64_t engine_blocks_translated(const Engine *e)
 {
 	return e->translated;
+}
+
+EngineStats engine_stats(const Engine *e)
+{
+	return (EngineStats){
+		.blocks = e->translated,
+		.guest_insns = e->guest_insns_translated,
+		.translate_ns = e->translate_ns,
+	};
+}
+
+static uint64_t now_ns(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
 }
 
 /* Remembers the guest pages this block's code lies on (a zero-length block, such as a
@@ -209,6 +228,7 @@ static Tb *translate(Engine *e, uint64_t pc)
 	g_hash_table_insert(e->blocks, &tb->pc, tb);
 	note_pages(e, pc, tb->size);
 	e->translated++;
+	e->guest_insns_translated += tb->ir.guest_insns;
 	return tb;
 }
 
@@ -218,8 +238,11 @@ static Tb *find_block(Engine *e, uint64_t pc)
 	if (*slot && (*slot)->pc == pc)
 		return *slot;
 	Tb *tb = g_hash_table_lookup(e->blocks, &pc);
-	if (!tb)
+	if (!tb) {
+		uint64_t t0 = now_ns();
 		tb = translate(e, pc);
+		e->translate_ns += now_ns() - t0;
+	}
 	if (tb)
 		*slot = tb;
 	return tb;
