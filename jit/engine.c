@@ -19,6 +19,7 @@
 #include <inttypes.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "common/log.h"
 #include "jit/fault.h"
@@ -41,6 +42,8 @@ struct Engine {
 	uint64_t *temps;
 	uint32_t temps_cap;
 	uint64_t translated;
+	uint64_t guest_insns_translated;
+	uint64_t translate_ns;
 	bool verify;
 };
 
@@ -120,6 +123,22 @@ void engine_free(Engine *e)
 uint64_t engine_blocks_translated(const Engine *e)
 {
 	return e->translated;
+}
+
+EngineStats engine_stats(const Engine *e)
+{
+	return (EngineStats){
+		.blocks = e->translated,
+		.guest_insns = e->guest_insns_translated,
+		.translate_ns = e->translate_ns,
+	};
+}
+
+static uint64_t now_ns(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
 }
 
 /* Remembers the guest pages this block's code lies on (a zero-length block, such as a
@@ -254,6 +273,7 @@ static Tb *translate(Engine *e, uint64_t pc, uintptr_t guest_base)
 	g_hash_table_insert(e->blocks, &tb->pc, tb);
 	note_pages(e, pc, tb->size);
 	e->translated++;
+	e->guest_insns_translated += tb->ir.guest_insns;
 	return tb;
 }
 
@@ -264,8 +284,11 @@ static Tb *find_block(Engine *e, CpuCommon *cpu, uint64_t pc)
 	if (tb && e->jump_cache[i].pc == pc)
 		return tb;
 	tb = g_hash_table_lookup(e->blocks, &pc);
-	if (!tb)
+	if (!tb) {
+		uint64_t t0 = now_ns();
 		tb = translate(e, pc, cpu->guest_base);
+		e->translate_ns += now_ns() - t0;
+	}
 	if (!tb) {
 		fprintf(stderr, "ferry: out of memory translating guest code\n");
 		abort();

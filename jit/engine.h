@@ -31,4 +31,13 @@ void engine_invalidate(Engine *e, uint64_t start, uint64_t len);
 /* Number of blocks translated so far (for tests and logs). */
 uint64_t engine_blocks_translated(const Engine *e);
 
+/* Translation totals since engine_new (FERRY_STATS=1 prints them at exit). A block
+ * translated again after an invalidation counts again. */
+typedef struct EngineStats {
+	uint64_t blocks;       /* blocks translated */
+	uint64_t guest_insns;  /* guest instructions those blocks cover */
+	uint64_t translate_ns; /* monotonic-clock time spent translating them */
+} EngineStats;
+EngineStats engine_stats(const Engine *e);
+
 #endif

@@ -7,6 +7,7 @@
 #include <elf.h>
 #include <errno.h>
 #include <glib.h>
+#include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -52,17 +53,33 @@ static void code_changed(void *opaque, uint64_t start, uint64_t len)
 	engine_invalidate(opaque, start, len);
 }
 
+/* FERRY_STATS=1: one line of translation totals on stderr when the guest exits. */
+static void print_stats(void *opaque)
+{
+	EngineStats s = engine_stats(opaque);
+	fprintf(stderr,
+	        "ferry-stats: blocks=%" PRIu64 " guest_insns=%" PRIu64 " translate_ns=%" PRIu64
+	        "\n",
+	        s.blocks, s.guest_insns, s.translate_ns);
+}
+
+static bool stats_requested(const RunnerOptions *o)
+{
+	const char *v = o->secure ? NULL : getenv("FERRY_STATS");
+	return v && *v && strcmp(v, "0") != 0;
+}
+
 static void load_or_exit(const RunnerOptions *o, char **argv, GuestMem *mem, LoadedImage *img)
 {
 	const LinuxAbi *abi = &linux_abi;
 	LoaderArch arch = {
-		.elf_machine = abi->elf_machine,
-		.elf_class = abi->elf_class,
-		.elf_data = abi->big_endian ? ELFDATA2MSB : ELFDATA2LSB,
-		.platform = abi->platform,
-		.hwcap = abi->hwcap,
-		.hwcap2 = abi->hwcap2,
-		.check_flags = abi->check_elf_flags,
+	    .elf_machine = abi->elf_machine,
+	    .elf_class = abi->elf_class,
+	    .elf_data = abi->big_endian ? ELFDATA2MSB : ELFDATA2LSB,
+	    .platform = abi->platform,
+	    .hwcap = abi->hwcap,
+	    .hwcap2 = abi->hwcap2,
+	    .check_flags = abi->check_elf_flags,
 	};
 	const char *path = argv[o->prog_index];
 	char **guest_argv = g_strdupv(argv + o->prog_index);
@@ -72,15 +89,18 @@ static void load_or_exit(const RunnerOptions *o, char **argv, GuestMem *mem, Loa
 	}
 	char **env = guest_environment(o);
 	LoaderParams p = {
-		.path = path,
-		.exec_fd = -1,
-		.sysroot = o->sysroot,
-		.argv = guest_argv,
-		.envp = env,
-		.execfn = path,
-		.stack_size = o->stack_size ? o->stack_size : DEFAULT_STACK_SIZE,
-		.secure = o->secure,
-		.uid = getuid(), .euid = geteuid(), .gid = getgid(), .egid = getegid(),
+	    .path = path,
+	    .exec_fd = -1,
+	    .sysroot = o->sysroot,
+	    .argv = guest_argv,
+	    .envp = env,
+	    .execfn = path,
+	    .stack_size = o->stack_size ? o->stack_size : DEFAULT_STACK_SIZE,
+	    .secure = o->secure,
+	    .uid = getuid(),
+	    .euid = geteuid(),
+	    .gid = getgid(),
+	    .egid = getegid(),
 	};
 	LoaderError err;
 	if (loader_load(&arch, &p, mem, img, &err) < 0) {
@@ -126,23 +146,25 @@ int main(int argc, char **argv)
 	Engine *engine = engine_new(abi->arch, o.engine, &fetch);
 	if (!cpu || !engine) {
 		fprintf(stderr, "%s: %s\n", o.runner_name,
-			cpu ? "this engine is not available in this build (use -engine interp)"
-			    : "out of memory");
+		        cpu ? "this engine is not available in this build (use -engine interp)"
+		            : "out of memory");
 		return 1;
 	}
 	abi->cpu_init(cpu, img.entry, img.sp);
 	cpu->guest_base = gmem_base(mem);
 	LinuxProcInit init = {
-		.exe_path = img.exe_path,
-		.sysroot = o.sysroot,
-		.uname_release = o.uname_release,
-		.start_brk = img.start_brk,
-		.auxv_addr = img.auxv_addr,
-		.auxv_len = img.auxv_len,
-		.stack_top = img.stack_top,
-		.stack_limit = img.stack_limit,
-		.code_changed = code_changed,
-		.code_changed_opaque = engine,
+	    .exe_path = img.exe_path,
+	    .sysroot = o.sysroot,
+	    .uname_release = o.uname_release,
+	    .start_brk = img.start_brk,
+	    .auxv_addr = img.auxv_addr,
+	    .auxv_len = img.auxv_len,
+	    .stack_top = img.stack_top,
+	    .stack_limit = img.stack_limit,
+	    .code_changed = code_changed,
+	    .code_changed_opaque = engine,
+	    .at_exit = stats_requested(&o) ? print_stats : NULL,
+	    .at_exit_opaque = engine,
 	};
 	LinuxProc *proc = linux_proc_new(abi, mem, &init);
 	fault_install();

@@ -23,6 +23,10 @@ typedef struct LinuxProcInit {
 	 * (munmap, mprotect, mremap), so translations of it are dropped. */
 	void (*code_changed)(void *opaque, uint64_t start, uint64_t len);
 	void *code_changed_opaque;
+	/* Called once when the guest process ends (exit, exit_group, or a signal's default
+	 * action that kills it), before buffered output is flushed; may be NULL. */
+	void (*at_exit)(void *opaque);
+	void *at_exit_opaque;
 } LinuxProcInit;
 
 LinuxProc *linux_proc_new(const LinuxAbi *abi, GuestMem *mem, const LinuxProcInit *init);

@@ -38,6 +38,8 @@ LinuxProc *linux_proc_new(const LinuxAbi *abi, GuestMem *mem, const LinuxProcIni
 	p->stack_limit = init->stack_limit;
 	p->code_changed = init->code_changed;
 	p->code_changed_opaque = init->code_changed_opaque;
+	p->at_exit = init->at_exit;
+	p->at_exit_opaque = init->at_exit_opaque;
 	comm_from_path(p->comm, init->exe_path);
 	p->sig.altstack_flags = LINUX_SS_DISABLE;
 	linux_signal_init(p);
@@ -46,6 +48,10 @@ LinuxProc *linux_proc_new(const LinuxAbi *abi, GuestMem *mem, const LinuxProcIni
 
 void linux_flush_logs(LinuxProc *p)
 {
+	void (*at_exit)(void *) = p->at_exit;
+	p->at_exit = NULL;
+	if (at_exit)
+		at_exit(p->at_exit_opaque);
 	strace_flush_pending(p);
 	fflush(stdout);
 	fflush(stderr);

@@ -56,6 +56,8 @@ struct LinuxProc {
 	uint64_t stack_top, stack_limit;
 	void (*code_changed)(void *opaque, uint64_t start, uint64_t len);
 	void *code_changed_opaque;
+	void (*at_exit)(void *opaque); /* cleared once called */
+	void *at_exit_opaque;
 	uint64_t clear_child_tid;
 	uint64_t robust_list, robust_list_len;
 	uint32_t personality;
@@ -81,7 +83,8 @@ static inline int linux_int(uint64_t w)
 /* Prints the traced call that never returns (exit, exit_group, fatal signal). */
 void strace_flush_pending(LinuxProc *p);
 
-/* Flushes what the runner has buffered before the process ends. */
+/* Runs the runner's at-exit hook (once) and flushes what the runner has buffered before
+ * the process ends. */
 void linux_flush_logs(LinuxProc *p);
 
 /* Takes the default action of `sig`: ends the process by the same host signal, stops

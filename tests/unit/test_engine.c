@@ -85,6 +85,10 @@ START_TEST(loops_run_from_chained_blocks)
 	ck_assert_uint_eq(cpu.r[0], 1000);
 	ck_assert_uint_eq(cpu.common.pc, 4);
 	ck_assert_uint_eq(engine_blocks_translated(e), 2);
+	EngineStats st = engine_stats(e);
+	ck_assert_uint_eq(st.blocks, 2);
+	ck_assert_uint_eq(st.guest_insns, 4); /* "iij" and "x" */
+	ck_assert_uint_gt(st.translate_ns, 0);
 	engine_invalidate(e, 0x10000, 0x2000); /* no code on those pages: nothing dropped */
 	cpu.common.pc = 0;
 	cpu.r[1] = 1010;
@@ -98,6 +102,7 @@ START_TEST(loops_run_from_chained_blocks)
 	ck_assert_int_eq(engine_run(e, &cpu.common), CPU_EXIT_SYSCALL);
 	ck_assert_uint_eq(cpu.r[0], 12);
 	ck_assert_uint_eq(engine_blocks_translated(e), 4);
+	ck_assert_uint_eq(engine_stats(e).guest_insns, 9); /* then "iiij" and "x" again */
 	engine_free(e);
 }
 END_TEST
