@@ -22,6 +22,7 @@
 #include <time.h>
 
 #include "common/log.h"
+#include "jit/cosim.h"
 #include "jit/fault.h"
 #include "jit/tb.h"
 #include "jit/x86_64/backend.h"
@@ -38,7 +39,8 @@ struct Engine {
 	GHashTable *pages;   /* set of guest page numbers holding translated code */
 	JitJumpEntry jump_cache[JUMP_CACHE_SIZE]; /* read by generated code */
 	Tb *jump_tb[JUMP_CACHE_SIZE];
-	JitBackend *jit;                          /* ENGINE_JIT only */
+	JitBackend *jit;                          /* ENGINE_JIT and ENGINE_COSIM */
+	Cosim *cosim;                             /* ENGINE_COSIM only */
 	uint64_t *temps;
 	uint32_t temps_cap;
 	uint64_t translated;
@@ -76,14 +78,15 @@ static void reset_jump_cache(Engine *e)
 
 Engine *engine_new(const GuestArch *arch, EngineMode mode, const GuestFetch *fetch)
 {
-	if (mode == ENGINE_COSIM)
-		return NULL; /* not part of this build yet */
 	Engine *e = calloc(1, sizeof *e);
 	if (!e)
 		return NULL;
-	if (mode == ENGINE_JIT) {
+	if (mode != ENGINE_INTERP) {
 		e->jit = jit_backend_new(e->jump_cache, JUMP_CACHE_BITS);
-		if (!e->jit) {
+		if (mode == ENGINE_COSIM && e->jit)
+			e->cosim = cosim_new(e->jit, arch->cpu_size);
+		if (!e->jit || (mode == ENGINE_COSIM && !e->cosim)) {
+			jit_backend_free(e->jit);
 			free(e);
 			return NULL;
 		}
@@ -115,6 +118,7 @@ void engine_free(Engine *e)
 	engine_flush(e);
 	g_hash_table_destroy(e->blocks);
 	g_hash_table_destroy(e->pages);
+	cosim_free(e->cosim);
 	jit_backend_free(e->jit);
 	free(e->temps);
 	free(e);
@@ -127,11 +131,14 @@ uint64_t engine_blocks_translated(const Engine *e)
 
 EngineStats engine_stats(const Engine *e)
 {
-	return (EngineStats){
+	EngineStats s = {
 		.blocks = e->translated,
 		.guest_insns = e->guest_insns_translated,
 		.translate_ns = e->translate_ns,
 	};
+	if (e->cosim)
+		cosim_counts(e->cosim, &s.cosim_checked, &s.cosim_unchecked);
+	return s;
 }
 
 static uint64_t now_ns(void)
@@ -235,12 +242,13 @@ static bool finish_block(Engine *e, Tb *tb)
 static void compile_block(Engine *e, Tb *tb, uintptr_t guest_base)
 {
 	JitStatus st;
-	tb->jit = jit_compile(e->jit, tb, guest_base, 0, &st);
+	unsigned flags = e->cosim ? JIT_STANDALONE : 0;
+	tb->jit = jit_compile(e->jit, tb, guest_base, flags, &st);
 	if (st == JIT_CACHE_FULL) {
 		if (log_on(LOG_EXEC))
 			log_printf("code cache full: dropping all translations\n");
 		engine_flush(e);
-		tb->jit = jit_compile(e->jit, tb, guest_base, 0, &st);
+		tb->jit = jit_compile(e->jit, tb, guest_base, flags, &st);
 	}
 }
 
@@ -308,7 +316,7 @@ static CpuExit run_interp(Engine *e, CpuCommon *cpu)
 			return CPU_EXIT_INTERRUPT;
 		if (log_on(LOG_EXEC))
 			log_printf("Trace 0x%" PRIx64 "\n", tb->pc);
-		TbExit x = interp_run(tb, cpu, e->temps);
+		TbExit x = interp_run(tb, cpu, e->temps, NULL);
 		if (x.kind == TB_GOTO) {
 			Tb *next = tb->chain[x.slot];
 			if (!next || next->pc != cpu->pc)
@@ -333,7 +341,7 @@ static JitRun run_once(Engine *e, Tb *tb, CpuCommon *cpu)
 	}
 	JitRun r = {.exit = {TB_EXIT, 0, CPU_EXIT_INTERRUPT}};
 	if (!cpu->exit_request)
-		r.exit = interp_run(tb, cpu, e->temps);
+		r.exit = interp_run(tb, cpu, e->temps, NULL);
 	return r;
 }
 
@@ -349,6 +357,21 @@ static CpuExit run_jit(Engine *e, CpuCommon *cpu)
 		if (r.exit.kind == TB_GOTO && r.from && next->jit && gen == jit_generation(e->jit))
 			jit_link(e->jit, r.from, r.site, next->jit);
 		tb = next;
+	}
+}
+
+/* Co-simulation runs one block at a time, so nothing is chained or looked up inline. */
+static CpuExit run_cosim(Engine *e, CpuCommon *cpu)
+{
+	for (;;) {
+		if (cpu->exit_request)
+			return CPU_EXIT_INTERRUPT;
+		Tb *tb = find_block(e, cpu, cpu->pc);
+		if (log_on(LOG_EXEC))
+			log_printf("Trace 0x%" PRIx64 "\n", tb->pc);
+		TbExit x = cosim_run(e->cosim, tb, cpu, e->temps);
+		if (x.kind == TB_EXIT)
+			return x.reason;
 	}
 }
 
@@ -369,7 +392,7 @@ CpuExit engine_run(Engine *e, CpuCommon *cpu)
 	cpu->fault_jmp = &env;
 	fault_set_cpu(cpu);
 	fault_set_pc_map(e->jit ? jit_pc_map : NULL, e->jit);
-	CpuExit why = e->jit ? run_jit(e, cpu) : run_interp(e, cpu);
+	CpuExit why = e->cosim ? run_cosim(e, cpu) : e->jit ? run_jit(e, cpu) : run_interp(e, cpu);
 	cpu->fault_jmp = NULL;
 	fault_set_cpu(NULL);
 	return why;

@@ -37,6 +37,7 @@ typedef struct EngineStats {
 	uint64_t blocks;       /* blocks translated */
 	uint64_t guest_insns;  /* guest instructions those blocks cover */
 	uint64_t translate_ns; /* monotonic-clock time spent translating them */
+	uint64_t cosim_checked, cosim_unchecked; /* co-simulation: blocks compared or not */
 } EngineStats;
 EngineStats engine_stats(const Engine *e);
 

@@ -49,6 +49,18 @@ static void mem_store(uintptr_t base, uint64_t addr, unsigned mo, uint64_t v)
 	}
 }
 
+static void log_store(StoreLog *log, uintptr_t base, uint64_t addr, unsigned mo)
+{
+	if (log->n == log->cap) {
+		log->overflow = true;
+		return;
+	}
+	StoreLogEntry *e = &log->entries[log->n++];
+	e->addr = addr;
+	e->size = (uint8_t)(1u << (mo & MO_SIZE));
+	memcpy(e->old, (const void *)(base + (uintptr_t)addr), e->size);
+}
+
 static bool misaligned(uint64_t addr, unsigned mo)
 {
 	return (mo & MO_ALIGN) && (addr & ((1u << (mo & MO_SIZE)) - 1));
@@ -95,7 +107,7 @@ bool tb_resolve_labels(Tb *tb)
 	return true;
 }
 
-TbExit interp_run(const Tb *tb, CpuCommon *cpu, uint64_t *t)
+TbExit interp_run(const Tb *tb, CpuCommon *cpu, uint64_t *t, StoreLog *log)
 {
 	const IrBlock *b = &tb->ir;
 	uintptr_t base = cpu->guest_base;
@@ -141,6 +153,8 @@ TbExit interp_run(const Tb *tb, CpuCommon *cpu, uint64_t *t)
 				cpu->fault_addr = a;
 				return leave(cpu, cpu->insn_pc, TB_EXIT, 0, CPU_EXIT_MISALIGNED);
 			}
+			if (log)
+				log_store(log, base, a, in->aux);
 			mem_store(base, a, in->aux, t[in->src[1]]);
 			break;
 		}

@@ -32,10 +32,26 @@ typedef struct TbExit {
 	CpuExit reason;    /* TB_EXIT */
 } TbExit;
 
+/* Where the interpreter records each guest store it makes, when asked to: the address,
+ * its size and the bytes it overwrote, in order. Co-simulation uses it to undo a block's
+ * stores before running the same block again on the other executor. */
+typedef struct StoreLogEntry {
+	uint64_t addr;
+	uint8_t size;
+	uint8_t old[8];
+	uint8_t now[8]; /* filled in by the caller after the block ran */
+} StoreLogEntry;
+typedef struct StoreLog {
+	StoreLogEntry *entries;
+	uint32_t n, cap;
+	bool overflow; /* ran out of room: the log is incomplete */
+} StoreLog;
+
 /* Fills tb->label_pos from the block's LABEL insns (the interpreter's branch targets).
  * Returns false when out of memory. */
 bool tb_resolve_labels(Tb *tb);
-/* Runs one block with the IR interpreter; `temps` has room for tb->ir.n_temps values. */
-TbExit interp_run(const Tb *tb, CpuCommon *cpu, uint64_t *temps);
+/* Runs one block with the IR interpreter; `temps` has room for tb->ir.n_temps values.
+ * With a non-NULL `log`, every guest store is recorded there before it is made. */
+TbExit interp_run(const Tb *tb, CpuCommon *cpu, uint64_t *temps, StoreLog *log);
 
 #endif

@@ -58,9 +58,12 @@ static void print_stats(void *opaque)
 {
 	EngineStats s = engine_stats(opaque);
 	fprintf(stderr,
-	        "ferry-stats: blocks=%" PRIu64 " guest_insns=%" PRIu64 " translate_ns=%" PRIu64
-	        "\n",
+	        "ferry-stats: blocks=%" PRIu64 " guest_insns=%" PRIu64 " translate_ns=%" PRIu64,
 	        s.blocks, s.guest_insns, s.translate_ns);
+	if (s.cosim_checked || s.cosim_unchecked)
+		fprintf(stderr, " cosim_checked=%" PRIu64 " cosim_unchecked=%" PRIu64,
+			s.cosim_checked, s.cosim_unchecked);
+	fputc('\n', stderr);
 }
 
 static bool stats_requested(const RunnerOptions *o)

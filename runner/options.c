@@ -103,6 +103,18 @@ static int opt_engine(RunnerOptions *o, const char *v)
 	return fail(o, "unknown engine '%s' (interp, jit or cosim)", v);
 }
 
+static int opt_jit(RunnerOptions *o, const char *v)
+{
+	if (strcmp(v, "on") == 0 || strcmp(v, "off") == 0)
+		return opt_engine(o, strcmp(v, "on") == 0 ? "jit" : "interp");
+	return fail(o, "-jit takes on or off, not '%s'", v);
+}
+
+static int opt_cosim(RunnerOptions *o, const char *v)
+{
+	return opt_engine(o, "cosim");
+}
+
 static int opt_cpu(RunnerOptions *o, const char *v)
 {
 	if (strcmp(v, "help") == 0) {
@@ -137,7 +149,11 @@ static const RunnerOption options[] = {
 	{"d", "items", "FERRY_LOG", NULL, opt_log, "enable log items (-d help lists them)"},
 	{"D", "file", "FERRY_LOG_FILENAME", NULL, opt_logfile, "write the log to file, not stderr"},
 	{"strace", NULL, "FERRY_STRACE", NULL, opt_strace, "log system calls (same as -d strace)"},
-	{"engine", "name", "FERRY_ENGINE", NULL, opt_engine, "executor: jit (x86-64 code, the default) or interp (the IR interpreter)"},
+	{"jit", "on|off", "FERRY_JIT", NULL, opt_jit,
+	 "off runs guest code with the IR interpreter instead of x86-64 code"},
+	{"cosim", NULL, "FERRY_COSIM", NULL, opt_cosim,
+	 "run every block on both the interpreter and the JIT, stop at a difference"},
+	{"engine", "name", "FERRY_ENGINE", NULL, opt_engine, "executor by name: jit, interp or cosim"},
 };
 #define N_OPTIONS (sizeof options / sizeof options[0])
 
@@ -169,7 +185,8 @@ static int parse_env(RunnerOptions *o)
 		const char *v = options[i].env ? getenv(options[i].env) : NULL;
 		if (!v && options[i].env2)
 			v = getenv(options[i].env2);
-		if (!v)
+		/* A flag's twin is on unless empty or "0" (FERRY_COSIM=0 means off). */
+		if (!v || (!options[i].arg && (!*v || strcmp(v, "0") == 0)))
 			continue;
 		int r = options[i].apply(o, options[i].arg ? v : NULL);
 		if (r >= 0)

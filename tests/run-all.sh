@@ -91,12 +91,15 @@ run_suite() {
 	add_row "$name" "$p" "$f" "$s" "$note"
 }
 
+# Guest programs and ISA tests run under every executor: the interpreter (the
+# reference), the JIT, and co-simulation of the two. Integration suites use the default.
+EVERY_ENGINE=${ENGINES:-interp jit cosim}
 run_unit
-run_suite guest "$TESTS/guest/run.sh" "$BUILD_DIR"
+ENGINES=$EVERY_ENGINE run_suite guest "$TESTS/guest/run.sh" "$BUILD_DIR"
 for isa_run in "$TESTS"/isa/*/run.sh; do
 	[ -x "$isa_run" ] || continue
 	isa=${isa_run%/run.sh}
-	run_suite "isa/${isa##*/}" "$isa_run" "$BUILD_DIR"
+	ENGINES=$EVERY_ENGINE run_suite "isa/${isa##*/}" "$isa_run" "$BUILD_DIR"
 done
 for script in "$TESTS"/integration/*.sh; do
 	[ -x "$script" ] || continue

@@ -16,7 +16,8 @@
  *
  * Co-simulation and tests run one block at a time: a block compiled with
  * JIT_STANDALONE never continues into another block (its direct exits are never linked,
- * its indirect jumps always return TB_LOOKUP, no return-address prediction), and
+ * its indirect jumps always return TB_LOOKUP, no return-address prediction, no check of
+ * exit_request at entry: the caller decides between blocks), and
  * jit_run_one runs it once and returns its TbExit, exactly as interp_run would.
  *
  * Threads: generated code is shared; flushing (jit_flush) must only happen while no

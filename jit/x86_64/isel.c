@@ -209,7 +209,8 @@ static bool emit_body(JitCompiler *c)
 	const IrBlock *b = c->ir;
 	c->blk->pcs[c->blk->n_pcs++] = (JitPcEntry){0, c->tb->pc};
 	c->cur_pc = c->tb->pc;
-	emit_entry_check(c);
+	if (!(c->flags & JIT_STANDALONE))
+		emit_entry_check(c);
 	for (uint32_t i = 0; i < b->n_insns && !c->buf.error && !c->failed; i++) {
 		if (c->skip_next == i)
 			continue;

@@ -6,7 +6,7 @@
 # usage: tests/guest/run.sh BUILD_DIR
 # environment:
 #   RUNNER         guest runner (default BUILD_DIR/ferry-riscv64; qemu-riscv64 works too)
-#   ENGINES        space-separated FERRY_ENGINE values (default "interp")
+#   ENGINES        space-separated FERRY_ENGINE values (default "jit")
 #   SYSROOT        riscv64 sysroot for dynamic programs (default /usr/riscv64-linux-gnu)
 #   GUEST_TIMEOUT  seconds per guest run (default 120)
 #   TESTS          space-separated subset of test names (default: all)
@@ -21,7 +21,7 @@ fi
 BUILD_DIR=$1
 SRC_DIR=$(cd "$(dirname "$0")" && pwd)
 RUNNER=${RUNNER:-$BUILD_DIR/ferry-riscv64}
-ENGINES=${ENGINES:-interp}
+ENGINES=${ENGINES:-jit}
 SYSROOT=${SYSROOT:-/usr/riscv64-linux-gnu}
 GUEST_TIMEOUT=${GUEST_TIMEOUT:-120}
 CROSS_CC=${CROSS_CC:-riscv64-linux-gnu-gcc}

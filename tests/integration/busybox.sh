@@ -6,7 +6,7 @@
 #
 # usage: tests/integration/busybox.sh BUILD_DIR
 # environment: RUNNER (default BUILD_DIR/ferry-riscv64), ENGINES (FERRY_ENGINE values,
-#   default "interp"), FERRY_CACHE (download cache, default $HOME/.cache/ferry, or
+#   default "jit"), FERRY_CACHE (download cache, default $HOME/.cache/ferry, or
 #   BUILD_DIR/cache when HOME is unset or not writable), BB_TIMEOUT (seconds per run).
 # The busybox binary is cached as FERRY_CACHE/busybox-static-riscv64/busybox so that a
 # `make clean` does not force a new download. When it cannot be downloaded the script
@@ -26,7 +26,7 @@ fi
 BUILD_DIR=$1
 HERE=$(cd "$(dirname "$0")" && pwd)
 RUNNER=${RUNNER:-$BUILD_DIR/ferry-riscv64}
-ENGINES=${ENGINES:-interp}
+ENGINES=${ENGINES:-jit}
 BB_TIMEOUT=${BB_TIMEOUT:-120}
 if [ -z "${FERRY_CACHE:-}" ]; then
 	if [ -n "${HOME:-}" ] && mkdir -p "$HOME/.cache/ferry" 2>/dev/null && [ -w "$HOME/.cache/ferry" ]; then

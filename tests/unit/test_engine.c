@@ -16,8 +16,18 @@
 
 /* Toy ISA, one byte per instruction:
  *   'i' r0 += 1, next      'j' goto 0 if r0 < r1 else next   'x' syscall exit, next
- *   'l' r2 = load64(r3)    anything else: illegal */
+ *   'l' r2 = load64(r3)    'c' r4 = a call of a helper counting its calls
+ *   anything else: illegal */
 static uint8_t toy_code[64];
+
+/* A helper that claims to touch nothing but returns a different value on every call:
+ * the interpreter and the JIT see different results, which co-simulation must catch. */
+static uint64_t counter_value;
+static uint64_t toy_count(void *cpu, uint64_t a0, uint64_t a1, uint64_t a2, uint64_t a3)
+{
+	return ++counter_value;
+}
+static const IrHelper toy_counter = {"toy_count", toy_count, 0};
 
 static int toy_read(void *opaque, uint64_t pc, void *buf, size_t len)
 {
@@ -40,6 +50,8 @@ static void toy_translate(IrBlock *b, const GuestFetch *f, uint64_t pc)
 		b->guest_insns++;
 		if (op == 'i') {
 			ir_put(b, IR_I64, TOY_R(0), ir_op2i(b, IR_ADD, IR_I64, ir_get(b, IR_I64, TOY_R(0)), 1));
+		} else if (op == 'c') {
+			ir_put(b, IR_I64, TOY_R(4), ir_call(b, &toy_counter, 0, 0, 0, 0));
 		} else if (op == 'l') {
 			ir_put(b, IR_I64, TOY_R(2), ir_load(b, IR_I64, MO_64, ir_get(b, IR_I64, TOY_R(3)), 0));
 		} else if (op == 'j') {
@@ -72,7 +84,7 @@ static unsigned toy_disas(const GuestFetch *f, uint64_t pc, char *buf, size_t n)
 
 static const GuestArch toy_arch = {"toy", sizeof(ToyCpu), 16, toy_translate, toy_disas};
 static const GuestFetch toy_fetch = {toy_read, NULL};
-static const EngineMode engines[] = {ENGINE_INTERP, ENGINE_JIT};
+static const EngineMode engines[] = {ENGINE_INTERP, ENGINE_JIT, ENGINE_COSIM};
 
 START_TEST(loops_run_from_chained_blocks)
 {
@@ -133,9 +145,15 @@ START_TEST(faults_become_exits_at_the_instruction)
 }
 END_TEST
 
-START_TEST(unavailable_engines_are_refused)
+
+START_TEST(cosim_stops_at_a_divergence)
 {
-	ck_assert_ptr_null(engine_new(&toy_arch, ENGINE_COSIM, &toy_fetch));
+	memcpy(toy_code, "icx", 3);
+	Engine *e = engine_new(&toy_arch, ENGINE_COSIM, &toy_fetch);
+	ck_assert_ptr_nonnull(e);
+	ToyCpu cpu;
+	memset(&cpu, 0, sizeof cpu);
+	engine_run(e, &cpu.common);
 }
 END_TEST
 
@@ -143,9 +161,9 @@ Suite *engine_suite(void)
 {
 	Suite *s = suite_create("engine");
 	TCase *tc = tcase_create("run");
-	tcase_add_loop_test(tc, loops_run_from_chained_blocks, 0, 2);
-	tcase_add_loop_test(tc, faults_become_exits_at_the_instruction, 0, 2);
-	tcase_add_test(tc, unavailable_engines_are_refused);
+	tcase_add_loop_test(tc, loops_run_from_chained_blocks, 0, 3);
+	tcase_add_loop_test(tc, faults_become_exits_at_the_instruction, 0, 3);
+	tcase_add_exit_test(tc, cosim_stops_at_a_divergence, 1);
 	suite_add_tcase(s, tc);
 	return s;
 }

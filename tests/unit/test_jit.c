@@ -348,7 +348,7 @@ static TbExit run_interp(IrBlock *b, World *w)
 	tb.pc = b->guest_pc;
 	ck_assert(tb_resolve_labels(&tb));
 	uint64_t *temps = calloc(b->n_temps + 1, sizeof *temps);
-	TbExit x = interp_run(&tb, &w->cpu.common, temps);
+	TbExit x = interp_run(&tb, &w->cpu.common, temps, NULL);
 	free(temps);
 	free(tb.label_pos);
 	return x;

@@ -7,7 +7,7 @@
 #        tests/isa/riscv64/run.sh --generate BUILD_DIR
 #   --generate writes NAME.expected for every NAME.S that has none, using $RUNNER
 #   (default qemu-riscv64 in this mode); check the new files by hand before committing.
-# environment: RUNNER (default BUILD_DIR/ferry-riscv64), ENGINES (default "interp"),
+# environment: RUNNER (default BUILD_DIR/ferry-riscv64), ENGINES (default "jit"),
 #   ISA_TIMEOUT (seconds per run, default 60), CROSS_CC (default riscv64-linux-gnu-gcc).
 # Source conventions: a file that defines _start (directly or through START from
 # rv64-test.h) is linked with -nostdlib; otherwise it is linked with libc and has main.
@@ -31,7 +31,7 @@ if [ "$generate" = 1 ]; then
 else
 	RUNNER=${RUNNER:-$BUILD_DIR/ferry-riscv64}
 fi
-ENGINES=${ENGINES:-interp}
+ENGINES=${ENGINES:-jit}
 ISA_TIMEOUT=${ISA_TIMEOUT:-60}
 CROSS_CC=${CROSS_CC:-riscv64-linux-gnu-gcc}
 OUT=$BUILD_DIR/tests/isa/riscv64
