@@ -21,6 +21,7 @@ typedef enum CpuExit {
 	CPU_EXIT_MISALIGNED, /* an access that must be aligned (LR/SC, AMO) was not */
 	CPU_EXIT_HALT,       /* the guest asked to stop (exit_group already handled) */
 	CPU_EXIT_INTERRUPT,  /* exit_request was set; pc = the start of the next block */
+	CPU_EXIT_SYNC_CODE,  /* instruction fetch must see earlier stores (fence.i); pc = next */
 	CPU_EXIT_COUNT
 } CpuExit;
 

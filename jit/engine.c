@@ -392,7 +392,13 @@ CpuExit engine_run(Engine *e, CpuCommon *cpu)
 	cpu->fault_jmp = &env;
 	fault_set_cpu(cpu);
 	fault_set_pc_map(e->jit ? jit_pc_map : NULL, e->jit);
-	CpuExit why = e->cosim ? run_cosim(e, cpu) : e->jit ? run_jit(e, cpu) : run_interp(e, cpu);
+	CpuExit why;
+	for (;;) {
+		why = e->cosim ? run_cosim(e, cpu) : e->jit ? run_jit(e, cpu) : run_interp(e, cpu);
+		if (why != CPU_EXIT_SYNC_CODE)
+			break;
+		engine_flush(e);
+	}
 	cpu->fault_jmp = NULL;
 	fault_set_cpu(NULL);
 	return why;

@@ -14,7 +14,7 @@ static const char *const cond_name[IR_COND_COUNT] = {
 static const char *const fcond_name[IR_FCOND_COUNT] = {"feq", "flt", "fle", "funord"};
 static const char *const exit_name[CPU_EXIT_COUNT] = {
 	"none", "syscall", "illegal", "breakpoint", "fetch_fault", "mem_fault",
-	"misaligned", "halt"};
+	"misaligned", "halt", "interrupt", "sync_code"};
 
 static void print_extra(const IrInsn *in, FILE *out)
 {

@@ -212,8 +212,11 @@ RV_TRANS(fence_tso)
 
 /* The engine invalidates translations when code pages are written; ending the block
  * makes the next instruction come from a fresh lookup. */
+/* fence.i: later instruction fetches must see this hart's earlier stores, so code the
+ * program wrote since it was translated is translated again. */
 RV_TRANS(fence_i)
 {
-	rv_goto(ctx, ctx->pc + ctx->len, 0);
+	ir_exit(ctx->b, CPU_EXIT_SYNC_CODE, ctx->pc + ctx->len);
+	ctx->ended = true;
 	return true;
 }

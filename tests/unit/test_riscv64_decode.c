@@ -418,7 +418,7 @@ START_TEST(test_translate_exits)
 	} cases[] = {
 		{0x00000073, IR_EXIT, CPU_EXIT_SYSCALL, CODE_BASE + 4},
 		{0x00100073, IR_EXIT, CPU_EXIT_BREAKPOINT, CODE_BASE},
-		{0x0000100f, IR_GOTO_BLOCK, 0, CODE_BASE + 4},
+		{0x0000100f, IR_EXIT, CPU_EXIT_SYNC_CODE, CODE_BASE + 4},
 		{0x008500e7, IR_LOOKUP_JUMP, 0, 0},
 	};
 	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
