@@ -264,8 +264,15 @@ static Tb *find_block(Engine *e, CpuCommon *cpu, uint64_t pc)
 	if (tb && e->jump_cache[i].pc == pc)
 		return tb;
 	tb = g_hash_table_lookup(e->blocks, &pc);
-	if (!tb)
+	if (!tb) {
+		/* Translation runs library code that may disturb the guest state a frontend
+		 * keeps in the host (guest_arch.h): move it out first, reset the host after. */
+		if (e->arch->sync_state)
+			e->arch->sync_state(cpu);
 		tb = translate(e, pc, cpu->guest_base);
+		if (e->arch->enter)
+			e->arch->enter(cpu);
+	}
 	if (!tb) {
 		fprintf(stderr, "ferry: out of memory translating guest code\n");
 		abort();
@@ -334,20 +341,28 @@ static bool jit_pc_map(const void *opaque, uintptr_t host_pc, uint64_t *guest_pc
 	return jit_fault_pc(opaque, host_pc, guest_pc);
 }
 
+/* The GuestArch hooks around guest execution (guest_arch.h). */
+static CpuExit leave_guest(Engine *e, CpuCommon *cpu, CpuExit why)
+{
+	cpu->fault_jmp = NULL;
+	fault_set_cpu(NULL);
+	if (e->arch->sync_state)
+		e->arch->sync_state(cpu);
+	return why;
+}
+
 CpuExit engine_run(Engine *e, CpuCommon *cpu)
 {
 	sigjmp_buf env;
 	if (sigsetjmp(env, 0)) {
-		cpu->fault_jmp = NULL;
-		fault_set_cpu(NULL);
 		cpu->pc = cpu->insn_pc;
-		return CPU_EXIT_MEM_FAULT;
+		return leave_guest(e, cpu, CPU_EXIT_MEM_FAULT);
 	}
+	if (e->arch->enter)
+		e->arch->enter(cpu);
 	cpu->fault_jmp = &env;
 	fault_set_cpu(cpu);
 	fault_set_pc_map(e->jit ? jit_pc_map : NULL, e->jit);
 	CpuExit why = e->jit ? run_jit(e, cpu) : run_interp(e, cpu);
-	cpu->fault_jmp = NULL;
-	fault_set_cpu(NULL);
-	return why;
+	return leave_guest(e, cpu, why);
 }

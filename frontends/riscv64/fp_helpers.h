@@ -16,6 +16,7 @@
 
 #include <stdint.h>
 
+#include "common/cpu_common.h"
 #include "jit/ir.h"
 
 /* RISC-V rounding modes (the rm field and frm). */
@@ -83,5 +84,13 @@ typedef enum RvFpHelperId {
 } RvFpHelperId;
 
 extern const IrHelper rv_fp_helpers[RV_FPH_COUNT];
+
+/* Folds the exception flags inline FP code left in MXCSR into RiscvCpu.fflags (for the
+ * fflags/fcsr CSR translators); returns 0. */
+extern const IrHelper rv_fp_sync_helper;
+/* The GuestArch enter and sync_state hooks (guest_arch.h): enter discards host FP flags
+ * raised outside guest code, sync_state folds the guest's into RiscvCpu.fflags. */
+void rv_fp_enter(CpuCommon *cpu);
+void rv_fp_sync_state(CpuCommon *cpu);
 
 #endif

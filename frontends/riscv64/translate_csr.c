@@ -7,9 +7,15 @@
  * cycle and instret count nanoseconds). Any other CSR, or a write to a read-only one,
  * is an illegal instruction. As the spec says, csrrw with rd = x0 does not read the
  * CSR and csrrs/csrrc with rs1 = x0 (or a zero immediate) do not write it.
+ *
+ * Inline FP code leaves accrued exception flags in the host's MXCSR (translate_fp.c),
+ * so any access to fflags or fcsr first calls rv_fp_sync_helper, which folds them into
+ * RiscvCpu.fflags: a read then sees them, and a write replaces them. A write to frm or
+ * fcsr ends what the translator knows about frm on this path.
  */
 #include <time.h>
 
+#include "frontends/riscv64/fp_helpers.h"
 #include "frontends/riscv64/translate.h"
 
 static uint64_t rv_host_ns(void)
@@ -60,26 +66,32 @@ static IrTemp csr_read_cycle(RvCtx *ctx)
 }
 
 static void csr_write_fflags(RvCtx *ctx, IrTemp v) { rv_put_bits(ctx, RV_OFF_FFLAGS, v, 5); }
-static void csr_write_frm(RvCtx *ctx, IrTemp v) { rv_put_bits(ctx, RV_OFF_FRM, v, 3); }
+static void csr_write_frm(RvCtx *ctx, IrTemp v)
+{
+	rv_put_bits(ctx, RV_OFF_FRM, v, 3);
+	ctx->frm_rne = false;
+}
 static void csr_write_fcsr(RvCtx *ctx, IrTemp v)
 {
 	rv_put_bits(ctx, RV_OFF_FFLAGS, v, 5);
 	rv_put_bits(ctx, RV_OFF_FRM, ir_op2i(ctx->b, IR_SHR, IR_I64, v, 5), 3);
+	ctx->frm_rne = false;
 }
 
 typedef struct RvCsr {
 	uint16_t num;
 	IrTemp (*read)(RvCtx *ctx);
 	void (*write)(RvCtx *ctx, IrTemp v); /* NULL: read-only */
+	bool has_fflags;                     /* fold the host's FP flags first */
 } RvCsr;
 
 static const RvCsr rv_csrs[] = {
-	{0x001, csr_read_fflags, csr_write_fflags},
-	{0x002, csr_read_frm, csr_write_frm},
-	{0x003, csr_read_fcsr, csr_write_fcsr},
-	{0xc00, csr_read_cycle, NULL},
-	{0xc01, csr_read_time, NULL},
-	{0xc02, csr_read_cycle, NULL},
+	{0x001, csr_read_fflags, csr_write_fflags, true},
+	{0x002, csr_read_frm, csr_write_frm, false},
+	{0x003, csr_read_fcsr, csr_write_fcsr, true},
+	{0xc00, csr_read_cycle, NULL, false},
+	{0xc01, csr_read_time, NULL, false},
+	{0xc02, csr_read_cycle, NULL, false},
 };
 
 typedef enum RvCsrOp { RV_CSR_WRITE, RV_CSR_SET, RV_CSR_CLEAR } RvCsrOp;
@@ -98,6 +110,8 @@ static bool gen_csr(RvCtx *ctx, const RvInsn *in, RvCsrOp op, bool imm_form)
 		return false;
 	IrBlock *b = ctx->b;
 	IrTemp src = imm_form ? ir_const(b, IR_I64, (uint64_t)in->imm) : rv_gpr(ctx, in->rs1);
+	if (csr->has_fflags)
+		ir_call(b, &rv_fp_sync_helper, IR_NONE, IR_NONE, IR_NONE, IR_NONE);
 	IrTemp old = op != RV_CSR_WRITE || in->rd != 0 ? csr->read(ctx) : IR_NONE;
 	if (writes) {
 		IrTemp nv = src;
