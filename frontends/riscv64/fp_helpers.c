@@ -16,10 +16,14 @@
  * Host flags as guest state: inline FP code (translate_fp.c) leaves its exception flags
  * in MXCSR, so the architectural fflags is RiscvCpu.fflags | the mapped MXCSR flags.
  * rv_fp_fold moves the MXCSR flags into RiscvCpu.fflags and clears them; it runs at the
- * start of every helper that clears or tests MXCSR flags, from the fflags/fcsr CSR
- * translators (rv_fp_sync_helper) and as the GuestArch sync_state hook whenever guest
- * execution stops. Flags a helper leaves in MXCSR afterwards are ones it also ORed into
- * fflags, so folding them again changes nothing.
+ * start of every helper that clears or tests MXCSR flags and as the GuestArch sync_state
+ * hook whenever guest execution stops. Flags a helper leaves in MXCSR afterwards are
+ * ones it also ORed into fflags, so folding them again changes nothing. The fflags/fcsr
+ * CSR translators touch neither the CPU struct nor MXCSR more than they must: a read ORs
+ * rv_fp_host_flags_helper's result into the value it reads, and a write of v calls
+ * rv_fp_host_limit_helper, which clears MXCSR's flags only when some of them are not in
+ * v (LDMXCSR is slow, and the frflags / compare / fsflags sequence compilers emit
+ * around quiet comparisons usually restores a superset of what MXCSR holds).
  */
 #include "frontends/riscv64/fp_helpers.h"
 
@@ -592,13 +596,21 @@ const IrHelper rv_fp_helpers[RV_FPH_COUNT] = {
 
 /* ---- Hooks that keep fflags whole (see the top of this file). ---- */
 
-static uint64_t rv_fp_sync(void *cpu, uint64_t u0, uint64_t u1, uint64_t u2, uint64_t u3)
+static uint64_t rv_fp_host_flags(void *cpu, uint64_t u0, uint64_t u1, uint64_t u2, uint64_t u3)
 {
-	rv_fp_fold(cpu);
+	return rv_fp_mxcsr_fflags(_mm_getcsr());
+}
+
+static uint64_t rv_fp_host_limit(void *cpu, uint64_t fflags, uint64_t u1, uint64_t u2, uint64_t u3)
+{
+	uint32_t m = _mm_getcsr();
+	if (rv_fp_mxcsr_fflags(m) & ~fflags)
+		_mm_setcsr(m & ~(uint32_t)RV_MXCSR_FLAGS);
 	return 0;
 }
 
-const IrHelper rv_fp_sync_helper = {"rv_fp_sync", rv_fp_sync, IRH_READS_STATE | IRH_WRITES_STATE};
+const IrHelper rv_fp_host_flags_helper = {"rv_fp_host_flags", rv_fp_host_flags, 0};
+const IrHelper rv_fp_host_limit_helper = {"rv_fp_host_limit", rv_fp_host_limit, 0};
 
 void rv_fp_sync_state(CpuCommon *cpu)
 {

@@ -85,9 +85,11 @@ typedef enum RvFpHelperId {
 
 extern const IrHelper rv_fp_helpers[RV_FPH_COUNT];
 
-/* Folds the exception flags inline FP code left in MXCSR into RiscvCpu.fflags (for the
- * fflags/fcsr CSR translators); returns 0. */
-extern const IrHelper rv_fp_sync_helper;
+/* For the fflags/fcsr CSR translators: the exception flags inline FP code left in MXCSR
+ * as fflags bits (to OR into RiscvCpu.fflags on a read), and, given the fflags value
+ * just written, clearing MXCSR's flags unless all of them are in that value. */
+extern const IrHelper rv_fp_host_flags_helper;
+extern const IrHelper rv_fp_host_limit_helper;
 /* The GuestArch enter and sync_state hooks (guest_arch.h): enter discards host FP flags
  * raised outside guest code, sync_state folds the guest's into RiscvCpu.fflags. */
 void rv_fp_enter(CpuCommon *cpu);
