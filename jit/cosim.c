@@ -19,6 +19,7 @@
 
 struct Cosim {
 	JitBackend *jit;
+	const GuestArch *arch;
 	size_t cpu_size;
 	uint8_t *before, *after_interp;
 	StoreLog log;
@@ -31,15 +32,16 @@ typedef struct Outcome {
 	uint64_t pc, fault_addr;
 } Outcome;
 
-Cosim *cosim_new(JitBackend *jit, size_t cpu_size)
+Cosim *cosim_new(JitBackend *jit, const GuestArch *arch)
 {
 	Cosim *c = calloc(1, sizeof *c);
 	if (!c)
 		return NULL;
 	c->jit = jit;
-	c->cpu_size = cpu_size;
-	c->before = malloc(cpu_size);
-	c->after_interp = malloc(cpu_size);
+	c->arch = arch;
+	c->cpu_size = arch->cpu_size;
+	c->before = malloc(c->cpu_size);
+	c->after_interp = malloc(c->cpu_size);
 	c->log.entries = calloc(STORE_LOG_CAP, sizeof *c->log.entries);
 	c->log.cap = STORE_LOG_CAP;
 	if (!c->before || !c->after_interp || !c->log.entries) {
@@ -76,7 +78,16 @@ static bool calls_memory_helpers(const Tb *tb)
 	return false;
 }
 
-/* Runs the block on one executor, catching a host fault in guest code. */
+/* Moves guest state the frontend keeps in the host (accrued FP flags) into the CPU
+ * struct, so what is compared is the whole architectural state. */
+static void sync_state(const Cosim *c, CpuCommon *cpu)
+{
+	if (c->arch->sync_state)
+		c->arch->sync_state(cpu);
+}
+
+/* Runs the block on one executor, catching a host fault in guest code; the state it
+ * leaves is synchronized either way. */
 static Outcome run_guarded(Cosim *c, const Tb *tb, CpuCommon *cpu, uint64_t *temps,
 			   bool use_jit)
 {
@@ -84,6 +95,7 @@ static Outcome run_guarded(Cosim *c, const Tb *tb, CpuCommon *cpu, uint64_t *tem
 	sigjmp_buf *outer = cpu->fault_jmp;
 	if (sigsetjmp(env, 0)) {
 		cpu->fault_jmp = outer;
+		sync_state(c, cpu);
 		return (Outcome){.exit = {TB_EXIT, 0, CPU_EXIT_MEM_FAULT}, .faulted = true,
 				 .pc = cpu->insn_pc, .fault_addr = cpu->fault_addr};
 	}
@@ -91,6 +103,7 @@ static Outcome run_guarded(Cosim *c, const Tb *tb, CpuCommon *cpu, uint64_t *tem
 	Outcome o = {0};
 	o.exit = use_jit ? jit_run_one(c->jit, tb->jit, cpu) : interp_run(tb, cpu, temps, &c->log);
 	cpu->fault_jmp = outer;
+	sync_state(c, cpu);
 	o.pc = cpu->pc;
 	o.fault_addr = cpu->fault_addr;
 	return o;
@@ -190,6 +203,7 @@ TbExit cosim_run(Cosim *c, const Tb *tb, CpuCommon *cpu, uint64_t *temps)
 		c->unchecked++;
 		return tb->jit ? jit_run_one(c->jit, tb->jit, cpu) : interp_run(tb, cpu, temps, NULL);
 	}
+	sync_state(c, cpu);
 	memcpy(c->before, cpu, c->cpu_size);
 	c->log.n = 0;
 	c->log.overflow = false;

@@ -10,12 +10,15 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "jit/guest_arch.h"
 #include "jit/tb.h"
 #include "jit/x86_64/backend.h"
 
 typedef struct Cosim Cosim;
 
-Cosim *cosim_new(JitBackend *jit, size_t cpu_size);
+/* Compares CPU structs of arch->cpu_size bytes, with arch->sync_state (when there is
+ * one) applied to each before it is recorded. */
+Cosim *cosim_new(JitBackend *jit, const GuestArch *arch);
 void cosim_free(Cosim *c);
 /* Runs tb (whose host code, if any, was compiled JIT_STANDALONE) on both executors and
  * leaves the JIT's results in place. A block without host code, or one calling a helper

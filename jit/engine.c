@@ -84,7 +84,7 @@ Engine *engine_new(const GuestArch *arch, EngineMode mode, const GuestFetch *fet
 	if (mode != ENGINE_INTERP) {
 		e->jit = jit_backend_new(e->jump_cache, JUMP_CACHE_BITS);
 		if (mode == ENGINE_COSIM && e->jit)
-			e->cosim = cosim_new(e->jit, arch->cpu_size);
+			e->cosim = cosim_new(e->jit, arch);
 		if (!e->jit || (mode == ENGINE_COSIM && !e->cosim)) {
 			jit_backend_free(e->jit);
 			free(e);
@@ -293,9 +293,15 @@ static Tb *find_block(Engine *e, CpuCommon *cpu, uint64_t pc)
 		return tb;
 	tb = g_hash_table_lookup(e->blocks, &pc);
 	if (!tb) {
+		/* Translation runs library code that may disturb the guest state a frontend
+		 * keeps in the host (guest_arch.h): move it out first, reset the host after. */
+		if (e->arch->sync_state)
+			e->arch->sync_state(cpu);
 		uint64_t t0 = now_ns();
 		tb = translate(e, pc, cpu->guest_base);
 		e->translate_ns += now_ns() - t0;
+		if (e->arch->enter)
+			e->arch->enter(cpu);
 	}
 	if (!tb) {
 		fprintf(stderr, "ferry: out of memory translating guest code\n");
@@ -380,15 +386,25 @@ static bool jit_pc_map(const void *opaque, uintptr_t host_pc, uint64_t *guest_pc
 	return jit_fault_pc(opaque, host_pc, guest_pc);
 }
 
+/* The GuestArch hooks around guest execution (guest_arch.h). */
+static CpuExit leave_guest(Engine *e, CpuCommon *cpu, CpuExit why)
+{
+	cpu->fault_jmp = NULL;
+	fault_set_cpu(NULL);
+	if (e->arch->sync_state)
+		e->arch->sync_state(cpu);
+	return why;
+}
+
 CpuExit engine_run(Engine *e, CpuCommon *cpu)
 {
 	sigjmp_buf env;
 	if (sigsetjmp(env, 0)) {
-		cpu->fault_jmp = NULL;
-		fault_set_cpu(NULL);
 		cpu->pc = cpu->insn_pc;
-		return CPU_EXIT_MEM_FAULT;
+		return leave_guest(e, cpu, CPU_EXIT_MEM_FAULT);
 	}
+	if (e->arch->enter)
+		e->arch->enter(cpu);
 	cpu->fault_jmp = &env;
 	fault_set_cpu(cpu);
 	fault_set_pc_map(e->jit ? jit_pc_map : NULL, e->jit);
@@ -399,7 +415,5 @@ CpuExit engine_run(Engine *e, CpuCommon *cpu)
 			break;
 		engine_flush(e);
 	}
-	cpu->fault_jmp = NULL;
-	fault_set_cpu(NULL);
-	return why;
+	return leave_guest(e, cpu, why);
 }

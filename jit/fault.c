@@ -1,7 +1,10 @@
 /*
  * The host fault handler behind fault.h. It runs with SA_NODEFER so that siglongjmp back
  * into the engine needs no signal-mask restore (sigsetjmp without saving the mask keeps
- * the per-block-run cost at zero system calls).
+ * the per-block-run cost at zero system calls). Linux starts a signal handler with a
+ * fresh SSE state and restores the interrupted one only on sigreturn, which siglongjmp
+ * skips; the handler therefore puts the interrupted code's MXCSR back itself, since its
+ * accrued exception flags may be guest state not yet folded (see guest_arch.h).
  */
 #include "jit/fault.h"
 
@@ -9,6 +12,7 @@
 #include <stddef.h>
 #include <string.h>
 #include <ucontext.h>
+#include <xmmintrin.h>
 
 static __thread CpuCommon *fault_cpu;
 static __thread FaultPcMap fault_map;
@@ -29,6 +33,8 @@ static void fault_handler(int sig, siginfo_t *info, void *uctx)
 	uint64_t pc;
 	if (fault_map && fault_map(fault_map_opaque, (uintptr_t)uc->uc_mcontext.gregs[REG_RIP], &pc))
 		cpu->insn_pc = pc;
+	if (uc->uc_mcontext.fpregs)
+		_mm_setcsr(uc->uc_mcontext.fpregs->mxcsr);
 	siglongjmp(*cpu->fault_jmp, sig);
 }
 

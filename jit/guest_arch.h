@@ -3,6 +3,9 @@
  * the CPU struct and a translator that turns the guest code at a PC into one IrBlock.
  * The engine knows no guest ISA; a frontend knows no executor. Guest code is read through
  * GuestFetch so the same frontend serves user mode (guest_base + pc) and a softmmu.
+ * A frontend may also keep part of the guest state in the host while guest code runs
+ * (riscv64: accrued FP exception flags in MXCSR); its enter/sync_state hooks bracket
+ * every stretch of guest execution so that C code outside sees the CPU struct whole.
  */
 #ifndef FERRY_GUEST_ARCH_H
 #define FERRY_GUEST_ARCH_H
@@ -10,6 +13,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "common/cpu_common.h"
 #include "jit/ir.h"
 
 typedef struct GuestFetch {
@@ -29,6 +33,14 @@ typedef struct GuestArch {
 	/* Disassembles one instruction at pc for -d in_asm; returns its length in bytes
 	 * (0 when it cannot be read). */
 	unsigned (*disas)(const GuestFetch *fetch, uint64_t pc, char *buf, size_t bufsz);
+	/* Optional. enter runs before guest code starts running on this host thread (it
+	 * discards host state that C code left behind); sync_state moves the guest state
+	 * held in the host into the CPU struct and resets the host side. The engine calls
+	 * sync_state whenever engine_run returns and around translation (sync_state, then
+	 * enter); anything else that inspects or copies the CPU struct between blocks (state
+	 * comparisons, snapshots) calls sync_state first. */
+	void (*enter)(CpuCommon *cpu);
+	void (*sync_state)(CpuCommon *cpu);
 } GuestArch;
 
 #endif

@@ -136,6 +136,18 @@ IrTemp ir_fcmp(IrBlock *b, IrType t, IrFCond c, IrTemp x, IrTemp y)
 	return d;
 }
 
+IrTemp ir_fcmp_sig(IrBlock *b, IrType t, IrFCond c, bool signaling, IrTemp x, IrTemp y)
+{
+	IrTemp d = ir_new_temp(b, IR_I64);
+	ir_emit(b, IR_FCMP, t, (uint16_t)(c | (signaling ? IR_FCMP_SIGNALING : 0)), d, x, y, 0, 0);
+	return d;
+}
+
+IrTemp ir_fop(IrBlock *b, IrOp op, IrType t, uint16_t aux, IrTemp a, IrTemp c)
+{
+	return emit_def(b, op, t, aux, a, c, 0, 0);
+}
+
 IrTemp ir_select(IrBlock *b, IrType t, IrTemp cond, IrTemp if_true, IrTemp if_false)
 {
 	return emit_def(b, IR_SELECT, t, 0, cond, if_true, if_false, 0);

@@ -60,8 +60,19 @@ typedef enum IrCond {
 } IrCond;
 
 /* Floating-point comparison conditions (FCMP's aux): ordered compares are false when
- * either input is NaN; UNORD is true exactly then. No exception flags are raised. */
+ * either input is NaN; UNORD is true exactly then. The compare raises the invalid flag
+ * for a signaling NaN input, or for any NaN with IR_FCMP_SIGNALING (IEEE 754's quiet
+ * and signaling predicates; see ir_ops.h). */
 typedef enum IrFCond { IR_FEQ, IR_FLT, IR_FLE, IR_FUNORD, IR_FCOND_COUNT } IrFCond;
+enum { IR_FCMP_SIGNALING = 1 << 8, IR_FCMP_COND_MASK = 0xff };
+
+/* FADD FSUB FMUL FDIV FSQRT aux: a NaN result is the default NaN (positive, quiet, zero
+ * payload) rather than the host's propagated or negative NaN. */
+enum { IR_FARITH_DEFAULT_NAN = 1 };
+static inline bool ir_op_is_farith(IrOp op)
+{
+	return op == IR_FADD || op == IR_FSUB || op == IR_FMUL || op == IR_FDIV || op == IR_FSQRT;
+}
 
 /* Memory operation descriptor (LOAD/STORE aux): size, signedness, byte order. */
 enum {
@@ -139,6 +150,10 @@ IrTemp ir_op2(IrBlock *b, IrOp op, IrType t, IrTemp a, IrTemp c);
 IrTemp ir_op2i(IrBlock *b, IrOp op, IrType t, IrTemp a, uint64_t imm); /* a OP const */
 IrTemp ir_cmp(IrBlock *b, IrType t, IrCond c, IrTemp x, IrTemp y);
 IrTemp ir_fcmp(IrBlock *b, IrType t, IrFCond c, IrTemp x, IrTemp y);
+/* FCMP with IR_FCMP_SIGNALING when `signaling`. */
+IrTemp ir_fcmp_sig(IrBlock *b, IrType t, IrFCond c, bool signaling, IrTemp x, IrTemp y);
+/* FADD FSUB FMUL FDIV (two sources) or FSQRT (c = IR_NONE) with aux flags. */
+IrTemp ir_fop(IrBlock *b, IrOp op, IrType t, uint16_t aux, IrTemp a, IrTemp c);
 IrTemp ir_select(IrBlock *b, IrType t, IrTemp cond, IrTemp if_true, IrTemp if_false);
 IrTemp ir_exts(IrBlock *b, IrType t, IrTemp a, unsigned bits);
 IrTemp ir_extu(IrBlock *b, IrType t, IrTemp a, unsigned bits);

@@ -1,8 +1,13 @@
 /*
  * Semantics of the pure IR ops (arithmetic, logic, shifts, compares, extensions and
- * floating-point basics). Integer division is total as ir_ops.h documents; floating
- * point uses the host's IEEE arithmetic in round-to-nearest with no flags, which is
- * exactly what the x86-64 backend's SSE instructions produce.
+ * floating-point basics). Integer division is total as ir_ops.h documents. Floating
+ * point is the host's SSE arithmetic in round-to-nearest, in the operation's own
+ * precision, and must raise exactly the MXCSR exception flags the x86-64 backend's
+ * instruction raises: operands are moved as bits (never converted between precisions,
+ * which would raise invalid for a signaling NaN of its own), the default-NaN fix-up tests
+ * bits, and compares use the C forms GCC compiles to the matching instruction: `==` and
+ * __builtin_isless/islessequal/isunordered to ucomis (quiet), `<` and `<=` to comis
+ * (signaling, C11 Annex F).
  */
 #include "jit/ir_eval.h"
 
@@ -129,40 +134,69 @@ static uint64_t from_f64(IrType t, double d)
 	return v;
 }
 
-/* f32 arithmetic must round once, in single precision: compute in float. */
-static uint64_t float_arith(IrOp op, IrType t, uint64_t a, uint64_t b)
+static float bits_f32(uint64_t v)
 {
-	if (t == IR_F32) {
-		float x = (float)as_f64(t, a), y = (float)as_f64(t, b), r;
-		switch (op) {
-		case IR_FADD: r = x + y; break;
-		case IR_FSUB: r = x - y; break;
-		case IR_FMUL: r = x * y; break;
-		case IR_FDIV: r = x / y; break;
-		default: r = sqrtf(x); break;
-		}
-		return from_f64(t, r);
-	}
-	double x = as_f64(t, a), y = as_f64(t, b), r;
-	switch (op) {
-	case IR_FADD: r = x + y; break;
-	case IR_FSUB: r = x - y; break;
-	case IR_FMUL: r = x * y; break;
-	case IR_FDIV: r = x / y; break;
-	default: r = sqrt(x); break;
-	}
-	return from_f64(t, r);
+	float f;
+	uint32_t u = (uint32_t)v;
+	memcpy(&f, &u, 4);
+	return f;
 }
 
-static uint64_t float_compare(IrFCond c, IrType t, uint64_t a, uint64_t b)
+static uint64_t f32_bits(float f)
 {
-	double x = as_f64(t, a), y = as_f64(t, b);
-	switch (c) {
-	case IR_FEQ: return x == y;
-	case IR_FLT: return __builtin_isless(x, y);
-	case IR_FLE: return __builtin_islessequal(x, y);
-	default: return __builtin_isunordered(x, y);
+	uint32_t u;
+	memcpy(&u, &f, 4);
+	return u;
+}
+
+/* The default NaN of IR_FARITH_DEFAULT_NAN, tested on the bits so that no compare can
+ * raise a flag. */
+static uint64_t default_nan(IrType t, uint64_t r, uint16_t aux)
+{
+	uint64_t expo = t == IR_F32 ? 0x7f800000u : 0x7ff0000000000000ull;
+	uint64_t frac = t == IR_F32 ? 0x007fffffu : 0x000fffffffffffffull;
+	if (!(aux & IR_FARITH_DEFAULT_NAN) || (r & expo) != expo || !(r & frac))
+		return r;
+	return t == IR_F32 ? 0x7fc00000u : 0x7ff8000000000000ull;
+}
+
+/* One body per precision so that each rounds once, in its own format. */
+#define FLOAT_ARITH(FT, SQRT, op, x, y)                                                            \
+	(op == IR_FADD   ? (FT)(x + y)                                                             \
+	 : op == IR_FSUB ? (FT)(x - y)                                                             \
+	 : op == IR_FMUL ? (FT)(x * y)                                                             \
+	 : op == IR_FDIV ? (FT)(x / y)                                                             \
+	                 : SQRT(x))
+
+static uint64_t float_arith(IrOp op, IrType t, uint16_t aux, uint64_t a, uint64_t b)
+{
+	uint64_t r;
+	if (t == IR_F32) {
+		float x = bits_f32(a), y = bits_f32(b);
+		r = f32_bits(FLOAT_ARITH(float, sqrtf, op, x, y));
+	} else {
+		double x = as_f64(t, a), y = as_f64(t, b);
+		r = from_f64(t, FLOAT_ARITH(double, sqrt, op, x, y));
 	}
+	return default_nan(t, r, aux);
+}
+
+#define FLOAT_COMPARE(c, sig, x, y)                                                                \
+	(c == IR_FEQ   ? (sig ? x <= y && x >= y : x == y)                                         \
+	 : c == IR_FLT ? (sig ? x < y : __builtin_isless(x, y))                                    \
+	 : c == IR_FLE ? (sig ? x <= y : __builtin_islessequal(x, y))                              \
+	               : (sig ? !(x <= y) && !(x > y) : __builtin_isunordered(x, y)))
+
+static uint64_t float_compare(uint16_t aux, IrType t, uint64_t a, uint64_t b)
+{
+	IrFCond c = (IrFCond)(aux & IR_FCMP_COND_MASK);
+	bool sig = aux & IR_FCMP_SIGNALING;
+	if (t == IR_F32) {
+		float x = bits_f32(a), y = bits_f32(b);
+		return FLOAT_COMPARE(c, sig, x, y);
+	}
+	double x = as_f64(t, a), y = as_f64(t, b);
+	return FLOAT_COMPARE(c, sig, x, y);
 }
 
 bool ir_eval_supported(IrOp op, IrType type)
@@ -199,8 +233,8 @@ uint64_t ir_eval(IrOp op, IrType t, uint16_t aux, const uint64_t *s)
 	case IR_EXTS: return (uint64_t)sext(a, aux) & m;
 	case IR_EXTU: return (aux >= 64 ? a : a & ((1ull << aux) - 1)) & m;
 	case IR_FADD: case IR_FSUB: case IR_FMUL: case IR_FDIV: case IR_FSQRT:
-		return float_arith(op, t, a, b);
-	case IR_FCMP: return float_compare((IrFCond)aux, t, a, b);
+		return float_arith(op, t, aux, a, b);
+	case IR_FCMP: return float_compare(aux, t, a, b);
 	default: return 0;
 	}
 }

@@ -7,7 +7,8 @@
  *   SIG_NONE   no temps
  *   SIG_SAME   dst and every source have type T
  *   SIG_CMP    sources have type T; dst has type T (0 or 1); aux = IrCond
- *   SIG_FCMP   sources have float type T; dst has type i64 (0 or 1); aux = IrFCond
+ *   SIG_FCMP   sources have float type T; dst has type i64 (0 or 1); aux = IrFCond,
+ *              optionally | IR_FCMP_SIGNALING
  *   SIG_SEL    src0 any integer type (nonzero = true); src1, src2, dst have type T
  *   SIG_EXT    dst has type T; src0 any integer type; aux = number of low source bits kept
  *   SIG_CONV   dst has type T; src0 any type (int<->float value conversion, bit casts)
@@ -27,6 +28,19 @@
  * Integer division (DIVS/DIVU/REMS/REMU) is total: x/0 = 0 and x%0 = x; the signed
  * overflow case MIN/-1 gives MIN and remainder 0. Frontends whose ISA says otherwise
  * (RISC-V's x/0 = -1) add a select. Shift counts are taken modulo the width.
+ *
+ * Floating point (FADD FSUB FMUL FDIV FSQRT FCMP) is IEEE 754 binary32/binary64 in
+ * round-to-nearest-even, computed by the host's SSE unit in every executor. These ops
+ * raise the IEEE exception flags in the host's FP status register (MXCSR) exactly as the
+ * SSE instruction does, tininess detected after rounding; the flags accumulate there
+ * until a frontend's GuestArch hooks fold them into guest state. Raising flags is a side
+ * effect: the optimizer neither folds nor removes these ops. With aux
+ * IR_FARITH_DEFAULT_NAN an arithmetic op returns the default NaN (positive, quiet, zero
+ * payload) whenever its result is NaN, instead of x86's propagated or negative NaN. FCMP
+ * is quiet (invalid only for a signaling NaN operand) unless its aux carries
+ * IR_FCMP_SIGNALING (invalid for any NaN operand). The flags of ITOF, FTOI and FCVT are
+ * unspecified (the executors may differ); frontends that need exact flags for
+ * conversions use helpers.
  */
 #ifndef FERRY_IR_OPS_H
 #define FERRY_IR_OPS_H
@@ -66,19 +80,19 @@
 	X(SELECT, 3, 1, SIG_SEL, 0)                                                       \
 	X(EXTS, 1, 1, SIG_EXT, 0)   /* sign-extend the low aux bits of src0 to T */       \
 	X(EXTU, 1, 1, SIG_EXT, 0)   /* zero-extend the low aux bits of src0 to T */       \
-	X(FADD, 2, 1, SIG_SAME, IRF_COMMUTES) /* f32/f64, round to nearest, no flags */   \
-	X(FSUB, 2, 1, SIG_SAME, 0)                                                        \
-	X(FMUL, 2, 1, SIG_SAME, IRF_COMMUTES)                                             \
-	X(FDIV, 2, 1, SIG_SAME, 0)                                                        \
-	X(FSQRT, 1, 1, SIG_SAME, 0)                                                       \
-	X(FCMP, 2, 1, SIG_FCMP, 0)  /* sources of float type T; dst i64; aux = IrFCond */ \
+	X(FADD, 2, 1, SIG_SAME, IRF_SIDE | IRF_COMMUTES) /* f32/f64: see above */         \
+	X(FSUB, 2, 1, SIG_SAME, IRF_SIDE)                                                 \
+	X(FMUL, 2, 1, SIG_SAME, IRF_SIDE | IRF_COMMUTES)                                  \
+	X(FDIV, 2, 1, SIG_SAME, IRF_SIDE)                                                 \
+	X(FSQRT, 1, 1, SIG_SAME, IRF_SIDE)                                                \
+	X(FCMP, 2, 1, SIG_FCMP, IRF_SIDE) /* dst i64 */                                   \
 	X(ITOF, 1, 1, SIG_CONV, 0)  /* signed integer -> float T (aux 1: unsigned) */     \
 	X(FTOI, 1, 1, SIG_CONV, 0)  /* float -> integer T, truncating (aux 1: unsigned) */ \
 	X(FCVT, 1, 1, SIG_CONV, 0)  /* f32 <-> f64 */                                     \
 	X(BITCAST, 1, 1, SIG_CONV, 0) /* same-width reinterpretation (i64 <-> f64 ...) */ \
 	X(LOAD, 1, 1, SIG_LOAD, IRF_SIDE | IRF_MEM)                                       \
 	X(STORE, 2, 0, SIG_STORE, IRF_SIDE | IRF_MEM)                                     \
-	X(FENCE, 0, 0, SIG_NONE, IRF_SIDE) /* aux = IrFence kinds */                      \
+	X(FENCE, 0, 0, SIG_NONE, IRF_SIDE) /* aux = IrFence kinds */        \
 	X(CALL, 4, 1, SIG_CALL, IRF_SIDE | IRF_MEM | IRF_READS_STATE | IRF_WRITES_STATE)  \
 	X(LABEL, 0, 0, SIG_NONE, IRF_SIDE | IRF_CONTROL)                                  \
 	X(BR, 1, 0, SIG_BR, IRF_SIDE | IRF_CONTROL)   /* goto label imm if src0 != 0 */   \

@@ -23,7 +23,8 @@ static void print_extra(const IrInsn *in, FILE *out)
 		fprintf(out, " %s", cond_name[in->aux % IR_COND_COUNT]);
 		return;
 	case SIG_FCMP:
-		fprintf(out, " %s", fcond_name[in->aux % IR_FCOND_COUNT]);
+		fprintf(out, " %s%s", fcond_name[(in->aux & IR_FCMP_COND_MASK) % IR_FCOND_COUNT],
+			in->aux & IR_FCMP_SIGNALING ? " signaling" : "");
 		return;
 	case SIG_EXT:
 		fprintf(out, " bits=%u", in->aux);
@@ -59,6 +60,8 @@ static void print_extra(const IrInsn *in, FILE *out)
 		fprintf(out, " %s pc=0x%" PRIx64, exit_name[in->aux % CPU_EXIT_COUNT], in->imm);
 	if (in->op == IR_FENCE || in->op == IR_ITOF || in->op == IR_FTOI)
 		fprintf(out, " aux=%u", in->aux);
+	if (ir_op_is_farith((IrOp)in->op) && in->aux & IR_FARITH_DEFAULT_NAN)
+		fprintf(out, " default_nan");
 }
 
 void ir_print_insn(const IrBlock *b, const IrInsn *in, FILE *out)

@@ -83,6 +83,9 @@ static bool check_operands(Verifier *v, uint32_t i, const IrInsn *in)
 	case SIG_NONE:
 		return true;
 	case SIG_SAME:
+		if (ir_op_is_farith((IrOp)in->op) &&
+		    (!is_float(T) || (in->aux & ~IR_FARITH_DEFAULT_NAN)))
+			return fail(v, i, "float arithmetic needs a float type and known flags");
 		for (unsigned s = 0; s < info->n_src; s++)
 			if (!check_src(v, i, in->src[s], false, T))
 				return false;
@@ -93,7 +96,8 @@ static bool check_operands(Verifier *v, uint32_t i, const IrInsn *in)
 		return check_src(v, i, in->src[0], false, T) &&
 		       check_src(v, i, in->src[1], false, T) && check_dst(v, i, in->dst, T);
 	case SIG_FCMP:
-		if (!is_float(T) || in->aux >= IR_FCOND_COUNT)
+		if (!is_float(T) || (in->aux & IR_FCMP_COND_MASK) >= IR_FCOND_COUNT ||
+		    (in->aux & ~(IR_FCMP_COND_MASK | IR_FCMP_SIGNALING)))
 			return fail(v, i, "float compare needs a float type and a condition");
 		return check_src(v, i, in->src[0], false, T) &&
 		       check_src(v, i, in->src[1], false, T) && check_dst(v, i, in->dst, IR_I64);

@@ -51,6 +51,12 @@ typedef struct RvCtx {
 	uint64_t pc;       /* PC of the instruction being translated */
 	unsigned len;      /* its length: 4, or 2 for a compressed one */
 	bool ended;        /* the translator emitted the block's exit */
+	/* Facts about guest state on the straight-line path being translated, used by the
+	 * inline FP code (translate_fp.c). Valid because every other path out of an
+	 * instruction leaves the block; a translator that lets two guest paths join inside
+	 * a block must clear them. */
+	bool frm_rne;     /* frm was checked to be RNE and not written since */
+	uint32_t f_boxed; /* bit n: f[n] holds a properly NaN-boxed single */
 } RvCtx;
 
 /* A translator returns false when the encoding is reserved (then SIGILL). */

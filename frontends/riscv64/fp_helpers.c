@@ -12,6 +12,18 @@
  * The file is built with -frounding-math -ffp-contract=off -fno-math-errno (see
  * frontends.mk); RV_FP_PIN keeps the compiler from moving an operation across the
  * MXCSR writes around it.
+ *
+ * Host flags as guest state: inline FP code (translate_fp.c) leaves its exception flags
+ * in MXCSR, so the architectural fflags is RiscvCpu.fflags | the mapped MXCSR flags.
+ * rv_fp_fold moves the MXCSR flags into RiscvCpu.fflags and clears them; it runs at the
+ * start of every helper that clears or tests MXCSR flags and as the GuestArch sync_state
+ * hook whenever guest execution stops. Flags a helper leaves in MXCSR afterwards are
+ * ones it also ORed into fflags, so folding them again changes nothing. The fflags/fcsr
+ * CSR translators touch neither the CPU struct nor MXCSR more than they must: a read ORs
+ * rv_fp_host_flags_helper's result into the value it reads, and a write of v calls
+ * rv_fp_host_limit_helper, which clears MXCSR's flags only when some of them are not in
+ * v (LDMXCSR is slow, and the frflags / compare / fsflags sequence compilers emit
+ * around quiet comparisons usually restores a superset of what MXCSR holds).
  */
 #include "frontends/riscv64/fp_helpers.h"
 
@@ -127,24 +139,49 @@ enum { RV_MXCSR_FLAGS = 0x3f, RV_MXCSR_RC = 0x6000 };
 /* MXCSR rounding control for RNE, RTZ, RDN, RUP. */
 static const uint32_t rv_fp_mxcsr_rc[4] = {0x0000, 0x6000, 0x2000, 0x4000};
 
-static inline uint32_t rv_fp_env_enter(unsigned rm)
+/* MXCSR flags: IE bit 0 -> NV, ZE bit 2 -> DZ, OE bit 3 -> OF, UE bit 4 -> UF, PE bit 5 ->
+ * NX; the denormal-operand flag (bit 1) has no RISC-V counterpart. */
+static inline unsigned rv_fp_mxcsr_fflags(uint32_t m)
 {
-	uint32_t saved = _mm_getcsr();
-	_mm_setcsr((saved & ~(uint32_t)(RV_MXCSR_FLAGS | RV_MXCSR_RC)) | rv_fp_mxcsr_rc[rm & 3]);
+	return ((m & 1) << 4) | ((m & 4) << 1) | ((m & 8) >> 1) | ((m & 16) >> 3) | ((m & 32) >> 5);
+}
+
+/* Folds the flags in mxcsr (its current value) into fflags and clears them in MXCSR;
+ * returns the MXCSR value now in effect. */
+static inline uint32_t rv_fp_fold_csr(RiscvCpu *cpu, uint32_t mxcsr)
+{
+	if (!(mxcsr & RV_MXCSR_FLAGS))
+		return mxcsr;
+	cpu->fflags |= rv_fp_mxcsr_fflags(mxcsr);
+	mxcsr &= ~(uint32_t)RV_MXCSR_FLAGS;
+	_mm_setcsr(mxcsr);
+	return mxcsr;
+}
+
+static void rv_fp_fold(RiscvCpu *cpu)
+{
+	rv_fp_fold_csr(cpu, _mm_getcsr());
+}
+
+/* Enters rm with MXCSR's flags clear (the inline code's flags folded first); returns
+ * the MXCSR to restore. */
+static inline uint32_t rv_fp_env_enter(RiscvCpu *cpu, unsigned rm)
+{
+	uint32_t saved = rv_fp_fold_csr(cpu, _mm_getcsr());
+	uint32_t want = (saved & ~(uint32_t)RV_MXCSR_RC) | rv_fp_mxcsr_rc[rm & 3];
+	if (want != saved)
+		_mm_setcsr(want);
 	return saved;
 }
 
 /* Reads the flags the operation raised and restores the host rounding mode when it was
- * changed (an RNE operation leaves MXCSR's rounding control untouched). MXCSR flags:
- * IE bit 0 -> NV, ZE bit 2 -> DZ, OE bit 3 -> OF, UE bit 4 -> UF, PE bit 5 -> NX; the
- * denormal-operand flag (bit 1) has no RISC-V counterpart. */
+ * changed (an RNE operation leaves MXCSR untouched, its flags included). */
 static inline unsigned rv_fp_env_leave(uint32_t saved)
 {
 	uint32_t now = _mm_getcsr();
 	if ((now ^ saved) & RV_MXCSR_RC)
 		_mm_setcsr(saved);
-	return ((now & 1) << 4) | ((now & 4) << 1) | ((now & 8) >> 1) | ((now & 16) >> 3) |
-	       ((now & 32) >> 5);
+	return rv_fp_mxcsr_fflags(now);
 }
 
 static unsigned rv_fp_fenv_flags(int ex)
@@ -228,6 +265,7 @@ static inline long double rv_fp_to_x(const RvFpFmt *f, uint64_t x)
 static uint64_t rv_fp_arith_rmm(RiscvCpu *cpu, const RvFpFmt *f, uint64_t a, uint64_t b, uint64_t c,
                                 RvFpKernX kx, bool fused)
 {
+	rv_fp_fold(cpu); /* feclearexcept below clears MXCSR's flags too */
 	int saved = fegetround();
 	fesetround(FE_TOWARDZERO);
 	feclearexcept(FE_ALL_EXCEPT);
@@ -271,7 +309,7 @@ static inline uint64_t rv_fp_no_box(uint64_t v)
 		if (rm == RV_RM_RMM)                                                               \
 			return rv_fp_arith_rmm(cpu, &fmt, ua, ub, uc, kx, fused);                  \
 		FT a = from_bits(ua), b = from_bits(ub), c = from_bits(uc);                        \
-		uint32_t env = rv_fp_env_enter((unsigned)rm);                                      \
+		uint32_t env = rv_fp_env_enter(cpu, (unsigned)rm);                                 \
 		RV_FP_PIN(a);                                                                      \
 		RV_FP_PIN(b);                                                                      \
 		RV_FP_PIN(c);                                                                      \
@@ -501,7 +539,7 @@ RV_FP_DEFINE_TO_INT(lu, RV_INT_LU)
 		IT v = (IT)a;                                                                      \
 		if (rm == RV_RM_RMM)                                                               \
 			return rv_fp_from_x_rmm(cpu, &fmt, (long double)v);                        \
-		uint32_t env = rv_fp_env_enter((unsigned)rm);                                      \
+		uint32_t env = rv_fp_env_enter(cpu, (unsigned)rm);                                 \
 		RV_FP_PIN_INT(v);                                                                  \
 		FT r = (FT)v;                                                                      \
 		RV_FP_PIN(r);                                                                      \
@@ -529,7 +567,7 @@ static uint64_t rv_fp_fcvt_s_d(void *cpu, uint64_t rm, uint64_t a, uint64_t u2, 
 	double v = rv_fp_f64(a);
 	if (rm == RV_RM_RMM)
 		return rv_fp_from_x_rmm(cpu, &rv_fp_fmt_s, (long double)v);
-	uint32_t env = rv_fp_env_enter((unsigned)rm);
+	uint32_t env = rv_fp_env_enter(cpu, (unsigned)rm);
 	RV_FP_PIN(v);
 	float r = (float)v;
 	RV_FP_PIN(r);
@@ -555,3 +593,35 @@ const IrHelper rv_fp_helpers[RV_FPH_COUNT] = {
     RV_FP_HELPER_LIST(RV_FPH_ENTRY)
 #undef RV_FPH_ENTRY
 };
+
+/* ---- Hooks that keep fflags whole (see the top of this file). ---- */
+
+static uint64_t rv_fp_host_flags(void *cpu, uint64_t u0, uint64_t u1, uint64_t u2, uint64_t u3)
+{
+	return rv_fp_mxcsr_fflags(_mm_getcsr());
+}
+
+static uint64_t rv_fp_host_limit(void *cpu, uint64_t fflags, uint64_t u1, uint64_t u2, uint64_t u3)
+{
+	uint32_t m = _mm_getcsr();
+	if (rv_fp_mxcsr_fflags(m) & ~fflags)
+		_mm_setcsr(m & ~(uint32_t)RV_MXCSR_FLAGS);
+	return 0;
+}
+
+const IrHelper rv_fp_host_flags_helper = {"rv_fp_host_flags", rv_fp_host_flags, 0};
+const IrHelper rv_fp_host_limit_helper = {"rv_fp_host_limit", rv_fp_host_limit, 0};
+
+void rv_fp_sync_state(CpuCommon *cpu)
+{
+	rv_fp_fold((RiscvCpu *)cpu);
+}
+
+/* Flags the runner's own C code raised belong to no guest instruction. The rounding
+ * control stays round-to-nearest outside the helpers, which restore it. */
+void rv_fp_enter(CpuCommon *cpu)
+{
+	uint32_t m = _mm_getcsr();
+	if (m & RV_MXCSR_FLAGS)
+		_mm_setcsr(m & ~(uint32_t)RV_MXCSR_FLAGS);
+}

@@ -16,6 +16,7 @@
 
 #include <stdint.h>
 
+#include "common/cpu_common.h"
 #include "jit/ir.h"
 
 /* RISC-V rounding modes (the rm field and frm). */
@@ -83,5 +84,15 @@ typedef enum RvFpHelperId {
 } RvFpHelperId;
 
 extern const IrHelper rv_fp_helpers[RV_FPH_COUNT];
+
+/* For the fflags/fcsr CSR translators: the exception flags inline FP code left in MXCSR
+ * as fflags bits (to OR into RiscvCpu.fflags on a read), and, given the fflags value
+ * just written, clearing MXCSR's flags unless all of them are in that value. */
+extern const IrHelper rv_fp_host_flags_helper;
+extern const IrHelper rv_fp_host_limit_helper;
+/* The GuestArch enter and sync_state hooks (guest_arch.h): enter discards host FP flags
+ * raised outside guest code, sync_state folds the guest's into RiscvCpu.fflags. */
+void rv_fp_enter(CpuCommon *cpu);
+void rv_fp_sync_state(CpuCommon *cpu);
 
 #endif

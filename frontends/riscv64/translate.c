@@ -8,6 +8,7 @@
  */
 #include "frontends/riscv64/translate.h"
 
+#include "frontends/riscv64/fp_helpers.h"
 
 #define RV_MAX_BLOCK_INSNS 64
 
@@ -26,7 +27,17 @@ void rv_set_gpr(RvCtx *ctx, unsigned n, IrTemp v)
 
 IrTemp rv_fpr(RvCtx *ctx, unsigned n) { return ir_get(ctx->b, IR_I64, RV_OFF_F(n)); }
 
-void rv_set_fpr(RvCtx *ctx, unsigned n, IrTemp v) { ir_put(ctx->b, IR_I64, RV_OFF_F(n), v); }
+void rv_set_fpr(RvCtx *ctx, unsigned n, IrTemp v)
+{
+	ctx->f_boxed &= ~(UINT32_C(1) << n);
+	ir_put(ctx->b, IR_I64, RV_OFF_F(n), v);
+}
+
+void rv_set_fpr_boxed(RvCtx *ctx, unsigned n, IrTemp v)
+{
+	ir_put(ctx->b, IR_I64, RV_OFF_F(n), v);
+	ctx->f_boxed |= UINT32_C(1) << n;
+}
 
 IrTemp rv_addr(RvCtx *ctx, unsigned rs1, int64_t imm)
 {
@@ -137,4 +148,6 @@ const GuestArch riscv64_arch = {
 	.max_block_insns = RV_MAX_BLOCK_INSNS,
 	.translate = rv_translate_block,
 	.disas = rv_disas,
+	.enter = rv_fp_enter,
+	.sync_state = rv_fp_sync_state,
 };

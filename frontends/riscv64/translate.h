@@ -16,6 +16,8 @@ void rv_set_gpr(RvCtx *ctx, unsigned n, IrTemp v);
 /* f[n] raw 64-bit pattern as an i64 temp, and its store. */
 IrTemp rv_fpr(RvCtx *ctx, unsigned n);
 void rv_set_fpr(RvCtx *ctx, unsigned n, IrTemp v);
+/* The store of a value known to be a NaN-boxed single (recorded in ctx->f_boxed). */
+void rv_set_fpr_boxed(RvCtx *ctx, unsigned n, IrTemp v);
 /* x[rs1] + imm as an i64 guest address. */
 IrTemp rv_addr(RvCtx *ctx, unsigned rs1, int64_t imm);
 /* Ends the block with a direct jump to target (chainable). */

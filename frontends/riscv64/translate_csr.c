@@ -7,9 +7,17 @@
  * cycle and instret count nanoseconds). Any other CSR, or a write to a read-only one,
  * is an illegal instruction. As the spec says, csrrw with rd = x0 does not read the
  * CSR and csrrs/csrrc with rs1 = x0 (or a zero immediate) do not write it.
+ *
+ * Inline FP code leaves accrued exception flags in the host's MXCSR (translate_fp.c):
+ * the architectural fflags is RiscvCpu.fflags | those flags. A read of fflags or fcsr
+ * ORs them in through rv_fp_host_flags_helper; a write stores the new value and calls
+ * rv_fp_host_limit_helper, which clears the host flags unless they are all part of it.
+ * Neither helper touches the CPU struct. A write to frm or fcsr ends what the
+ * translator knows about frm on this path.
  */
 #include <time.h>
 
+#include "frontends/riscv64/fp_helpers.h"
 #include "frontends/riscv64/translate.h"
 
 static uint64_t rv_host_ns(void)
@@ -43,12 +51,16 @@ static void rv_put_bits(RvCtx *ctx, uint32_t off, IrTemp v, unsigned bits)
 	ir_put(ctx->b, IR_I32, off, ir_extu(ctx->b, IR_I32, v, bits));
 }
 
-static IrTemp csr_read_fflags(RvCtx *ctx) { return rv_get32(ctx, RV_OFF_FFLAGS); }
+static IrTemp csr_read_fflags(RvCtx *ctx)
+{
+	IrTemp host = ir_call(ctx->b, &rv_fp_host_flags_helper, IR_NONE, IR_NONE, IR_NONE, IR_NONE);
+	return ir_op2(ctx->b, IR_OR, IR_I64, rv_get32(ctx, RV_OFF_FFLAGS), host);
+}
 static IrTemp csr_read_frm(RvCtx *ctx) { return rv_get32(ctx, RV_OFF_FRM); }
 static IrTemp csr_read_fcsr(RvCtx *ctx)
 {
 	IrTemp frm = ir_op2i(ctx->b, IR_SHL, IR_I64, rv_get32(ctx, RV_OFF_FRM), 5);
-	return ir_op2(ctx->b, IR_OR, IR_I64, frm, rv_get32(ctx, RV_OFF_FFLAGS));
+	return ir_op2(ctx->b, IR_OR, IR_I64, frm, csr_read_fflags(ctx));
 }
 static IrTemp csr_read_time(RvCtx *ctx)
 {
@@ -59,12 +71,22 @@ static IrTemp csr_read_cycle(RvCtx *ctx)
 	return ir_call(ctx->b, &rv_helper_cycle, IR_NONE, IR_NONE, IR_NONE, IR_NONE);
 }
 
-static void csr_write_fflags(RvCtx *ctx, IrTemp v) { rv_put_bits(ctx, RV_OFF_FFLAGS, v, 5); }
-static void csr_write_frm(RvCtx *ctx, IrTemp v) { rv_put_bits(ctx, RV_OFF_FRM, v, 3); }
+static void csr_write_fflags(RvCtx *ctx, IrTemp v)
+{
+	IrTemp flags = ir_extu(ctx->b, IR_I64, v, 5);
+	ir_put(ctx->b, IR_I32, RV_OFF_FFLAGS, ir_extu(ctx->b, IR_I32, flags, 32));
+	ir_call(ctx->b, &rv_fp_host_limit_helper, flags, IR_NONE, IR_NONE, IR_NONE);
+}
+static void csr_write_frm(RvCtx *ctx, IrTemp v)
+{
+	rv_put_bits(ctx, RV_OFF_FRM, v, 3);
+	ctx->frm_rne = false;
+}
 static void csr_write_fcsr(RvCtx *ctx, IrTemp v)
 {
-	rv_put_bits(ctx, RV_OFF_FFLAGS, v, 5);
+	csr_write_fflags(ctx, v);
 	rv_put_bits(ctx, RV_OFF_FRM, ir_op2i(ctx->b, IR_SHR, IR_I64, v, 5), 3);
+	ctx->frm_rne = false;
 }
 
 typedef struct RvCsr {

@@ -533,6 +533,12 @@ void x86_ucomis(X86Buf *b, bool dbl, unsigned a, unsigned c)
 	emit_insn(b, 0, dbl ? 0x66 : 0, 0x0f2e, a, rm_reg((X86Reg)c), 0);
 }
 
+/* 66 0F 2F COMISD; 0F 2F COMISS: like UCOMIS, but invalid for a quiet NaN too */
+void x86_comis(X86Buf *b, bool dbl, unsigned a, unsigned c)
+{
+	emit_insn(b, 0, dbl ? 0x66 : 0, 0x0f2f, a, rm_reg((X86Reg)c), 0);
+}
+
 /* F2/F3 (REX.W) 0F 2A CVTSI2SD/SS xmm, r/m; F2/F3 (REX.W) 0F 2C CVTTSD2SI/CVTTSS2SI */
 void x86_cvtsi2s(X86Buf *b, bool dbl, unsigned isize, unsigned dst, X86Reg src)
 {

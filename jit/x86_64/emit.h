@@ -218,6 +218,7 @@ void x86_movq_xr(X86Buf *b, unsigned size, unsigned xmm, X86Reg src); /* movd/mo
 void x86_movq_rx(X86Buf *b, unsigned size, X86Reg dst, unsigned xmm); /* movd/movq r, xmm */
 void x86_sse_rr(X86Buf *b, X86SseOp op, bool dbl, unsigned dst, unsigned src);
 void x86_ucomis(X86Buf *b, bool dbl, unsigned a, unsigned c);
+void x86_comis(X86Buf *b, bool dbl, unsigned a, unsigned c);
 void x86_cvtsi2s(X86Buf *b, bool dbl, unsigned isize, unsigned dst, X86Reg src);
 void x86_cvtts2si(X86Buf *b, bool dbl, unsigned isize, X86Reg dst, unsigned src);
 void x86_cvts2s(X86Buf *b, bool to_dbl, unsigned dst, unsigned src); /* cvtss2sd/cvtsd2ss */

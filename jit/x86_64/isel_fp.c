@@ -1,10 +1,13 @@
 /*
  * Instruction selection for the floating-point IR ops on SSE2. Temps hold raw IEEE bit
  * patterns in general-purpose registers like every other temp (the riscv64 frontend
- * keeps its FP registers as i64 state and does most FP work in C helpers), so each op
- * moves its operands into xmm0/xmm1, computes there and moves the result back. The
- * results match ir_eval, which the host compiler also builds from SSE scalar
- * instructions: round to nearest, NaN operands propagate the first NaN quieted. FTOI
+ * keeps its FP registers as i64 state), so each op moves its operands into xmm0/xmm1,
+ * computes there and moves the result back. The results and the MXCSR exception flags
+ * match ir_eval, which the host compiler also builds from SSE scalar instructions:
+ * round to nearest, NaN operands propagate the first NaN quieted unless the op asks for
+ * the default NaN (a ucomis of the result with itself, which cannot raise a flag since
+ * an arithmetic result is never a signaling NaN, and a cmovp). FCMP uses ucomis, or
+ * comis for a signaling compare. FTOI
  * follows ir_eval_conv's saturating conversion: cvtt*2si produces the "integer
  * indefinite" value for NaN and out-of-range inputs, and a short fix-up path replaces
  * it with 0 for NaN and the nearest bound otherwise.
@@ -50,32 +53,43 @@ static void isel_farith(JitCompiler *c, const IrInsn *in, uint32_t i)
 		to_xmm(c, 1, in->src[1], X86_RCX);
 		x86_sse_rr(BUF, sse_of[in->op], dbl, 0, 1);
 	}
-	from_xmm0(c, in->dst, jit_size((IrType)in->type));
+	if (!(in->aux & IR_FARITH_DEFAULT_NAN)) {
+		from_xmm0(c, in->dst, jit_size((IrType)in->type));
+		return;
+	}
+	X86Reg r = jit_def(c, in->dst, X86_RAX);
+	x86_movq_rx(BUF, dbl ? 8 : 4, r, 0);
+	x86_ucomis(BUF, dbl, 0, 0);
+	x86_mov_ri(BUF, X86_RCX, dbl ? 0x7ff8000000000000ull : 0x7fc00000u);
+	x86_cmov_rr(BUF, X86_CC_P, dbl ? 8 : 4, r, X86_RCX);
+	jit_def_done(c, in->dst, r);
 }
 
-/* ucomis sets ZF/PF/CF = 1/1/1 unordered, 0/0/1 less, 1/0/0 equal, 0/0/0 greater. */
+/* (u)comis sets ZF/PF/CF = 1/1/1 unordered, 0/0/1 less, 1/0/0 equal, 0/0/0 greater. */
 static void isel_fcmp(JitCompiler *c, const IrInsn *in, uint32_t i)
 {
 	bool dbl = in->type == IR_F64;
+	void (*compare)(X86Buf *, bool, unsigned, unsigned) =
+	    in->aux & IR_FCMP_SIGNALING ? x86_comis : x86_ucomis;
 	to_xmm(c, 0, in->src[0], X86_RAX);
 	to_xmm(c, 1, in->src[1], X86_RCX);
-	switch ((IrFCond)in->aux) {
+	switch ((IrFCond)(in->aux & IR_FCMP_COND_MASK)) {
 	case IR_FEQ:
-		x86_ucomis(BUF, dbl, 0, 1);
+		compare(BUF, dbl, 0, 1);
 		x86_setcc(BUF, X86_CC_E, X86_RAX);
 		x86_setcc(BUF, X86_CC_NP, X86_RCX);
 		x86_alu_rr(BUF, X86_AND, 1, X86_RAX, X86_RCX);
 		break;
 	case IR_FLT: /* b > a: CF and ZF clear, never when unordered */
-		x86_ucomis(BUF, dbl, 1, 0);
+		compare(BUF, dbl, 1, 0);
 		x86_setcc(BUF, X86_CC_A, X86_RAX);
 		break;
 	case IR_FLE:
-		x86_ucomis(BUF, dbl, 1, 0);
+		compare(BUF, dbl, 1, 0);
 		x86_setcc(BUF, X86_CC_AE, X86_RAX);
 		break;
 	default:
-		x86_ucomis(BUF, dbl, 0, 1);
+		compare(BUF, dbl, 0, 1);
 		x86_setcc(BUF, X86_CC_P, X86_RAX);
 		break;
 	}

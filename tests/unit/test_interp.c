@@ -1,10 +1,13 @@
 /*
  * The IR interpreter: integer semantics the IR defines (total division, shift counts
  * modulo the width, high multiplies, extensions), memory access with sizes, signs and
- * byte orders, misalignment exits, labels and branches, and each kind of block exit.
+ * byte orders, misalignment exits, labels and branches, and each kind of block exit;
+ * floating point: the default-NaN option, quiet and signaling compares, and the host
+ * exception flags each raises.
  */
 #include <check.h>
 #include <string.h>
+#include <xmmintrin.h>
 
 #include "tests/unit/ir_test_util.h"
 
@@ -165,6 +168,110 @@ START_TEST(extensions_select_and_bit_counts)
 }
 END_TEST
 
+/* MXCSR exception flags (IE ZE OE UE PE; the denormal flag left out) raised while
+ * running one float op on constants, and its result in *out. */
+enum { FL_IE = 1, FL_ZE = 4, FL_OE = 8, FL_UE = 16, FL_PE = 32, FL_ALL = 0x3d };
+
+static unsigned run_fop(IrOp op, IrType t, uint16_t aux, uint64_t a, uint64_t c, uint64_t *out)
+{
+	IrBlock b;
+	ToyCpu cpu;
+	memset(&cpu, 0, sizeof cpu);
+	ir_block_init(&b, 0);
+	IrType it = t == IR_F32 ? IR_I32 : IR_I64;
+	IrTemp x = ir_conv(&b, IR_BITCAST, t, ir_const(&b, it, a), 0);
+	IrTemp y = ir_conv(&b, IR_BITCAST, t, ir_const(&b, it, c), 0);
+	if (op == IR_FCMP) {
+		ir_put(&b, IR_I64, TOY_R(0),
+		       ir_fcmp_sig(&b, t, (IrFCond)(aux & IR_FCMP_COND_MASK),
+		                   aux & IR_FCMP_SIGNALING, x, y));
+	} else {
+		IrTemp r = ir_fop(&b, op, t, aux, x, op == IR_FSQRT ? IR_NONE : y);
+		ir_put(&b, it, TOY_R(0), ir_conv(&b, IR_BITCAST, it, r, 0));
+	}
+	ir_exit(&b, CPU_EXIT_HALT, 0);
+	_mm_setcsr(_mm_getcsr() & ~0x3fu);
+	toy_run(&b, &cpu);
+	unsigned flags = _mm_getcsr() & FL_ALL;
+	_mm_setcsr(_mm_getcsr() & ~0x3fu);
+	*out = cpu.r[0];
+	return flags;
+}
+
+START_TEST(default_nan_replaces_every_nan_result)
+{
+	uint64_t r;
+	/* inf - inf: x86's default NaN is negative; with the option it is positive */
+	ck_assert_uint_eq(
+	    run_fop(IR_FSUB, IR_F64, 0, 0x7ff0000000000000ull, 0x7ff0000000000000ull, &r), FL_IE);
+	ck_assert_uint_eq(r, 0xfff8000000000000ull);
+	ck_assert_uint_eq(run_fop(IR_FSUB, IR_F64, IR_FARITH_DEFAULT_NAN, 0x7ff0000000000000ull,
+	                          0x7ff0000000000000ull, &r),
+	                  FL_IE);
+	ck_assert_uint_eq(r, 0x7ff8000000000000ull);
+	/* a quiet NaN's payload propagates without the option, and raises nothing */
+	ck_assert_uint_eq(run_fop(IR_FMUL, IR_F32, 0, 0x7fc01234u, 0x3f800000u, &r), 0);
+	ck_assert_uint_eq(r, 0x7fc01234u);
+	ck_assert_uint_eq(
+	    run_fop(IR_FMUL, IR_F32, IR_FARITH_DEFAULT_NAN, 0x7fc01234u, 0x3f800000u, &r), 0);
+	ck_assert_uint_eq(r, 0x7fc00000u);
+	/* a signaling NaN operand raises invalid */
+	ck_assert_uint_eq(
+	    run_fop(IR_FADD, IR_F32, IR_FARITH_DEFAULT_NAN, 0x7f800001u, 0x3f800000u, &r), FL_IE);
+	ck_assert_uint_eq(r, 0x7fc00000u);
+	ck_assert_uint_eq(
+	    run_fop(IR_FSQRT, IR_F64, IR_FARITH_DEFAULT_NAN, 0xbff0000000000000ull, 0, &r), FL_IE);
+	ck_assert_uint_eq(r, 0x7ff8000000000000ull);
+	/* ordinary results are untouched */
+	ck_assert_uint_eq(run_fop(IR_FDIV, IR_F64, IR_FARITH_DEFAULT_NAN, 0x3ff0000000000000ull,
+	                          0x4008000000000000ull, &r),
+	                  FL_PE);
+	ck_assert_uint_eq(r, 0x3fd5555555555555ull);
+}
+END_TEST
+
+START_TEST(float_ops_raise_the_host_flags)
+{
+	uint64_t r;
+	ck_assert_uint_eq(run_fop(IR_FDIV, IR_F64, 0, 0x3ff0000000000000ull, 0, &r), FL_ZE);
+	ck_assert_uint_eq(run_fop(IR_FMUL, IR_F32, 0, 0x7f7fffffu, 0x40000000u, &r), FL_OE | FL_PE);
+	/* tininess after rounding: (1 - 2^-52) * 2^-1022 (1 + 2^-52) = 2^-1022 (1 - 2^-104) is
+	 * tiny before rounding but rounds to 2^-1022: inexact, not underflow */
+	ck_assert_uint_eq(
+	    run_fop(IR_FMUL, IR_F64, 0, 0x3feffffffffffffeull, 0x0010000000000001ull, &r), FL_PE);
+	ck_assert_uint_eq(r, 0x0010000000000000ull);
+	/* a tiny inexact result: underflow and inexact */
+	ck_assert_uint_eq(
+	    run_fop(IR_FMUL, IR_F64, 0, 0x0010000000000001ull, 0x3fe0000000000000ull, &r),
+	    FL_UE | FL_PE);
+	/* an exact subnormal result raises nothing */
+	ck_assert_uint_eq(run_fop(IR_FSUB, IR_F32, 0, 0x00800001u, 0x00800000u, &r), 0);
+	ck_assert_uint_eq(r, 1);
+}
+END_TEST
+
+START_TEST(quiet_and_signaling_compares)
+{
+	uint64_t r;
+	const uint64_t one = 0x3ff0000000000000ull, qnan = 0x7ff8000000000000ull,
+	               snan = 0x7ff0000000000001ull;
+	for (unsigned c = 0; c < IR_FCOND_COUNT; c++) {
+		ck_assert_uint_eq(run_fop(IR_FCMP, IR_F64, c, one, qnan, &r), 0);
+		ck_assert_uint_eq(r, c == IR_FUNORD);
+		ck_assert_uint_eq(run_fop(IR_FCMP, IR_F64, c | IR_FCMP_SIGNALING, qnan, one, &r),
+		                  FL_IE);
+		ck_assert_uint_eq(r, c == IR_FUNORD);
+		ck_assert_uint_eq(run_fop(IR_FCMP, IR_F64, c, snan, one, &r), FL_IE);
+		ck_assert_uint_eq(run_fop(IR_FCMP, IR_F32, c, 0x7f800001u, 0x3f800000u, &r), FL_IE);
+		ck_assert_uint_eq(
+		    run_fop(IR_FCMP, IR_F32, c | IR_FCMP_SIGNALING, 0x3f800000u, 0x7fc00000u, &r),
+		    FL_IE);
+		ck_assert_uint_eq(run_fop(IR_FCMP, IR_F64, c | IR_FCMP_SIGNALING, one, one, &r), 0);
+		ck_assert_uint_eq(r, c == IR_FEQ || c == IR_FLE);
+	}
+}
+END_TEST
+
 Suite *interp_suite(void)
 {
 	Suite *s = suite_create("interp");
@@ -175,6 +282,9 @@ Suite *interp_suite(void)
 	tcase_add_test(tc, misaligned_access_exits_at_the_instruction);
 	tcase_add_test(tc, branches_and_indirect_exit);
 	tcase_add_test(tc, extensions_select_and_bit_counts);
+	tcase_add_test(tc, default_nan_replaces_every_nan_result);
+	tcase_add_test(tc, float_ops_raise_the_host_flags);
+	tcase_add_test(tc, quiet_and_signaling_compares);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -35,6 +35,27 @@ START_TEST(folds_constants_and_removes_dead_code)
 }
 END_TEST
 
+/* Float ops raise exception flags: neither folded at translation time (the flags would be
+ * raised then, not when the guest runs) nor dropped when their value is unused. */
+START_TEST(keeps_float_ops_for_their_flags)
+{
+	IrBlock b;
+	ir_block_init(&b, 0);
+	IrTemp one = ir_const(&b, IR_F64, 0x3ff0000000000000ull);
+	IrTemp zero = ir_const(&b, IR_F64, 0);
+	ir_fop(&b, IR_FDIV, IR_F64, 0, one, zero); /* unused */
+	IrTemp s = ir_fop(&b, IR_FADD, IR_F64, 0, one, one);
+	ir_fcmp(&b, IR_F64, IR_FLT, s, zero); /* unused */
+	ir_put(&b, IR_I64, TOY_R(0), ir_conv(&b, IR_BITCAST, IR_I64, s, 0));
+	ir_exit(&b, CPU_EXIT_HALT, 0);
+	ir_optimize(&b);
+	ck_assert_uint_eq(count_op(&b, IR_FDIV), 1);
+	ck_assert_uint_eq(count_op(&b, IR_FADD), 1);
+	ck_assert_uint_eq(count_op(&b, IR_FCMP), 1);
+	ir_block_free(&b);
+}
+END_TEST
+
 START_TEST(forwards_state_and_drops_overwritten_puts)
 {
 	IrBlock b;
@@ -145,6 +166,7 @@ Suite *optimizer_suite(void)
 	Suite *s = suite_create("optimizer");
 	TCase *tc = tcase_create("passes");
 	tcase_add_test(tc, folds_constants_and_removes_dead_code);
+	tcase_add_test(tc, keeps_float_ops_for_their_flags);
 	tcase_add_test(tc, forwards_state_and_drops_overwritten_puts);
 	tcase_add_test(tc, keeps_puts_a_fault_could_observe);
 	tcase_add_test(tc, forgets_state_at_labels);
