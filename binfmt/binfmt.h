@@ -16,15 +16,15 @@
 
 /* Magic and mask cover the ELF identification, e_type and e_machine. */
 #define BINFMT_ELF_MAGIC_LEN 20
-#define BINFMT_MAX_MAGIC 128 /* the kernel's BINPRM_BUF_SIZE bounds offset + magic */
+#define BINFMT_MAX_MAGIC     128 /* the kernel's BINPRM_BUF_SIZE bounds offset + magic */
 
 typedef struct BinfmtIsa {
-	const char *name;    /* "riscv64": the runner is ferry-<name> */
-	uint8_t elf_class;   /* ELFCLASS32 / ELFCLASS64 */
-	uint8_t elf_data;    /* ELFDATA2LSB / ELFDATA2MSB */
-	uint16_t machine;    /* e_machine */
-	const char *family;  /* ISAs of one family run each other natively (x86: i386, x86_64) */
-	bool ferry_runner;   /* ferry has a runner for it */
+	const char *name;   /* "riscv64": the runner is ferry-<name> */
+	uint8_t elf_class;  /* ELFCLASS32 / ELFCLASS64 */
+	uint8_t elf_data;   /* ELFDATA2LSB / ELFDATA2MSB */
+	uint16_t machine;   /* e_machine */
+	const char *family; /* ISAs of one family run each other natively (x86: i386, x86_64) */
+	bool ferry_runner;  /* ferry has a runner for it */
 } BinfmtIsa;
 
 /* A binfmt rule's matching part: bytes at offset compared under mask. */
@@ -69,10 +69,10 @@ void binfmt_isa_list(FILE *out, bool with_runner);
 /* The register string ":name:M:offset:magic:mask:interpreter:flags" (no newline);
  * returns its length or -1 when it does not fit. */
 int binfmt_format_rule(char *buf, size_t size, const char *name, const BinfmtMatch *m,
-		       const char *interpreter, const char *flags);
+                       const char *interpreter, const char *flags);
 /* A Debian binfmt-support format file (/usr/share/binfmts/NAME). */
 void binfmt_format_debian(FILE *out, const BinfmtMatch *m, const char *interpreter,
-			  const char *flags);
+                          const char *flags);
 /* Hex digits as the kernel prints magic and mask ("7f454c46..."): bytes, or -1. */
 int binfmt_parse_hex(const char *hex, uint8_t *out, size_t max);
 /* Parses the text of a binfmt_misc entry file. Returns 0 or -1 when unrecognised. */

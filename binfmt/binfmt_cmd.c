@@ -11,7 +11,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-
 typedef struct Subcommand {
 	const char *name;
 	int (*run)(BinfmtCmdArgs *a);
@@ -35,7 +34,8 @@ static int parse_flags(BinfmtCmdArgs *a, const char *v)
 	char out[sizeof order] = {0};
 	size_t n = 0;
 	if (strspn(v, order) != strlen(v))
-		return binfmt_cmd_usage_error("invalid --flags '%s': use letters from P, O, C, F", v);
+		return binfmt_cmd_usage_error("invalid --flags '%s': use letters from P, O, C, F",
+		                              v);
 	for (const char *f = order; *f; f++)
 		if (strchr(v, *f) || (*f == 'O' && strchr(v, 'C')))
 			out[n++] = *f;
@@ -94,7 +94,7 @@ int binfmt_cmd_require_runners(BinfmtCmdArgs *a)
 		if (a->isas[i]->ferry_runner)
 			continue;
 		fprintf(stderr, BINFMT_PROG ": ferry has no runner for %s; ISAs ferry runs: ",
-			a->isas[i]->name);
+		        a->isas[i]->name);
 		binfmt_isa_list(stderr, true);
 		fputc('\n', stderr);
 		return 1;
@@ -103,31 +103,31 @@ int binfmt_cmd_require_runners(BinfmtCmdArgs *a)
 }
 
 static const char general_usage[] =
-	"usage: ferry binfmt install [ISA...|all] [--flags FLAGS] [--path DIR] [--replace]\n"
-	"       ferry binfmt uninstall [ISA...|all]\n"
-	"       ferry binfmt status [ISA...]\n"
-	"       ferry binfmt print --format systemd|debian|register [--flags FLAGS]\n"
-	"                          [--path DIR] [--output DIR] [ISA...|all]\n";
+    "usage: ferry binfmt install [ISA...|all] [--flags FLAGS] [--path DIR] [--replace]\n"
+    "       ferry binfmt uninstall [ISA...|all]\n"
+    "       ferry binfmt status [ISA...]\n"
+    "       ferry binfmt print --format systemd|debian|register [--flags FLAGS]\n"
+    "                          [--path DIR] [--output DIR] [ISA...|all]\n";
 
 static const Subcommand subcommands[] = {
-	{"install", binfmt_cmd_install, "fpr",
-	 "Registers ferry-<isa> with binfmt_misc (mounting it if needed) for each ISA named, or\n"
-	 "every ISA ferry has a runner for. --flags: letters from P (keep argv[0]), F (open\n"
-	 "the runner now, so it works in chroots and containers), O (pass the program as an\n"
-	 "open fd, so execute-only programs run) and C (credentials from the program:\n"
-	 "dangerous, see the README); default FP. --path: the directory holding the runners\n"
-	 "(default: the one holding ferry). --replace: disable another emulator's entry for\n"
-	 "the same ISA while ferry's is installed.\n"},
-	{"uninstall", binfmt_cmd_uninstall, "",
-	 "Removes ferry-<isa> entries (all of them when no ISA is named) and enables again\n"
-	 "what install --replace disabled.\n"},
-	{"status", binfmt_cmd_status, "",
-	 "For each ISA: who handles it (ferry, another emulator, nobody), whether enabled,\n"
-	 "flags and interpreter.\n"},
-	{"print", binfmt_cmd_print, "fpFo",
-	 "Prints the rules without registering them: --format systemd (binfmt.d lines),\n"
-	 "debian (update-binfmts format files) or register (strings to write to\n"
-	 "/proc/sys/fs/binfmt_misc/register). --output DIR writes one file per ISA instead.\n"},
+    {"install", binfmt_cmd_install, "fpr",
+     "Registers ferry-<isa> with binfmt_misc (mounting it if needed) for each ISA named, or\n"
+     "every ISA ferry has a runner for. --flags: letters from P (keep argv[0]), F (open\n"
+     "the runner now, so it works in chroots and containers), O (pass the program as an\n"
+     "open fd, so execute-only programs run) and C (credentials from the program:\n"
+     "dangerous, see the README); default FP. --path: the directory holding the runners\n"
+     "(default: the one holding ferry). --replace: disable another emulator's entry for\n"
+     "the same ISA while ferry's is installed.\n"},
+    {"uninstall", binfmt_cmd_uninstall, "",
+     "Removes ferry-<isa> entries (all of them when no ISA is named) and enables again\n"
+     "what install --replace disabled.\n"},
+    {"status", binfmt_cmd_status, "",
+     "For each ISA: who handles it (ferry, another emulator, nobody), whether enabled,\n"
+     "flags and interpreter.\n"},
+    {"print", binfmt_cmd_print, "fpFo",
+     "Prints the rules without registering them: --format systemd (binfmt.d lines),\n"
+     "debian (update-binfmts format files) or register (strings to write to\n"
+     "/proc/sys/fs/binfmt_misc/register). --output DIR writes one file per ISA instead.\n"},
 };
 #define N_SUBCOMMANDS (sizeof subcommands / sizeof subcommands[0])
 
@@ -143,10 +143,13 @@ static void print_usage(const Subcommand *s)
 static int parse_options(const Subcommand *s, BinfmtCmdArgs *a, int argc, char **argv)
 {
 	static const struct option longopts[] = {
-		{"flags", required_argument, NULL, 'f'},  {"path", required_argument, NULL, 'p'},
-		{"replace", no_argument, NULL, 'r'},      {"format", required_argument, NULL, 'F'},
-		{"output", required_argument, NULL, 'o'}, {"help", no_argument, NULL, 'h'},
-		{NULL, 0, NULL, 0},
+	    {"flags", required_argument, NULL, 'f'},
+	    {"path", required_argument, NULL, 'p'},
+	    {"replace", no_argument, NULL, 'r'},
+	    {"format", required_argument, NULL, 'F'},
+	    {"output", required_argument, NULL, 'o'},
+	    {"help", no_argument, NULL, 'h'},
+	    {NULL, 0, NULL, 0},
 	};
 	int c, r = 0;
 	optind = 0;
@@ -160,8 +163,8 @@ static int parse_options(const Subcommand *s, BinfmtCmdArgs *a, int argc, char *
 			r = parse_isa(a, optarg);
 		else if (c == '?' || !strchr(s->options, c))
 			r = binfmt_cmd_usage_error("'%s' is not an option of this subcommand "
-						   "or lacks its value",
-						   argv[optind - 1]);
+			                           "or lacks its value",
+			                           argv[optind - 1]);
 		else if (c == 'f')
 			r = parse_flags(a, optarg);
 		else if (c == 'p')

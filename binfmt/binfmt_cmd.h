@@ -13,11 +13,11 @@
 #define BINFMT_PROG "ferry"
 
 typedef struct BinfmtCmdArgs {
-	char flags[8];        /* kernel order: P O C F */
-	char path[PATH_MAX];  /* absolute directory holding the runners */
+	char flags[8];       /* kernel order: P O C F */
+	char path[PATH_MAX]; /* absolute directory holding the runners */
 	bool replace;
-	const char *format;   /* print --format */
-	const char *output;   /* print --output */
+	const char *format; /* print --format */
+	const char *output; /* print --output */
 	const BinfmtIsa *isas[64];
 	size_t n_isas;
 } BinfmtCmdArgs;

@@ -30,7 +30,7 @@ BinfmtEntry *binfmt_cmd_list_entries(int *n)
 	*n = e ? binfmt_misc_list(e, MAX_ENTRIES) : -ENOMEM;
 	if (*n < 0) {
 		fprintf(stderr, BINFMT_PROG ": cannot read %s: %s\n", binfmt_misc_dir,
-			strerror(-*n));
+		        strerror(-*n));
 		free(e);
 		return NULL;
 	}
@@ -52,16 +52,16 @@ static int check_flags(const BinfmtCmdArgs *a)
 {
 	if (strchr(a->flags, 'P') && !kernel_reports_preserve_argv0()) {
 		fprintf(stderr, BINFMT_PROG ": this kernel (before 5.12) does not report flag P to "
-					    "the interpreter; use --flags F\n");
+		                            "the interpreter; use --flags F\n");
 		return 1;
 	}
 	if (strchr(a->flags, 'C'))
-		fprintf(stderr,
-			BINFMT_PROG ": warning: flag C runs the runner with the credentials of the "
-				    "program: a setuid-root foreign program makes the runner itself "
-				    "run as root, and ferry is not a security boundary (Debian dropped "
-				    "C from its qemu registrations for this reason). Use it only where "
-				    "every local user is trusted.\n");
+		fprintf(stderr, BINFMT_PROG
+		        ": warning: flag C runs the runner with the credentials of the "
+		        "program: a setuid-root foreign program makes the runner itself "
+		        "run as root, and ferry is not a security boundary (Debian dropped "
+		        "C from its qemu registrations for this reason). Use it only where "
+		        "every local user is trusted.\n");
 	return 0;
 }
 
@@ -73,13 +73,13 @@ static int runner_path(const BinfmtCmdArgs *a, const BinfmtIsa *isa, char *buf, 
 	if (stat(buf, &st) == 0 && S_ISREG(st.st_mode) && access(buf, X_OK) == 0)
 		return 0;
 	fprintf(stderr, BINFMT_PROG ": no runner for %s at %s (build it, or give --path DIR)\n",
-		isa->name, buf);
+	        isa->name, buf);
 	return 1;
 }
 
 /* Other enabled entries that claim the ISA; prints them when --replace is missing. */
 static int find_conflicts(const BinfmtCmdArgs *a, const BinfmtIsa *isa, const char *own,
-			  BinfmtEntry *entries, int n, const BinfmtEntry **out)
+                          BinfmtEntry *entries, int n, const BinfmtEntry **out)
 {
 	int k = 0;
 	for (int i = 0; i < n; i++)
@@ -89,14 +89,14 @@ static int find_conflicts(const BinfmtCmdArgs *a, const BinfmtIsa *isa, const ch
 			out[k++] = &entries[i];
 	for (int i = 0; i < k && !a->replace; i++)
 		fprintf(stderr,
-			BINFMT_PROG ": %s programs are already handled by the enabled entry %s (%s); "
-				    "--replace disables it while ferry's entry is installed\n",
-			isa->name, out[i]->name, out[i]->interpreter);
+		        BINFMT_PROG
+		        ": %s programs are already handled by the enabled entry %s (%s); "
+		        "--replace disables it while ferry's entry is installed\n",
+		        isa->name, out[i]->name, out[i]->interpreter);
 	return k;
 }
 
-static int install_one(const BinfmtCmdArgs *a, const BinfmtIsa *isa, BinfmtEntry *entries,
-		       int n)
+static int install_one(const BinfmtCmdArgs *a, const BinfmtIsa *isa, BinfmtEntry *entries, int n)
 {
 	char name[64], interp[PATH_MAX + 80], rule[1024];
 	const BinfmtEntry *conflicts[MAX_ENTRIES];
@@ -124,8 +124,8 @@ static int install_one(const BinfmtCmdArgs *a, const BinfmtIsa *isa, BinfmtEntry
 		if ((r = binfmt_misc_control(conflicts[i]->name, 0)) == 0)
 			r = binfmt_replaced_add(name, conflicts[i]->name);
 		if (r < 0) {
-			fprintf(stderr, BINFMT_PROG ": disabling %s failed: %s\n", conflicts[i]->name,
-				strerror(-r));
+			fprintf(stderr, BINFMT_PROG ": disabling %s failed: %s\n",
+			        conflicts[i]->name, strerror(-r));
 			return 1;
 		}
 		printf("%s: disabled while %s is installed\n", conflicts[i]->name, name);
@@ -161,7 +161,8 @@ static void enable_again(const char *other, void *opaque)
 	if (r == 0 && !e.enabled)
 		r = binfmt_misc_control(other, 1);
 	if (r < 0) {
-		fprintf(stderr, BINFMT_PROG ": enabling %s again failed: %s\n", other, strerror(-r));
+		fprintf(stderr, BINFMT_PROG ": enabling %s again failed: %s\n", other,
+		        strerror(-r));
 		*failed = 1;
 		return;
 	}
@@ -186,13 +187,15 @@ int binfmt_cmd_uninstall(BinfmtCmdArgs *a)
 		if (r == 0)
 			printf("%s: removed\n", name);
 		else if (r != -ENOENT) {
-			fprintf(stderr, BINFMT_PROG ": removing %s failed: %s\n", name, strerror(-r));
+			fprintf(stderr, BINFMT_PROG ": removing %s failed: %s\n", name,
+			        strerror(-r));
 			failed = 1;
 			continue;
 		}
 		r = binfmt_replaced_take(name, enable_again, &failed);
 		if (r < 0) {
-			fprintf(stderr, BINFMT_PROG ": /run/ferry/binfmt-replaced: %s\n", strerror(-r));
+			fprintf(stderr, BINFMT_PROG ": /run/ferry/binfmt-replaced: %s\n",
+			        strerror(-r));
 			failed = 1;
 		}
 	}

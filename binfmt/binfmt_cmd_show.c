@@ -24,7 +24,7 @@ static void status_row(FILE *out, const BinfmtIsa *isa, const BinfmtEntry *e)
 	else
 		snprintf(state, sizeof state, "other: %s", e->name);
 	fprintf(out, "%-12s %-28s %-8s %-6s %s\n", isa->name, state, e->enabled ? "yes" : "no",
-		e->flags[0] ? e->flags : "-", e->interpreter);
+	        e->flags[0] ? e->flags : "-", e->interpreter);
 }
 
 /* Whether a row is wanted: named, or (none named) ferry runs it or something claims it. */
@@ -43,20 +43,20 @@ int binfmt_status_print(FILE *out, const BinfmtIsa *const *isas, size_t n)
 	int n_entries;
 	if (!binfmt_misc_mounted()) {
 		fprintf(out, "binfmt_misc is not mounted on %s: nothing is registered\n",
-			binfmt_misc_dir);
+		        binfmt_misc_dir);
 		return 0;
 	}
 	BinfmtEntry *entries = binfmt_cmd_list_entries(&n_entries);
 	if (!entries)
 		return 1;
 	fprintf(out, "%-12s %-28s %-8s %-6s %s\n", "ISA", "STATE", "ENABLED", "FLAGS",
-		"INTERPRETER");
+	        "INTERPRETER");
 	for (size_t i = 0; i < binfmt_n_isas; i++) {
 		const BinfmtIsa *isa = &binfmt_isas[i];
 		int claims = 0;
 		for (int k = 0; k < n_entries; k++)
 			claims += !entries[k].by_extension &&
-				  binfmt_match_claims_isa(&entries[k].match, isa);
+			          binfmt_match_claims_isa(&entries[k].match, isa);
 		if (!wanted(isa, isas, n, claims > 0))
 			continue;
 		for (int k = 0; k < n_entries; k++)
@@ -76,16 +76,16 @@ int binfmt_cmd_status(BinfmtCmdArgs *a)
 }
 
 static void print_systemd(FILE *out, const char *name, const BinfmtMatch *m, const char *interp,
-			  const char *flags)
+                          const char *flags)
 {
 	char rule[1024];
 	binfmt_format_rule(rule, sizeof rule, name, m, interp, flags);
 	fprintf(out, "# %s: run foreign programs with ferry (written by ferry binfmt print)\n%s\n",
-		name, rule);
+	        name, rule);
 }
 
 static void print_register(FILE *out, const char *name, const BinfmtMatch *m, const char *interp,
-			   const char *flags)
+                           const char *flags)
 {
 	char rule[1024];
 	binfmt_format_rule(rule, sizeof rule, name, m, interp, flags);
@@ -93,7 +93,7 @@ static void print_register(FILE *out, const char *name, const BinfmtMatch *m, co
 }
 
 static void print_debian(FILE *out, const char *name, const BinfmtMatch *m, const char *interp,
-			 const char *flags)
+                         const char *flags)
 {
 	binfmt_format_debian(out, m, interp, flags);
 }
@@ -102,14 +102,14 @@ typedef struct PrintFormat {
 	const char *name;
 	const char *suffix; /* of the --output file after ferry-<isa> */
 	void (*write)(FILE *out, const char *name, const BinfmtMatch *m, const char *interp,
-		      const char *flags);
+	              const char *flags);
 	const char *separator; /* between ISAs on stdout */
 } PrintFormat;
 
 static const PrintFormat formats[] = {
-	{"systemd", ".conf", print_systemd, ""},
-	{"debian", "", print_debian, "\n"},
-	{"register", ".register", print_register, ""},
+    {"systemd", ".conf", print_systemd, ""},
+    {"debian", "", print_debian, "\n"},
+    {"register", ".register", print_register, ""},
 };
 
 static const PrintFormat *find_format(const char *name)
@@ -121,8 +121,7 @@ static const PrintFormat *find_format(const char *name)
 }
 
 /* Writes one ISA's rule to stdout or to its file under --output. */
-static int print_one(const BinfmtCmdArgs *a, const PrintFormat *f, const BinfmtIsa *isa,
-		     bool first)
+static int print_one(const BinfmtCmdArgs *a, const PrintFormat *f, const BinfmtIsa *isa, bool first)
 {
 	char name[64], interp[PATH_MAX + 80], file[2 * PATH_MAX + 96];
 	BinfmtMatch m;
@@ -152,14 +151,14 @@ int binfmt_cmd_print(BinfmtCmdArgs *a)
 	const PrintFormat *f = find_format(a->format);
 	if (!f)
 		return binfmt_cmd_usage_error("--format must be systemd, debian or register, not "
-					      "'%s'",
-					      a->format ? a->format : "(missing)");
+		                              "'%s'",
+		                              a->format ? a->format : "(missing)");
 	int r = binfmt_cmd_require_runners(a);
 	if (r)
 		return r;
 	if (f->write == print_debian && strchr(a->flags, 'O') && !strchr(a->flags, 'C'))
 		fprintf(stderr, BINFMT_PROG ": warning: the debian format has no key for flag O "
-					    "alone; it is left out\n");
+		                            "alone; it is left out\n");
 	for (size_t i = 0; i < a->n_isas; i++)
 		if (print_one(a, f, a->isas[i], i == 0))
 			return 1;

@@ -34,7 +34,7 @@ static void append_bytes(char *buf, size_t size, size_t *pos, const uint8_t *b, 
 }
 
 int binfmt_format_rule(char *buf, size_t size, const char *name, const BinfmtMatch *m,
-		       const char *interpreter, const char *flags)
+                       const char *interpreter, const char *flags)
 {
 	size_t pos = 0;
 	append(buf, size, &pos, ":%s:M:", name);
@@ -54,7 +54,7 @@ static const char *yes_no(const char *flags, char flag)
 }
 
 void binfmt_format_debian(FILE *out, const BinfmtMatch *m, const char *interpreter,
-			  const char *flags)
+                          const char *flags)
 {
 	char bytes[BINFMT_MAX_MAGIC * 4 + 1];
 	size_t pos;
@@ -66,7 +66,7 @@ void binfmt_format_debian(FILE *out, const BinfmtMatch *m, const char *interpret
 	append_bytes(bytes, sizeof bytes, &pos, m->mask, m->len);
 	fprintf(out, "mask %s\n", bytes);
 	fprintf(out, "credentials %s\npreserve %s\nfix_binary %s\n", yes_no(flags, 'C'),
-		yes_no(flags, 'P'), yes_no(flags, 'F'));
+	        yes_no(flags, 'P'), yes_no(flags, 'F'));
 }
 
 int binfmt_parse_hex(const char *hex, uint8_t *out, size_t max)

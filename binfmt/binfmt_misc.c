@@ -29,16 +29,17 @@ int binfmt_misc_ensure_mounted(const char *prog)
 	if (binfmt_misc_mounted())
 		return 0;
 	if (mount("binfmt_misc", binfmt_misc_dir, "binfmt_misc", MS_NOSUID | MS_NODEV | MS_NOEXEC,
-		  NULL) == 0 &&
+	          NULL) == 0 &&
 	    binfmt_misc_mounted())
 		return 0;
 	int err = errno ? errno : ENODEV;
 	fprintf(stderr, "%s: binfmt_misc is not mounted on %s and mounting it failed: %s\n", prog,
-		binfmt_misc_dir, strerror(err));
+	        binfmt_misc_dir, strerror(err));
 	if (err == EPERM || err == EACCES)
-		fprintf(stderr, "%s: run as root, or mount it first: mount -t binfmt_misc "
-				"binfmt_misc %s\n",
-			prog, binfmt_misc_dir);
+		fprintf(stderr,
+		        "%s: run as root, or mount it first: mount -t binfmt_misc "
+		        "binfmt_misc %s\n",
+		        prog, binfmt_misc_dir);
 	return -err;
 }
 

@@ -14,9 +14,9 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#define STATE_DIR "/run/ferry"
+#define STATE_DIR  "/run/ferry"
 #define STATE_FILE STATE_DIR "/binfmt-replaced"
-#define MAX_LINES 256
+#define MAX_LINES  256
 
 typedef struct Pair {
 	char ferry[128], other[256];
@@ -67,7 +67,7 @@ int binfmt_replaced_add(const char *ferry_entry, const char *other)
 }
 
 int binfmt_replaced_take(const char *ferry_entry, void (*fn)(const char *other, void *opaque),
-			 void *opaque)
+                         void *opaque)
 {
 	static Pair pairs[MAX_LINES];
 	int n = load(pairs, MAX_LINES), kept = 0;

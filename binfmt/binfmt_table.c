@@ -18,46 +18,46 @@
 #define EM_LOONGARCH 258
 #endif
 #define EM_MICROBLAZE_EARLY 0xbaab /* what old microblaze toolchains still emit */
-#define EM_486 6                   /* i486-only binaries of old toolchains */
+#define EM_486              6      /* i486-only binaries of old toolchains */
 
-#define LE ELFDATA2LSB
-#define BE ELFDATA2MSB
+#define LE  ELFDATA2LSB
+#define BE  ELFDATA2MSB
 #define C32 ELFCLASS32
 #define C64 ELFCLASS64
 
 const BinfmtIsa binfmt_isas[] = {
-	{"aarch64", C64, LE, EM_AARCH64, "arm", false},
-	{"aarch64_be", C64, BE, EM_AARCH64, "arm", false},
-	{"alpha", C64, LE, EM_ALPHA, "alpha", false},
-	{"arm", C32, LE, EM_ARM, "arm", false},
-	{"armeb", C32, BE, EM_ARM, "arm", false},
-	{"hexagon", C32, LE, EM_QDSP6, "hexagon", false},
-	{"hppa", C32, BE, EM_PARISC, "hppa", false},
-	{"i386", C32, LE, EM_386, "x86", false},
-	{"i486", C32, LE, EM_486, "x86", false},
-	{"loongarch64", C64, LE, EM_LOONGARCH, "loongarch", false},
-	{"m68k", C32, BE, EM_68K, "m68k", false},
-	{"microblaze", C32, BE, EM_MICROBLAZE_EARLY, "microblaze", false},
-	{"microblazeel", C32, LE, EM_MICROBLAZE_EARLY, "microblaze", false},
-	{"mips", C32, BE, EM_MIPS, "mips", false},
-	{"mipsel", C32, LE, EM_MIPS, "mips", false},
-	{"mips64", C64, BE, EM_MIPS, "mips", false},
-	{"mips64el", C64, LE, EM_MIPS, "mips", false},
-	{"or1k", C32, BE, EM_OPENRISC, "or1k", false},
-	{"ppc", C32, BE, EM_PPC, "ppc", false},
-	{"ppc64", C64, BE, EM_PPC64, "ppc", false},
-	{"ppc64le", C64, LE, EM_PPC64, "ppc", false},
-	{"riscv32", C32, LE, EM_RISCV, "riscv", false},
-	{"riscv64", C64, LE, EM_RISCV, "riscv", true},
-	{"s390x", C64, BE, EM_S390, "s390", false},
-	{"sh4", C32, LE, EM_SH, "sh4", false},
-	{"sh4eb", C32, BE, EM_SH, "sh4", false},
-	{"sparc", C32, BE, EM_SPARC, "sparc", false},
-	{"sparc32plus", C32, BE, EM_SPARC32PLUS, "sparc", false},
-	{"sparc64", C64, BE, EM_SPARCV9, "sparc", false},
-	{"x86_64", C64, LE, EM_X86_64, "x86", false},
-	{"xtensa", C32, LE, EM_XTENSA, "xtensa", false},
-	{"xtensaeb", C32, BE, EM_XTENSA, "xtensa", false},
+    {"aarch64", C64, LE, EM_AARCH64, "arm", false},
+    {"aarch64_be", C64, BE, EM_AARCH64, "arm", false},
+    {"alpha", C64, LE, EM_ALPHA, "alpha", false},
+    {"arm", C32, LE, EM_ARM, "arm", false},
+    {"armeb", C32, BE, EM_ARM, "arm", false},
+    {"hexagon", C32, LE, EM_QDSP6, "hexagon", false},
+    {"hppa", C32, BE, EM_PARISC, "hppa", false},
+    {"i386", C32, LE, EM_386, "x86", false},
+    {"i486", C32, LE, EM_486, "x86", false},
+    {"loongarch64", C64, LE, EM_LOONGARCH, "loongarch", false},
+    {"m68k", C32, BE, EM_68K, "m68k", false},
+    {"microblaze", C32, BE, EM_MICROBLAZE_EARLY, "microblaze", false},
+    {"microblazeel", C32, LE, EM_MICROBLAZE_EARLY, "microblaze", false},
+    {"mips", C32, BE, EM_MIPS, "mips", false},
+    {"mipsel", C32, LE, EM_MIPS, "mips", false},
+    {"mips64", C64, BE, EM_MIPS, "mips", false},
+    {"mips64el", C64, LE, EM_MIPS, "mips", false},
+    {"or1k", C32, BE, EM_OPENRISC, "or1k", false},
+    {"ppc", C32, BE, EM_PPC, "ppc", false},
+    {"ppc64", C64, BE, EM_PPC64, "ppc", false},
+    {"ppc64le", C64, LE, EM_PPC64, "ppc", false},
+    {"riscv32", C32, LE, EM_RISCV, "riscv", false},
+    {"riscv64", C64, LE, EM_RISCV, "riscv", true},
+    {"s390x", C64, BE, EM_S390, "s390", false},
+    {"sh4", C32, LE, EM_SH, "sh4", false},
+    {"sh4eb", C32, BE, EM_SH, "sh4", false},
+    {"sparc", C32, BE, EM_SPARC, "sparc", false},
+    {"sparc32plus", C32, BE, EM_SPARC32PLUS, "sparc", false},
+    {"sparc64", C64, BE, EM_SPARCV9, "sparc", false},
+    {"x86_64", C64, LE, EM_X86_64, "x86", false},
+    {"xtensa", C32, LE, EM_XTENSA, "xtensa", false},
+    {"xtensaeb", C32, BE, EM_XTENSA, "xtensa", false},
 };
 const size_t binfmt_n_isas = sizeof binfmt_isas / sizeof binfmt_isas[0];
 

@@ -25,7 +25,7 @@ void binfmt_args_rewrite(const BinfmtAux *aux, int argc, char **argv, BinfmtArgs
 {
 	*out = (BinfmtArgs){.exec_fd = aux->exec_fd, .argc = argc, .argv = argv};
 	out->active = argc >= 2 && (aux->preserve_argv0 || aux->exec_fd >= 0 ||
-				    (aux->execfn && strcmp(aux->execfn, argv[1]) == 0));
+	                            (aux->execfn && strcmp(aux->execfn, argv[1]) == 0));
 	if (!out->active)
 		return;
 	char **v = malloc(sizeof *v * ((size_t)argc + 4));

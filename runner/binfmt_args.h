@@ -22,9 +22,9 @@ typedef struct BinfmtAux {
 } BinfmtAux;
 
 typedef struct BinfmtArgs {
-	bool active;  /* started by binfmt_misc */
-	int exec_fd;  /* the program, already open, or -1 */
-	int argc;     /* the rewritten command line (the original when not active) */
+	bool active; /* started by binfmt_misc */
+	int exec_fd; /* the program, already open, or -1 */
+	int argc;    /* the rewritten command line (the original when not active) */
 	char **argv;
 } BinfmtArgs;
 

@@ -75,12 +75,12 @@ static int cmd_binfmt(int argc, char **argv)
 static int cmd_help(int argc, char **argv);
 
 static const FerryCommand commands[] = {
-	{"run", ferry_cmd_run, "run a foreign program with the runner its ELF header asks for"},
-	{"info", ferry_cmd_info, "list the runners found, what they run, and the binfmt state"},
-	{"binfmt", cmd_binfmt,
-	 "register the runners with binfmt_misc, show or print the rules (install, uninstall, "
-	 "status, print)"},
-	{"help", cmd_help, "this help"},
+    {"run", ferry_cmd_run, "run a foreign program with the runner its ELF header asks for"},
+    {"info", ferry_cmd_info, "list the runners found, what they run, and the binfmt state"},
+    {"binfmt", cmd_binfmt,
+     "register the runners with binfmt_misc, show or print the rules (install, uninstall, "
+     "status, print)"},
+    {"help", cmd_help, "this help"},
 };
 #define N_COMMANDS (sizeof commands / sizeof commands[0])
 

@@ -16,10 +16,10 @@
 #include "binfmt/binfmt.h"
 
 static const char run_usage[] =
-	"usage: ferry run [--] PROGRAM [ARGS...]\n"
-	"Runs PROGRAM with the runner for the ISA its ELF header names (ferry-<isa>, looked\n"
-	"up next to ferry, then in PATH). Runner options go through their environment twins\n"
-	"(FERRY_LD_PREFIX, FERRY_SET_ENV, ...; see ferry-<isa> --help).\n";
+    "usage: ferry run [--] PROGRAM [ARGS...]\n"
+    "Runs PROGRAM with the runner for the ISA its ELF header names (ferry-<isa>, looked\n"
+    "up next to ferry, then in PATH). Runner options go through their environment twins\n"
+    "(FERRY_LD_PREFIX, FERRY_SET_ENV, ...; see ferry-<isa> --help).\n";
 
 /* Reads the start of the program; returns bytes read or an exit status (negated). */
 static ssize_t read_header(const char *prog, uint8_t *buf, size_t size)
@@ -49,17 +49,19 @@ static const char *choose_runner(const char *prog, const uint8_t *h, size_t n, i
 	const BinfmtIsa *isa = binfmt_isa_for_header(h, n);
 	*status = 255;
 	if (!isa) {
-		fprintf(stderr, "ferry: %s: an ELF image for a machine ferry does not know\n", prog);
+		fprintf(stderr, "ferry: %s: an ELF image for a machine ferry does not know\n",
+		        prog);
 		return NULL;
 	}
 	if (binfmt_isa_is_native(isa)) {
 		fprintf(stderr, "ferry: %s: a native %s program; run it directly\n", prog,
-			isa->name);
+		        isa->name);
 		return NULL;
 	}
 	if (!isa->ferry_runner) {
-		fprintf(stderr, "ferry: %s: a %s program; ferry has no runner for it (ferry runs: ",
-			prog, isa->name);
+		fprintf(stderr,
+		        "ferry: %s: a %s program; ferry has no runner for it (ferry runs: ", prog,
+		        isa->name);
 		binfmt_isa_list(stderr, true);
 		fprintf(stderr, ")\n");
 		return NULL;
@@ -67,8 +69,8 @@ static const char *choose_runner(const char *prog, const uint8_t *h, size_t n, i
 	const char *runner = ferry_find_runner(isa->name);
 	if (!runner) {
 		const char *dir = ferry_self_dir();
-		fprintf(stderr, "ferry: %s: needs ferry-%s, found neither in %s nor in PATH\n", prog,
-			isa->name, dir ? dir : "ferry's directory");
+		fprintf(stderr, "ferry: %s: needs ferry-%s, found neither in %s nor in PATH\n",
+		        prog, isa->name, dir ? dir : "ferry's directory");
 		*status = 127;
 	}
 	return runner;
