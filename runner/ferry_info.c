@@ -86,9 +86,10 @@ int ferry_cmd_info(int argc, char **argv)
 {
 	if (argc > 1) {
 		bool help = strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0;
-		printf("usage: ferry info\nLists the runners ferry finds (next to ferry, then in "
-		       "PATH), the ISAs and\nextensions they run, and what binfmt_misc has "
-		       "registered.\n");
+		fprintf(help ? stdout : stderr,
+		        "usage: ferry info\nLists the runners ferry finds (next to ferry, then in "
+		        "PATH), the ISAs and\nextensions they run, and what binfmt_misc has "
+		        "registered.\n");
 		return help ? 0 : 2;
 	}
 	const char *dir = ferry_self_dir();
