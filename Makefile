@@ -21,6 +21,8 @@ CFLAGS += -DFERRY_VERSION='"$(VERSION)"'
 # Lists filled by the fragments.
 CORE_SRCS :=       # target-independent: common, jit, loader, syscall/linux
 RUNNER_SRCS :=     # runner main and its helpers
+FERRY_SRCS :=      # the ferry front command
+BINFMT_SRCS :=     # binfmt_misc support (ferry and unit tests)
 UNIT_SRCS :=       # Check unit tests
 # ISA_SRCS_<isa>   frontend and ABI sources of one guest ISA
 
@@ -32,13 +34,15 @@ include loader/loader.mk
 include syscall/syscall.mk
 include frontends/frontends.mk
 include runner/runner.mk
+include binfmt/binfmt.mk
 include tests/tests.mk
 
 CORE_OBJS := $(call obj,$(CORE_SRCS))
 RUNNER_OBJS := $(call obj,$(RUNNER_SRCS))
+FERRY_OBJS := $(call obj,$(FERRY_SRCS) $(BINFMT_SRCS))
 
-.PHONY: all clean check check-slow demo bench format format-check deps
-all: $(foreach isa,$(ISAS),$(BUILD)/ferry-$(isa))
+.PHONY: all clean check check-slow demo bench format format-check deps install
+all: $(foreach isa,$(ISAS),$(BUILD)/ferry-$(isa)) $(BUILD)/ferry
 
 $(BUILD)/obj/%.o: %.c
 	@mkdir -p $(dir $@)
@@ -59,6 +63,25 @@ $(BUILD)/ferry-$(1): $(RUNNER_OBJS) $(BUILD)/libferry-$(1).a $(BUILD)/libferry-c
 	@test -x $$@
 endef
 $(foreach isa,$(ISAS),$(eval $(call RUNNER_template,$(isa))))
+
+# The front command needs only libc, so it is a plain static-pie executable too.
+$(BUILD)/ferry: $(FERRY_OBJS)
+	$(CC) $(RUNNER_LDFLAGS) -o $@ $(FERRY_OBJS)
+
+# `make install PREFIX=/usr/local DESTDIR=...`: the runners and ferry in BINDIR, and one
+# systemd binfmt.d file per runner, written by the ferry just built, naming BINDIR.
+# systemd reads /usr/lib/binfmt.d and /etc/binfmt.d: with PREFIX=/usr/local, link or copy
+# the files into /etc/binfmt.d (see the README).
+PREFIX ?= /usr/local
+BINDIR ?= $(PREFIX)/bin
+BINFMTDIR ?= $(PREFIX)/lib/binfmt.d
+install: all
+	rm -rf $(BUILD)/binfmt.d && mkdir -p $(BUILD)/binfmt.d
+	$(BUILD)/ferry binfmt print --format systemd --path $(BINDIR) --output $(BUILD)/binfmt.d \
+		$(ISAS)
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(BINFMTDIR)
+	install -m 755 $(BUILD)/ferry $(foreach isa,$(ISAS),$(BUILD)/ferry-$(isa)) $(DESTDIR)$(BINDIR)/
+	install -m 644 $(BUILD)/binfmt.d/*.conf $(DESTDIR)$(BINFMTDIR)/
 
 deps:
 	./scripts/install-deps.sh

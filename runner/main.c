@@ -18,6 +18,7 @@
 #include "jit/engine.h"
 #include "jit/fault.h"
 #include "loader/loader.h"
+#include "runner/binfmt_args.h"
 #include "runner/options.h"
 #include "syscall/abi/abi.h"
 #include "syscall/linux/linux.h"
@@ -93,7 +94,7 @@ static void load_or_exit(const RunnerOptions *o, char **argv, GuestMem *mem, Loa
 	char **env = guest_environment(o);
 	LoaderParams p = {
 	    .path = path,
-	    .exec_fd = -1,
+	    .exec_fd = o->exec_fd,
 	    .sysroot = o->sysroot,
 	    .argv = guest_argv,
 	    .envp = env,
@@ -110,6 +111,8 @@ static void load_or_exit(const RunnerOptions *o, char **argv, GuestMem *mem, Loa
 		fprintf(stderr, "%s: %s: %s\n", o->runner_name, path, err.msg);
 		exit(err.exit_status);
 	}
+	if (o->exec_fd >= 0)
+		close(o->exec_fd);
 	g_strfreev(guest_argv);
 	g_strfreev(env);
 }
@@ -130,7 +133,8 @@ int main(int argc, char **argv)
 {
 	setvbuf(stderr, NULL, _IONBF, 0);
 	const LinuxAbi *abi = &linux_abi;
-	RunnerOptions o = {.runner_name = g_strdup_printf("ferry-%s", abi->isa)};
+	RunnerOptions o = {.runner_name = g_strdup_printf("ferry-%s", abi->isa), .abi = abi};
+	binfmt_args_apply(&o, &argc, &argv);
 	int r = options_parse(&o, argc, argv);
 	if (r >= 0)
 		return r;

@@ -22,7 +22,7 @@ typedef struct RunnerOption {
 	const char *env;   /* FERRY_* twin */
 	const char *env2;  /* a second twin (QEMU_LD_PREFIX), or NULL */
 	OptionFn apply;
-	const char *help;
+	const char *help;  /* NULL: not listed by --help */
 } RunnerOption;
 
 static int fail(RunnerOptions *o, const char *fmt, const char *what)
@@ -92,11 +92,12 @@ static int opt_log(RunnerOptions *o, const char *v)
 	return -1;
 }
 
+static const char *const engine_names[] = {"interp", "jit", "cosim"};
+
 static int opt_engine(RunnerOptions *o, const char *v)
 {
-	static const char *const names[] = {"interp", "jit", "cosim"};
 	for (int i = 0; i < 3; i++)
-		if (strcmp(v, names[i]) == 0) {
+		if (strcmp(v, engine_names[i]) == 0) {
 			o->engine = (EngineMode)i;
 			return -1;
 		}
@@ -126,6 +127,15 @@ static int opt_cpu(RunnerOptions *o, const char *v)
 	return -1;
 }
 
+/* Hidden: what this runner runs, one "key value" line each, for `ferry info`. */
+static int opt_features(RunnerOptions *o, const char *v)
+{
+	printf("isa %s\nextensions %s\nengines %s,%s,%s\nversion %s\n", o->abi->isa,
+	       o->abi->extensions ? o->abi->extensions : "-", engine_names[0], engine_names[1],
+	       engine_names[2], FERRY_VERSION);
+	return 0;
+}
+
 static int opt_help(RunnerOptions *o, const char *v);
 static int opt_version(RunnerOptions *o, const char *v)
 {
@@ -138,6 +148,7 @@ static const RunnerOption options[] = {
 	{"h", NULL, NULL, NULL, opt_help, "print this help and exit"},
 	{"help", NULL, NULL, NULL, opt_help, "print this help and exit"},
 	{"version", NULL, NULL, NULL, opt_version, "print the version and exit"},
+	{"features", NULL, NULL, NULL, opt_features, NULL},
 	{"L", "path", "FERRY_LD_PREFIX", "QEMU_LD_PREFIX", opt_sysroot,
 	 "look up the ELF interpreter and absolute guest paths under path first"},
 	{"E", "var=value", "FERRY_SET_ENV", NULL, opt_setenv, "set a variable in the guest environment"},
@@ -165,6 +176,8 @@ static int opt_help(RunnerOptions *o, const char *v)
 	       o->runner_name);
 	for (size_t i = 0; i < N_OPTIONS; i++) {
 		char lhs[64];
+		if (!options[i].help)
+			continue;
 		snprintf(lhs, sizeof lhs, "-%s%s%s", options[i].name, options[i].arg ? " " : "",
 			 options[i].arg ? options[i].arg : "");
 		printf("  %-18s %s", lhs, options[i].help);
@@ -236,6 +249,8 @@ int options_parse(RunnerOptions *o, int argc, char **argv)
 		return fail(o, "%s", "no program given (--help shows usage)");
 	if (o->secure && (o->log_mask || o->log_file))
 		return fail(o, "%s", "logging is refused for a program run with AT_SECURE");
+	if (o->secure && o->sysroot)
+		return fail(o, "%s", "-L is refused for a program run with AT_SECURE");
 	o->prog_index = i;
 	return -1;
 }

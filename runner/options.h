@@ -14,9 +14,12 @@
 #include <glib.h>
 
 #include "jit/engine.h"
+#include "syscall/abi/abi.h"
 
 typedef struct RunnerOptions {
 	const char *runner_name; /* "ferry-riscv64" */
+	const LinuxAbi *abi;     /* what --features reports */
+	int exec_fd;             /* the program already open (binfmt flag O), or -1 */
 	const char *sysroot;     /* -L */
 	char *argv0;             /* -0 */
 	uint64_t stack_size;     /* -s */

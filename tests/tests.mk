@@ -4,9 +4,12 @@
 UNIT_SRCS += $(wildcard tests/unit/*.c)
 UNIT_LIBS := $(shell pkg-config --libs check 2>/dev/null)
 
-$(BUILD)/tests/unit-tests: $(call obj,$(UNIT_SRCS)) $(BUILD)/libferry-riscv64.a $(BUILD)/libferry-core.a
+# binfmt/ and the runner's binfmt argv rewriting are tested directly.
+UNIT_EXTRA_OBJS := $(call obj,$(BINFMT_SRCS) runner/binfmt_args.c)
+$(BUILD)/tests/unit-tests: $(call obj,$(UNIT_SRCS)) $(UNIT_EXTRA_OBJS) $(BUILD)/libferry-riscv64.a \
+		$(BUILD)/libferry-core.a
 	@mkdir -p $(dir $@)
-	$(CC) -o $@ $(call obj,$(UNIT_SRCS)) -Wl,--start-group $(BUILD)/libferry-riscv64.a \
+	$(CC) -o $@ $(call obj,$(UNIT_SRCS)) $(UNIT_EXTRA_OBJS) -Wl,--start-group $(BUILD)/libferry-riscv64.a \
 		$(BUILD)/libferry-core.a -Wl,--end-group $(PKG_LIBS) $(UNIT_LIBS)
 
 .PHONY: unit-tests guest-tests isa-tests

@@ -58,6 +58,7 @@ typedef struct LinuxFlagMap {
 typedef struct LinuxAbi {
 	const char *isa;           /* runner suffix: "riscv64" -> ferry-riscv64 */
 	const char *uname_machine; /* utsname.machine */
+	const char *extensions;    /* the ISA extensions implemented, for --features */
 	const GuestArch *arch;     /* the frontend */
 	unsigned word_bits;        /* 64 or 32: long and pointer size */
 	bool big_endian;

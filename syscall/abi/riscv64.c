@@ -75,6 +75,7 @@ static void rv_set_tls(CpuCommon *c, uint64_t tls)
 const LinuxAbi linux_abi = {
     .isa = "riscv64",
     .uname_machine = "riscv64",
+    .extensions = "imafdc_zicsr_zifencei",
     .arch = &riscv64_arch,
     .word_bits = 64,
     .big_endian = false,

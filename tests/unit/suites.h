@@ -16,6 +16,7 @@
 	X(signal_frame_suite)                                                             \
 	X(riscv64_fp_suite)                                                               \
 	X(x86_emit_suite)                                                                 \
+	X(binfmt_suite)                                                                   \
 	X(jit_suite)
 
 #define UNIT_DECLARE(fn) Suite *fn(void) __attribute__((weak));
