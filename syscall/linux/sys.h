@@ -55,6 +55,11 @@
 	X(rt_sigaction) X(rt_sigprocmask) X(sigaltstack) X(kill) X(tkill) X(tgkill) \
 	X(rt_sigqueueinfo) X(rt_tgsigqueueinfo) X(rt_sigreturn) X(rt_sigsuspend) \
 	X(rt_sigpending) X(rt_sigtimedwait) X(signalfd4)
+/* epoll.c, eventfd_timerfd.c, inotify.c */
+#define SYS_IO_EVENTS(X) \
+	X(epoll_create1) X(epoll_ctl) X(epoll_pwait) X(epoll_pwait2) X(eventfd2) \
+	X(timerfd_create) X(timerfd_settime) X(timerfd_gettime) X(inotify_init1) \
+	X(inotify_add_watch) X(inotify_rm_watch)
 /* clang-format on */
 SYS_FS(SYS_DECLARE)
 SYS_FS_DIR(SYS_DECLARE)
@@ -68,5 +73,6 @@ SYS_IDS(SYS_DECLARE)
 SYS_TIME(SYS_DECLARE)
 SYS_FORK(SYS_DECLARE)
 SYS_SIGNAL(SYS_DECLARE)
+SYS_IO_EVENTS(SYS_DECLARE)
 
 #endif
