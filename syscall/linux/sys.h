@@ -60,6 +60,12 @@
 	X(epoll_create1) X(epoll_ctl) X(epoll_pwait) X(epoll_pwait2) X(eventfd2) \
 	X(timerfd_create) X(timerfd_settime) X(timerfd_gettime) X(inotify_init1) \
 	X(inotify_add_watch) X(inotify_rm_watch)
+/* splice.c, xattr.c */
+#define SYS_IO_COPY(X) \
+	X(splice) X(tee) X(vmsplice) X(sendfile) X(copy_file_range) X(sync_file_range) \
+	X(readahead) X(setxattr) X(lsetxattr) X(fsetxattr) X(getxattr) X(lgetxattr) \
+	X(fgetxattr) X(listxattr) X(llistxattr) X(flistxattr) X(removexattr) \
+	X(lremovexattr) X(fremovexattr)
 /* clang-format on */
 SYS_FS(SYS_DECLARE)
 SYS_FS_DIR(SYS_DECLARE)
@@ -74,5 +80,6 @@ SYS_TIME(SYS_DECLARE)
 SYS_FORK(SYS_DECLARE)
 SYS_SIGNAL(SYS_DECLARE)
 SYS_IO_EVENTS(SYS_DECLARE)
+SYS_IO_COPY(SYS_DECLARE)
 
 #endif
