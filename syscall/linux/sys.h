@@ -66,6 +66,10 @@
 	X(readahead) X(setxattr) X(lsetxattr) X(fsetxattr) X(getxattr) X(lgetxattr) \
 	X(fgetxattr) X(listxattr) X(llistxattr) X(flistxattr) X(removexattr) \
 	X(lremovexattr) X(fremovexattr)
+/* ipc_shm.c, ipc_sem_msg.c */
+#define SYS_IPC(X) \
+	X(shmget) X(shmat) X(shmdt) X(shmctl) X(semget) X(semop) X(semtimedop) X(semctl) \
+	X(msgget) X(msgsnd) X(msgrcv) X(msgctl)
 /* clang-format on */
 SYS_FS(SYS_DECLARE)
 SYS_FS_DIR(SYS_DECLARE)
@@ -81,5 +85,6 @@ SYS_FORK(SYS_DECLARE)
 SYS_SIGNAL(SYS_DECLARE)
 SYS_IO_EVENTS(SYS_DECLARE)
 SYS_IO_COPY(SYS_DECLARE)
+SYS_IPC(SYS_DECLARE)
 
 #endif
