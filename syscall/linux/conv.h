@@ -179,10 +179,16 @@ int conv_get_fdset(const LinuxAbi *abi, GuestMem *m, uint64_t addr, fd_set *s, i
 int conv_put_fdset(const LinuxAbi *abi, GuestMem *m, uint64_t addr, const fd_set *s, int nfds);
 /* A bitmap of guest longs (CPU sets) from host bytes: `len` bytes. */
 int conv_put_bitmap(const LinuxAbi *abi, GuestMem *m, uint64_t addr, const void *host, size_t len);
+/* The reverse: `len` bytes of host bitmap from guest longs (len a multiple of the word). */
+int conv_get_bitmap(const LinuxAbi *abi, GuestMem *m, uint64_t addr, void *host, size_t len);
 /* Guest iovec array -> host iovecs pointing into guest memory, each buffer checked
  * for `prot` (PROT_WRITE for reads into the guest). */
 int conv_get_iovecs(const LinuxAbi *abi, GuestMem *m, uint64_t addr, unsigned n, int prot,
                     struct iovec *out);
+/* Guest iovecs describing another process's memory: converted but neither checked nor
+ * translated (only meaningful where guest addresses are host addresses). */
+int conv_get_remote_iovecs(const LinuxAbi *abi, GuestMem *m, uint64_t addr, unsigned n,
+                           struct iovec *out);
 /* Host getdents64 records (`len` bytes) -> the guest buffer. */
 int conv_put_dirents(const LinuxAbi *abi, GuestMem *m, uint64_t addr, const void *host, size_t len);
 

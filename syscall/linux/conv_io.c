@@ -6,6 +6,7 @@
  * one list. The x86-64 host side is always the glibc or uapi struct, named by field.
  */
 #include <errno.h>
+#include <limits.h>
 #include <string.h>
 
 #include "syscall/linux/conv.h"
@@ -334,3 +335,40 @@ static const ConvField layout_kernel_timespec[] = {
 };
 GET(kernel_timespec, layout_kernel_timespec, struct timespec)
 PUT(kernel_timespec, layout_kernel_timespec, struct timespec)
+
+int conv_get_bitmap(const LinuxAbi *abi, GuestMem *m, uint64_t addr, void *host, size_t len)
+{
+	uint8_t *h = host;
+	unsigned w = conv_word_bytes(abi);
+	memset(h, 0, len);
+	for (size_t k = 0; k < len / w; k++) {
+		uint8_t b[8];
+		int r = gmem_read(m, addr + k * w, b, w);
+		if (r < 0)
+			return r;
+		uint64_t word = conv_load(abi, b, w);
+		for (unsigned bit = 0; bit < abi->word_bits; bit++) {
+			size_t i = k * abi->word_bits + bit;
+			if ((word >> bit) & 1)
+				h[i / 8] |= (uint8_t)(1u << (i % 8));
+		}
+	}
+	return 0;
+}
+
+int conv_get_remote_iovecs(const LinuxAbi *abi, GuestMem *m, uint64_t addr, unsigned n,
+                           struct iovec *out)
+{
+	size_t size = conv_layout_size(abi, conv_layout_iovec);
+	for (unsigned i = 0; i < n; i++) {
+		ConvIovec v;
+		int r = conv_get(abi, m, addr + i * size, conv_layout_iovec, &v);
+		if (r < 0)
+			return r;
+		if (v.len > SSIZE_MAX)
+			return -EINVAL;
+		out[i].iov_base = (void *)(uintptr_t)v.base;
+		out[i].iov_len = v.len;
+	}
+	return 0;
+}

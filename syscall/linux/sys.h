@@ -70,6 +70,13 @@
 #define SYS_IPC(X) \
 	X(shmget) X(shmat) X(shmdt) X(shmctl) X(semget) X(semop) X(semtimedop) X(semctl) \
 	X(msgget) X(msgsnd) X(msgrcv) X(msgctl)
+/* sched.c, mm_lock.c */
+#define SYS_SCHED_MM(X) \
+	X(sched_setaffinity) X(sched_setparam) X(sched_getparam) X(sched_setscheduler) \
+	X(sched_getscheduler) X(sched_get_priority_max) X(sched_get_priority_min) \
+	X(sched_rr_get_interval) X(getcpu) X(getpriority) X(setpriority) X(mlock) X(mlock2) \
+	X(munlock) X(mlockall) X(munlockall) X(mincore) X(memfd_create) X(membarrier) \
+	X(process_vm_readv) X(process_vm_writev)
 /* clang-format on */
 SYS_FS(SYS_DECLARE)
 SYS_FS_DIR(SYS_DECLARE)
@@ -86,5 +93,6 @@ SYS_SIGNAL(SYS_DECLARE)
 SYS_IO_EVENTS(SYS_DECLARE)
 SYS_IO_COPY(SYS_DECLARE)
 SYS_IPC(SYS_DECLARE)
+SYS_SCHED_MM(SYS_DECLARE)
 
 #endif
