@@ -96,18 +96,27 @@ static const ConvField layout_shm_info[] = {
     END,
 };
 static const ConvField layout_msginfo[] = {
-    F(CT_S32, struct msginfo, msgpool), F(CT_S32, struct msginfo, msgmap),
-    F(CT_S32, struct msginfo, msgmax),  F(CT_S32, struct msginfo, msgmnb),
-    F(CT_S32, struct msginfo, msgmni),  F(CT_S32, struct msginfo, msgssz),
-    F(CT_S32, struct msginfo, msgtql),  F(CT_U16, struct msginfo, msgseg),
+    F(CT_S32, struct msginfo, msgpool),
+    F(CT_S32, struct msginfo, msgmap),
+    F(CT_S32, struct msginfo, msgmax),
+    F(CT_S32, struct msginfo, msgmnb),
+    F(CT_S32, struct msginfo, msgmni),
+    F(CT_S32, struct msginfo, msgssz),
+    F(CT_S32, struct msginfo, msgtql),
+    F(CT_U16, struct msginfo, msgseg),
     END,
 };
 static const ConvField layout_seminfo[] = {
-    F(CT_S32, struct seminfo, semmap), F(CT_S32, struct seminfo, semmni),
-    F(CT_S32, struct seminfo, semmns), F(CT_S32, struct seminfo, semmnu),
-    F(CT_S32, struct seminfo, semmsl), F(CT_S32, struct seminfo, semopm),
-    F(CT_S32, struct seminfo, semume), F(CT_S32, struct seminfo, semusz),
-    F(CT_S32, struct seminfo, semvmx), F(CT_S32, struct seminfo, semaem),
+    F(CT_S32, struct seminfo, semmap),
+    F(CT_S32, struct seminfo, semmni),
+    F(CT_S32, struct seminfo, semmns),
+    F(CT_S32, struct seminfo, semmnu),
+    F(CT_S32, struct seminfo, semmsl),
+    F(CT_S32, struct seminfo, semopm),
+    F(CT_S32, struct seminfo, semume),
+    F(CT_S32, struct seminfo, semusz),
+    F(CT_S32, struct seminfo, semvmx),
+    F(CT_S32, struct seminfo, semaem),
     END,
 };
 
@@ -240,8 +249,8 @@ static int put_array(const LinuxAbi *abi, GuestMem *m, uint64_t addr, const Conv
 	return 0;
 }
 
-int conv_get_epoll_events(const LinuxAbi *abi, GuestMem *m, uint64_t addr,
-                          struct epoll_event *ev, unsigned n)
+int conv_get_epoll_events(const LinuxAbi *abi, GuestMem *m, uint64_t addr, struct epoll_event *ev,
+                          unsigned n)
 {
 	return get_array(abi, m, addr, conv_layout_epoll_event, ev, sizeof *ev, n);
 }
@@ -258,8 +267,7 @@ int conv_get_sembufs(const LinuxAbi *abi, GuestMem *m, uint64_t addr, struct sem
 	return get_array(abi, m, addr, conv_layout_sembuf, ops, sizeof *ops, n);
 }
 
-int conv_get_cap_data(const LinuxAbi *abi, GuestMem *m, uint64_t addr, ConvCapData *d,
-                      unsigned n)
+int conv_get_cap_data(const LinuxAbi *abi, GuestMem *m, uint64_t addr, ConvCapData *d, unsigned n)
 {
 	return get_array(abi, m, addr, layout_cap_data, d, sizeof *d, n);
 }

@@ -174,8 +174,8 @@ int64_t sys_msgrcv(LinuxProc *p, CpuCommon *cpu, const uint64_t a[6])
 	if (size > max)
 		size = max;
 	struct msgbuf *m = g_malloc(sizeof(long) + (size ? size : 1));
-	int64_t r = linux_ret(msgrcv(linux_int(a[0]), m, size, (long)guest_long(p, a[3]),
-	                             linux_int(a[4])));
+	int64_t r =
+	    linux_ret(msgrcv(linux_int(a[0]), m, size, (long)guest_long(p, a[3]), linux_int(a[4])));
 	if (r >= 0 && (conv_put_word(p->abi, p->mem, a[1], (uint64_t)m->mtype) < 0 ||
 	               gmem_write(p->mem, a[1] + w, m->mtext, (size_t)r) < 0))
 		r = -EFAULT;

@@ -132,8 +132,8 @@ static int64_t process_vm(LinuxProc *p, const uint64_t a[6], bool write)
 	if (!self && gmem_base(p->mem) != 0)
 		return -EPERM;
 	struct iovec *l = g_new(struct iovec, nl + 1), *r = g_new(struct iovec, nr + 1);
-	int64_t ret = conv_get_iovecs(p->abi, p->mem, a[1], (unsigned)nl,
-	                              write ? PROT_READ : PROT_WRITE, l);
+	int64_t ret =
+	    conv_get_iovecs(p->abi, p->mem, a[1], (unsigned)nl, write ? PROT_READ : PROT_WRITE, l);
 	if (ret == 0 && self)
 		ret = conv_get_iovecs(p->abi, p->mem, a[3], (unsigned)nr,
 		                      write ? PROT_WRITE : PROT_READ, r);

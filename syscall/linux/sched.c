@@ -117,5 +117,6 @@ int64_t sys_getpriority(LinuxProc *p, CpuCommon *cpu, const uint64_t a[6])
 
 int64_t sys_setpriority(LinuxProc *p, CpuCommon *cpu, const uint64_t a[6])
 {
-	return linux_ret(syscall(SYS_setpriority, linux_int(a[0]), linux_int(a[1]), linux_int(a[2])));
+	return linux_ret(
+	    syscall(SYS_setpriority, linux_int(a[0]), linux_int(a[1]), linux_int(a[2])));
 }

@@ -59,8 +59,8 @@ int64_t sys_splice(LinuxProc *p, CpuCommon *cpu, const uint64_t a[6])
 		r = off_get(p, a[3], &out);
 	if (r < 0)
 		return r;
-	int64_t n = linux_ret(splice(linux_int(a[0]), in.ptr, linux_int(a[2]), out.ptr, a[4],
-	                             (unsigned)a[5]));
+	int64_t n = linux_ret(
+	    splice(linux_int(a[0]), in.ptr, linux_int(a[2]), out.ptr, a[4], (unsigned)a[5]));
 	return off_put(p, &out, off_put(p, &in, n));
 }
 
@@ -109,8 +109,8 @@ int64_t sys_copy_file_range(LinuxProc *p, CpuCommon *cpu, const uint64_t a[6])
 		r = off_get(p, a[3], &out);
 	if (r < 0)
 		return r;
-	int64_t n = linux_ret(syscall(SYS_copy_file_range, linux_int(a[0]), in.ptr,
-	                              linux_int(a[2]), out.ptr, (size_t)a[4], (unsigned)a[5]));
+	int64_t n = linux_ret(syscall(SYS_copy_file_range, linux_int(a[0]), in.ptr, linux_int(a[2]),
+	                              out.ptr, (size_t)a[4], (unsigned)a[5]));
 	return off_put(p, &out, off_put(p, &in, n));
 }
 

@@ -77,6 +77,11 @@
 	X(sched_rr_get_interval) X(getcpu) X(getpriority) X(setpriority) X(mlock) X(mlock2) \
 	X(munlock) X(mlockall) X(munlockall) X(mincore) X(memfd_create) X(membarrier) \
 	X(process_vm_readv) X(process_vm_writev)
+/* caps_ns.c */
+#define SYS_ADMIN(X) \
+	X(capget) X(capset) X(seccomp) X(unshare) X(setns) X(chroot) X(umount2) X(mount) \
+	X(pivot_root) X(sethostname) X(setdomainname) X(syslog) X(reboot) X(acct) X(swapon) \
+	X(swapoff)
 /* clang-format on */
 SYS_FS(SYS_DECLARE)
 SYS_FS_DIR(SYS_DECLARE)
@@ -94,5 +99,6 @@ SYS_IO_EVENTS(SYS_DECLARE)
 SYS_IO_COPY(SYS_DECLARE)
 SYS_IPC(SYS_DECLARE)
 SYS_SCHED_MM(SYS_DECLARE)
+SYS_ADMIN(SYS_DECLARE)
 
 #endif

@@ -54,7 +54,7 @@ static int64_t do_set(LinuxProc *p, const uint64_t a[6], XattrTarget t)
 	int64_t ret = r;
 	if (r == 0) {
 		int fl = linux_int(a[4]);
-		ret = linux_ret(t == XT_FD   ? fsetxattr(fd, name, val, size, fl)
+		ret = linux_ret(t == XT_FD     ? fsetxattr(fd, name, val, size, fl)
 		                : t == XT_LINK ? lsetxattr(lp.host, name, val, size, fl)
 		                               : setxattr(lp.host, name, val, size, fl));
 		linux_path_free(&lp);
@@ -84,7 +84,7 @@ static int64_t do_get(LinuxProc *p, const uint64_t a[6], XattrTarget t)
 		return r;
 	size_t size = a[3] > XATTR_SIZE_MAX ? XATTR_SIZE_MAX : a[3];
 	void *buf = size ? g_malloc(size) : NULL;
-	int64_t n = linux_ret(t == XT_FD   ? fgetxattr(fd, name, buf, size)
+	int64_t n = linux_ret(t == XT_FD     ? fgetxattr(fd, name, buf, size)
 	                      : t == XT_LINK ? lgetxattr(lp.host, name, buf, size)
 	                                     : getxattr(lp.host, name, buf, size));
 	linux_path_free(&lp);
@@ -102,7 +102,7 @@ static int64_t do_list(LinuxProc *p, const uint64_t a[6], XattrTarget t)
 		return r;
 	size_t size = a[2] > XATTR_LIST_MAX ? XATTR_LIST_MAX : a[2];
 	char *buf = size ? g_malloc(size) : NULL;
-	int64_t n = linux_ret(t == XT_FD   ? flistxattr(fd, buf, size)
+	int64_t n = linux_ret(t == XT_FD     ? flistxattr(fd, buf, size)
 	                      : t == XT_LINK ? llistxattr(lp.host, buf, size)
 	                                     : listxattr(lp.host, buf, size));
 	linux_path_free(&lp);
@@ -121,7 +121,7 @@ static int64_t do_remove(LinuxProc *p, const uint64_t a[6], XattrTarget t)
 		r = get_target(p, t, a[0], &lp, &fd);
 	if (r < 0)
 		return r;
-	int64_t n = linux_ret(t == XT_FD   ? fremovexattr(fd, name)
+	int64_t n = linux_ret(t == XT_FD     ? fremovexattr(fd, name)
 	                      : t == XT_LINK ? lremovexattr(lp.host, name)
 	                                     : removexattr(lp.host, name));
 	linux_path_free(&lp);

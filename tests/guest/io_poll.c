@@ -36,7 +36,8 @@ static void test_poll(void)
 	int *pf = pipes[0];
 	struct pollfd fds[2] = {{pf[0], POLLIN, 0}, {pf[1], POLLOUT, 0}};
 	int n = poll(fds, 2, 0);
-	printf("poll empty: %d in=%d out=%d\n", n, fds[0].revents & POLLIN, fds[1].revents & POLLOUT);
+	printf("poll empty: %d in=%d out=%d\n", n, fds[0].revents & POLLIN,
+	       fds[1].revents & POLLOUT);
 	check(write(pf[1], "x", 1) == 1, "write");
 	n = poll(fds, 2, 100);
 	printf("poll full: %d in=%d\n", n, fds[0].revents & POLLIN);

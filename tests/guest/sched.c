@@ -60,10 +60,14 @@ static void test_policy(void)
 	static const struct {
 		int policy;
 		const char *name;
-	} pols[] = {{SCHED_OTHER, "OTHER"}, {SCHED_FIFO, "FIFO"}, {SCHED_RR, "RR"},
-	            {SCHED_BATCH, "BATCH"}, {SCHED_IDLE, "IDLE"}};
+	} pols[] = {{SCHED_OTHER, "OTHER"},
+	            {SCHED_FIFO, "FIFO"},
+	            {SCHED_RR, "RR"},
+	            {SCHED_BATCH, "BATCH"},
+	            {SCHED_IDLE, "IDLE"}};
 	for (unsigned i = 0; i < sizeof pols / sizeof pols[0]; i++)
-		printf("%s priorities %d..%d\n", pols[i].name, sched_get_priority_min(pols[i].policy),
+		printf("%s priorities %d..%d\n", pols[i].name,
+		       sched_get_priority_min(pols[i].policy),
 		       sched_get_priority_max(pols[i].policy));
 	errno = 0;
 	int r = sched_get_priority_max(1234);
@@ -98,11 +102,14 @@ static void test_priority(void)
 static void test_memory(void)
 {
 	long page = sysconf(_SC_PAGESIZE);
-	char *buf = mmap(NULL, 4 * page, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	char *buf =
+	    mmap(NULL, 4 * page, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
 	check(buf != MAP_FAILED, "mmap");
 	buf[0] = 1;
 	int r = mlock(buf + 10, 100);
-	printf("mlock: %s\n", r == 0 ? "locked" : errno == EPERM || errno == ENOMEM ? "limit" : "error");
+	printf("mlock: %s\n", r == 0                              ? "locked"
+	                      : errno == EPERM || errno == ENOMEM ? "limit"
+	                                                          : "error");
 	if (r == 0)
 		printf("munlock: %d\n", munlock(buf + 10, 100));
 	unsigned char vec[4];
@@ -128,7 +135,8 @@ static void test_memory(void)
 	long q = syscall(SYS_membarrier, MEMBARRIER_CMD_QUERY, 0, 0);
 	printf("membarrier query: global %d\n", q >= 0 && (q & MEMBARRIER_CMD_GLOBAL) != 0);
 	if (q >= 0 && (q & MEMBARRIER_CMD_GLOBAL))
-		printf("membarrier global: %ld\n", syscall(SYS_membarrier, MEMBARRIER_CMD_GLOBAL, 0, 0));
+		printf("membarrier global: %ld\n",
+		       syscall(SYS_membarrier, MEMBARRIER_CMD_GLOBAL, 0, 0));
 
 	char src[] = "remote bytes", dst[16] = {0};
 	struct iovec local = {dst, 6}, remote = {src + 7, 6};
