@@ -32,6 +32,7 @@
 #include <stdio.h>
 #include <string.h>
 #include <sys/mman.h>
+#include <sys/shm.h>
 #include <unistd.h>
 
 #include <glib.h>
@@ -49,6 +50,9 @@ typedef struct GmemRegion {
 	uint64_t start, end; /* [start, end), page-aligned */
 	int prot;
 	char *name; /* owned; NULL for anonymous memory */
+	/* A SysV shared-memory attach: where it was attached and the segment's size, so
+	 * shmdt finds every piece of it (0 for other mappings). */
+	uint64_t shm_start, shm_size;
 } GmemRegion;
 
 struct GuestMem {
@@ -95,14 +99,15 @@ static void reg_split_at(GuestMem *m, uint64_t addr)
 	GmemRegion *r = reg_at(m, i);
 	if (r->start >= addr)
 		return;
-	GmemRegion tail = { addr, r->end, r->prot, g_strdup(r->name) };
+	GmemRegion tail = { addr, r->end, r->prot, g_strdup(r->name), r->shm_start, r->shm_size };
 	r->end = addr;
 	g_array_insert_val(m->regions, i + 1, tail);
 }
 
 static bool reg_mergeable(const GmemRegion *a, const GmemRegion *b)
 {
-	return a->end == b->start && a->prot == b->prot && names_equal(a->name, b->name);
+	return a->end == b->start && a->prot == b->prot && names_equal(a->name, b->name) &&
+	       a->shm_start == b->shm_start;
 }
 
 /* Joins touching, identical regions among indices [from, to]. */
@@ -137,13 +142,20 @@ static void reg_remove(GuestMem *m, uint64_t start, uint64_t end)
 		g_array_remove_range(m->regions, i, n);
 }
 
-static void reg_add(GuestMem *m, uint64_t start, uint64_t end, int prot, const char *name)
+static void reg_add_shm(GuestMem *m, uint64_t start, uint64_t end, int prot, const char *name,
+			uint64_t shm_size)
 {
 	reg_remove(m, start, end);
 	guint i = reg_lower_bound(m, start);
-	GmemRegion r = { start, end, prot & GMEM_PROT_MASK, g_strdup(name) };
+	GmemRegion r = { start, end, prot & GMEM_PROT_MASK, g_strdup(name),
+			 shm_size ? start : 0, shm_size };
 	g_array_insert_val(m->regions, i, r);
 	reg_merge_range(m, i > 0 ? i - 1 : 0, i + 1);
+}
+
+static void reg_add(GuestMem *m, uint64_t start, uint64_t end, int prot, const char *name)
+{
+	reg_add_shm(m, start, end, prot, name, 0);
 }
 
 /* Applies prot (when prot >= 0) and/or name (when set_name) to the mapped parts of
@@ -679,6 +691,123 @@ int64_t gmem_mremap(GuestMem *m, uint64_t old_addr, uint64_t old_len, uint64_t n
 	unlock(m);
 	log_map_change("mremap", old_addr, nlen, 0, r);
 	return r;
+}
+
+/* ---- SysV shared memory ---- */
+
+/* Attaches at guest address addr (already checked and free unless SHM_REMAP) with the
+ * host's shmat, which replaces the window's reservation or the probes of
+ * direct_claim_gaps. */
+static int64_t shmat_fixed(GuestMem *m, int shmid, uint64_t addr, uint64_t size, int shmflg)
+{
+	bool was_free = !reg_overlaps(m, addr, addr + size);
+	if (!m->window) {
+		int r = direct_claim_gaps(m, addr, addr + size);
+		if (r < 0)
+			return r;
+	}
+	void *p = shmat(shmid, g2h(m, addr), shmflg | SHM_REMAP);
+	if (p == (void *)-1) {
+		int err = errno;
+		if (m->window && was_free)
+			window_reserve(m, addr, addr + size);
+		else if (!m->window)
+			direct_unclaim_gaps(m, addr, addr + size);
+		return -err;
+	}
+	return (int64_t)addr;
+}
+
+/* Linux shmat's address rules: SHM_RND rounds an unaligned address down to SHMLBA (the
+ * page size on every ABI ferry runs), an unaligned one without it is -EINVAL, and a
+ * given address must be free unless SHM_REMAP (which needs an address). */
+static int64_t shmat_locked(GuestMem *m, int shmid, uint64_t addr, uint64_t size, int shmflg)
+{
+	if (!addr) {
+		if (shmflg & SHM_REMAP)
+			return -EINVAL;
+		if (m->window) {
+			addr = window_find_free(m, 0, size);
+			return addr ? shmat_fixed(m, shmid, addr, size, shmflg) : -ENOMEM;
+		}
+		void *p = shmat(shmid, NULL, shmflg);
+		if (p == (void *)-1)
+			return -errno;
+		if (!in_range(m, gmem_h2g(m, p), size)) {
+			shmdt(p);
+			return -ENOMEM;
+		}
+		return (int64_t)gmem_h2g(m, p);
+	}
+	if (!page_aligned(m, addr)) {
+		if (!(shmflg & SHM_RND))
+			return -EINVAL;
+		addr &= ~(uint64_t)(m->page - 1);
+	}
+	if (!in_range(m, addr, size))
+		return -EINVAL;
+	if (!(shmflg & SHM_REMAP) && reg_overlaps(m, addr, addr + size))
+		return -EINVAL;
+	return shmat_fixed(m, shmid, addr, size, shmflg);
+}
+
+int64_t gmem_shmat(GuestMem *m, int shmid, uint64_t addr, int shmflg, uint64_t *size_out)
+{
+	struct shmid_ds ds;
+	uint64_t size;
+	if (shmflg & ~(SHM_RDONLY | SHM_RND | SHM_REMAP | SHM_EXEC))
+		return -EINVAL;
+	if (shmctl(shmid, IPC_STAT, &ds) < 0)
+		return -errno;
+	if (!page_round(m, ds.shm_segsz, &size))
+		return -EINVAL;
+	int prot = (shmflg & SHM_RDONLY) ? PROT_READ : PROT_READ | PROT_WRITE;
+	if (shmflg & SHM_EXEC)
+		prot |= PROT_EXEC;
+	char name[40];
+	snprintf(name, sizeof name, "/SYSV%08x (deleted)", (unsigned)ds.shm_perm.__key);
+	lock(m);
+	int64_t r = shmat_locked(m, shmid, addr, size, shmflg);
+	if (r >= 0)
+		reg_add_shm(m, (uint64_t)r, (uint64_t)r + size, prot, name, size);
+	unlock(m);
+	log_map_change("shmat", addr, size, prot, r);
+	if (size_out)
+		*size_out = size;
+	return r;
+}
+
+int gmem_shmdt(GuestMem *m, uint64_t addr, uint64_t *size_out)
+{
+	if (!page_aligned(m, addr))
+		return -EINVAL;
+	lock(m);
+	guint i = reg_lower_bound(m, addr);
+	if (i >= m->regions->len || reg_at(m, i)->start != addr ||
+	    reg_at(m, i)->shm_start != addr) {
+		unlock(m);
+		return -EINVAL;
+	}
+	uint64_t end = addr + reg_at(m, i)->shm_size;
+	shmdt(g2h(m, addr));
+	/* The host dropped every piece of this attach in [addr, end); forget them too. */
+	while (i < m->regions->len && reg_at(m, i)->start < end) {
+		GmemRegion *r = reg_at(m, i);
+		if (r->shm_start != addr) {
+			i++;
+			continue;
+		}
+		uint64_t s = r->start, e = MIN(r->end, end);
+		if (m->window)
+			window_reserve(m, s, e);
+		reg_remove(m, s, e);
+		i = reg_lower_bound(m, e);
+	}
+	unlock(m);
+	log_map_change("shmdt", addr, end - addr, 0, 0);
+	if (size_out)
+		*size_out = end - addr;
+	return 0;
 }
 
 /* ---- guest pointer checks ---- */

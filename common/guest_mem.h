@@ -47,6 +47,17 @@ int gmem_mprotect(GuestMem *m, uint64_t addr, uint64_t len, int prot);
 int64_t gmem_mremap(GuestMem *m, uint64_t old_addr, uint64_t old_len, uint64_t new_len,
 		    int flags, uint64_t new_addr);
 
+/* Linux shmat on guest addresses: attaches the host SysV segment shmid at addr (0: a
+ * free place, as mmap without a hint), with SHM_RND rounding addr down to the page
+ * size, SHM_RDONLY / SHM_EXEC setting the protection and SHM_REMAP replacing guest
+ * mappings in the way. The attach is recorded in the guest map like any mapping (named
+ * as /proc/self/maps names SysV segments), so munmap, mprotect and gmem_visit see it.
+ * Returns the guest address or -errno; *size gets the attached length. */
+int64_t gmem_shmat(GuestMem *m, int shmid, uint64_t addr, int shmflg, uint64_t *size);
+/* Linux shmdt: detaches the segment attached at exactly addr (every piece of it left in
+ * the attach's range). 0 or -EINVAL; *size gets the length of that range. */
+int gmem_shmdt(GuestMem *m, uint64_t addr, uint64_t *size);
+
 /* True when every byte of [addr, addr+len) is mapped with at least `prot`
  * (PROT_READ, PROT_WRITE, PROT_EXEC or a combination; 0 just asks "mapped"). */
 bool gmem_access_ok(const GuestMem *m, uint64_t addr, uint64_t len, int prot);

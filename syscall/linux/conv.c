@@ -7,24 +7,12 @@
  * numbers here.
  */
 #include "syscall/linux/conv.h"
+#include "syscall/linux/conv_int.h"
 
 #include <errno.h>
 #include <limits.h>
 #include <string.h>
 #include <sys/mman.h>
-
-/* clang-format off */
-#define SIGNED_OF(e) ((__typeof__(e))-1 < (__typeof__(e))1)
-#define HF(hs, f)    (((hs *)0)->f)
-/* A guest field of type t taken from host field f of struct hs. */
-#define F(t, hs, f)  { (t), sizeof(HF(hs, f)), SIGNED_OF(HF(hs, f)), 0, offsetof(hs, f) }
-/* Guest bytes copied from a host array. */
-#define FB(hs, f)    { CT_BYTES, 1, false, sizeof(HF(hs, f)), offsetof(hs, f) }
-/* Guest padding, written as zero and ignored on the way in. */
-#define PAD(t)       { (t), 0, false, 0, 0 }
-#define PADB(n)      { CT_BYTES, 0, false, (n), 0 }
-#define END          { CT_END, 0, false, 0, 0 }
-/* clang-format on */
 
 #define CONV_MAX_STRUCT 512
 

@@ -9,13 +9,19 @@
 #ifndef FERRY_CONV_H
 #define FERRY_CONV_H
 
+#include <linux/loop.h>
 #include <poll.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <sys/epoll.h>
 #include <sys/ioctl.h>
+#include <sys/ipc.h>
+#include <sys/msg.h>
 #include <sys/resource.h>
 #include <sys/select.h>
+#include <sys/sem.h>
+#include <sys/shm.h>
 #include <sys/stat.h>
 #include <sys/statfs.h>
 #include <sys/sysinfo.h>
@@ -71,6 +77,16 @@ typedef struct ConvStack {
 	int32_t flags;
 	uint64_t size;
 } ConvStack;
+
+/* capget/capset: struct __user_cap_header_struct and one __user_cap_data_struct per
+ * 32 capabilities. */
+typedef struct ConvCapHeader {
+	uint32_t version;
+	int32_t pid;
+} ConvCapHeader;
+typedef struct ConvCapData {
+	uint32_t effective, permitted, inheritable;
+} ConvCapData;
 
 /* A siginfo in neutral form: guest signal numbers and guest addresses. Which fields mean
  * something follows from signo and code, as the kernel's siginfo layouts decide. */
@@ -163,10 +179,16 @@ int conv_get_fdset(const LinuxAbi *abi, GuestMem *m, uint64_t addr, fd_set *s, i
 int conv_put_fdset(const LinuxAbi *abi, GuestMem *m, uint64_t addr, const fd_set *s, int nfds);
 /* A bitmap of guest longs (CPU sets) from host bytes: `len` bytes. */
 int conv_put_bitmap(const LinuxAbi *abi, GuestMem *m, uint64_t addr, const void *host, size_t len);
+/* The reverse: `len` bytes of host bitmap from guest longs (len a multiple of the word). */
+int conv_get_bitmap(const LinuxAbi *abi, GuestMem *m, uint64_t addr, void *host, size_t len);
 /* Guest iovec array -> host iovecs pointing into guest memory, each buffer checked
  * for `prot` (PROT_WRITE for reads into the guest). */
 int conv_get_iovecs(const LinuxAbi *abi, GuestMem *m, uint64_t addr, unsigned n, int prot,
                     struct iovec *out);
+/* Guest iovecs describing another process's memory: converted but neither checked nor
+ * translated (only meaningful where guest addresses are host addresses). */
+int conv_get_remote_iovecs(const LinuxAbi *abi, GuestMem *m, uint64_t addr, unsigned n,
+                           struct iovec *out);
 /* Host getdents64 records (`len` bytes) -> the guest buffer. */
 int conv_put_dirents(const LinuxAbi *abi, GuestMem *m, uint64_t addr, const void *host, size_t len);
 
@@ -178,5 +200,66 @@ uint32_t conv_open_flags_to_guest(const LinuxAbi *abi, int host);
 int conv_mmap_flags_to_host(const LinuxAbi *abi, uint32_t guest);
 int conv_prot_to_host(const LinuxAbi *abi, uint32_t guest);
 const LinuxFlagMap *conv_open_flag_map(const LinuxAbi *abi);
+
+/* conv_io.c: I/O multiplexing, timers, SysV IPC, loop devices, capabilities. */
+extern const ConvField conv_layout_epoll_event[];
+extern const ConvField conv_layout_itimerspec[];
+extern const ConvField conv_layout_itimerspec64[];
+extern const ConvField conv_layout_shmid64_ds_64[], conv_layout_shmid64_ds_32[];
+extern const ConvField conv_layout_semid64_ds_64[], conv_layout_semid64_ds_32[];
+extern const ConvField conv_layout_msqid64_ds_64[], conv_layout_msqid64_ds_32[];
+extern const ConvField conv_layout_sembuf[];
+extern const ConvField conv_layout_loop_info64[];
+extern const ConvField conv_layout_stat64[];
+/* The IPC *64_ds layout for the guest's word size. */
+const ConvField *conv_layout_shmid_ds(const LinuxAbi *abi);
+const ConvField *conv_layout_semid_ds(const LinuxAbi *abi);
+const ConvField *conv_layout_msqid_ds(const LinuxAbi *abi);
+
+int conv_put_itimerspec(const LinuxAbi *abi, GuestMem *m, uint64_t addr, const struct itimerspec *v);
+int conv_get_itimerspec(const LinuxAbi *abi, GuestMem *m, uint64_t addr, struct itimerspec *v);
+int conv_put_loop_info64(const LinuxAbi *abi, GuestMem *m, uint64_t addr,
+                         const struct loop_info64 *v);
+int conv_get_loop_info64(const LinuxAbi *abi, GuestMem *m, uint64_t addr, struct loop_info64 *v);
+int conv_put_cap_header(const LinuxAbi *abi, GuestMem *m, uint64_t addr, const ConvCapHeader *v);
+int conv_get_cap_header(const LinuxAbi *abi, GuestMem *m, uint64_t addr, ConvCapHeader *v);
+int conv_put_cap_data(const LinuxAbi *abi, GuestMem *m, uint64_t addr, const ConvCapData *d,
+                      unsigned n);
+int conv_get_cap_data(const LinuxAbi *abi, GuestMem *m, uint64_t addr, ConvCapData *d, unsigned n);
+int conv_put_stat64(const LinuxAbi *abi, GuestMem *m, uint64_t addr, const struct stat *st);
+int conv_put_shmid_ds(const LinuxAbi *abi, GuestMem *m, uint64_t addr, const struct shmid_ds *v);
+int conv_get_shmid_ds(const LinuxAbi *abi, GuestMem *m, uint64_t addr, struct shmid_ds *v);
+int conv_put_semid_ds(const LinuxAbi *abi, GuestMem *m, uint64_t addr, const struct semid_ds *v);
+int conv_get_semid_ds(const LinuxAbi *abi, GuestMem *m, uint64_t addr, struct semid_ds *v);
+int conv_put_msqid_ds(const LinuxAbi *abi, GuestMem *m, uint64_t addr, const struct msqid_ds *v);
+int conv_get_msqid_ds(const LinuxAbi *abi, GuestMem *m, uint64_t addr, struct msqid_ds *v);
+int conv_put_shminfo(const LinuxAbi *abi, GuestMem *m, uint64_t addr, const struct shminfo *v);
+int conv_put_shm_info(const LinuxAbi *abi, GuestMem *m, uint64_t addr, const struct shm_info *v);
+int conv_put_msginfo(const LinuxAbi *abi, GuestMem *m, uint64_t addr, const struct msginfo *v);
+int conv_put_seminfo(const LinuxAbi *abi, GuestMem *m, uint64_t addr, const struct seminfo *v);
+int conv_get_epoll_events(const LinuxAbi *abi, GuestMem *m, uint64_t addr,
+                          struct epoll_event *ev, unsigned n);
+int conv_put_epoll_events(const LinuxAbi *abi, GuestMem *m, uint64_t addr,
+                          const struct epoll_event *ev, unsigned n);
+int conv_get_sembufs(const LinuxAbi *abi, GuestMem *m, uint64_t addr, struct sembuf *ops,
+                     unsigned n);
+/* Arrays of unsigned short (semctl GETALL/SETALL) in guest byte order. */
+int conv_get_u16s(const LinuxAbi *abi, GuestMem *m, uint64_t addr, uint16_t *v, unsigned n);
+int conv_put_u16s(const LinuxAbi *abi, GuestMem *m, uint64_t addr, const uint16_t *v, unsigned n);
+/* The flags argument of the calls that create descriptors (eventfd2, timerfd_create,
+ * inotify_init1, epoll_create1, memfd_create...): the guest's O_CLOEXEC and O_NONBLOCK
+ * become the host's, `same` bits (valued alike on every ABI) pass as they are; any
+ * other bit is -EINVAL, as the kernel says. */
+int conv_fd_flags_to_host(const LinuxAbi *abi, uint32_t guest, uint32_t same);
+/* struct __kernel_timespec (64-bit fields on every ABI). */
+int conv_get_kernel_timespec(const LinuxAbi *abi, GuestMem *m, uint64_t addr, struct timespec *t);
+int conv_put_kernel_timespec(const LinuxAbi *abi, GuestMem *m, uint64_t addr,
+                             const struct timespec *t);
+/* Descriptors whose read() yields kernel structs hand the guest host-order integers:
+ * inotify events (s32/u32 fields), eventfd and timerfd counters (u64), signalfd_siginfo.
+ * Word size does not change those layouts, so little-endian guests read them as they
+ * are; a big-endian guest needs each record's integers swapped after the read. This
+ * does it for a buffer of inotify events in place (-EIO for a malformed buffer). */
+int conv_inotify_events_to_guest(const LinuxAbi *abi, void *buf, size_t len);
 
 #endif

@@ -6,6 +6,8 @@
  */
 #include <errno.h>
 #include <inttypes.h>
+#include <linux/fs.h>
+#include <linux/loop.h>
 #include <sys/ioctl.h>
 #include <termios.h>
 
@@ -23,18 +25,25 @@ typedef enum IoctlArg {
 	IA_TERMIOS_OUT, /* pointer to struct termios, written */
 	IA_WINSIZE_IN,
 	IA_WINSIZE_OUT,
+	IA_U64_OUT,         /* pointer to a u64 the kernel writes */
+	IA_LOOP_INFO64_IN,  /* pointer to struct loop_info64, read */
+	IA_LOOP_INFO64_OUT, /* pointer to struct loop_info64, written */
 } IoctlArg;
 
 typedef struct IoctlDesc {
 	uint32_t guest, host;
 	const char *name;
 	IoctlArg arg;
+	/* The request number's size field is sizeof(long) or sizeof(size_t) (the guest
+	 * value is the 64-bit one), although the argument itself may be narrower. */
+	bool word_sized;
 } IoctlDesc;
 
 /* Guest values: the asm-generic request numbers (include/uapi/asm-generic/ioctls.h),
  * which x86-64 shares. */
 /* clang-format off */
-#define IOC(g, name, arg) { (g), name, #name, arg }
+#define IOC(g, name, arg) { (g), name, #name, arg, false }
+#define IOCW(g, name, arg) { (g), name, #name, arg, true }
 /* clang-format on */
 static const IoctlDesc ioctls[] = {
     IOC(0x5401, TCGETS, IA_TERMIOS_OUT),    IOC(0x5402, TCSETS, IA_TERMIOS_IN),
@@ -49,12 +58,40 @@ static const IoctlDesc ioctls[] = {
     IOC(0x5429, TIOCGSID, IA_INT_OUT),      IOC(0x5450, FIONCLEX, IA_NONE),
     IOC(0x5451, FIOCLEX, IA_NONE),          IOC(0x5452, FIOASYNC, IA_INT_IN),
     IOC(0x80045430, TIOCGPTN, IA_INT_OUT),  IOC(0x40045431, TIOCSPTLCK, IA_INT_IN),
+    /* Block devices (include/uapi/linux/fs.h): BLKBSZGET writes an int although its
+     * number says size_t. */
+    IOC(0x1268, BLKSSZGET, IA_INT_OUT),
+    IOCW(0x80081270, BLKBSZGET, IA_INT_OUT),
+    IOCW(0x80081272, BLKGETSIZE64, IA_U64_OUT),
+    /* Loop devices (include/uapi/linux/loop.h). */
+    IOC(0x4C00, LOOP_SET_FD, IA_VALUE),
+    IOC(0x4C01, LOOP_CLR_FD, IA_NONE),
+    IOC(0x4C04, LOOP_SET_STATUS64, IA_LOOP_INFO64_IN),
+    IOC(0x4C05, LOOP_GET_STATUS64, IA_LOOP_INFO64_OUT),
+    IOC(0x4C82, LOOP_CTL_GET_FREE, IA_NONE),
+    /* Inode flags: the kernel reads and writes an int, whatever the number says. */
+    IOCW(0x80086601, FS_IOC_GETFLAGS, IA_INT_OUT),
+    IOCW(0x40086602, FS_IOC_SETFLAGS, IA_INT_IN),
+    /* FICLONE takes the source descriptor by value. */
+    IOC(0x40049409, FICLONE, IA_VALUE),
 };
 
-static const IoctlDesc *ioctl_lookup(uint32_t cmd)
+/* The _IOC size field (bits 16..29). */
+#define IOC_SIZE_SHIFT 16
+#define IOC_SIZE_MASK  (0x3fffu << IOC_SIZE_SHIFT)
+
+/* The entry's request number as this guest spells it. */
+static uint32_t guest_number(const LinuxAbi *abi, const IoctlDesc *d)
+{
+	if (!d->word_sized)
+		return d->guest;
+	return (d->guest & ~IOC_SIZE_MASK) | (conv_word_bytes(abi) << IOC_SIZE_SHIFT);
+}
+
+static const IoctlDesc *ioctl_lookup(const LinuxAbi *abi, uint32_t cmd)
 {
 	for (size_t i = 0; i < sizeof ioctls / sizeof ioctls[0]; i++)
-		if (ioctls[i].guest == cmd)
+		if (guest_number(abi, &ioctls[i]) == cmd)
 			return &ioctls[i];
 	return NULL;
 }
@@ -101,10 +138,31 @@ static int64_t ioctl_winsize(LinuxProc *p, int fd, const IoctlDesc *d, uint64_t 
 	return d->arg == IA_WINSIZE_OUT ? conv_put_winsize(p->abi, p->mem, addr, &w) : 0;
 }
 
+static int64_t ioctl_u64(LinuxProc *p, int fd, const IoctlDesc *d, uint64_t addr)
+{
+	uint64_t v;
+	if (ioctl(fd, d->host, &v) < 0)
+		return -errno;
+	return conv_put_u64(p->abi, p->mem, addr, v);
+}
+
+static int64_t ioctl_loop_info(LinuxProc *p, int fd, const IoctlDesc *d, uint64_t addr)
+{
+	struct loop_info64 li;
+	if (d->arg == IA_LOOP_INFO64_IN) {
+		int r = conv_get_loop_info64(p->abi, p->mem, addr, &li);
+		if (r < 0)
+			return r;
+	}
+	if (ioctl(fd, d->host, &li) < 0)
+		return -errno;
+	return d->arg == IA_LOOP_INFO64_OUT ? conv_put_loop_info64(p->abi, p->mem, addr, &li) : 0;
+}
+
 int64_t sys_ioctl(LinuxProc *p, CpuCommon *cpu, const uint64_t a[6])
 {
 	int fd = linux_int(a[0]);
-	const IoctlDesc *d = ioctl_lookup((uint32_t)a[1]);
+	const IoctlDesc *d = ioctl_lookup(p->abi, (uint32_t)a[1]);
 	if (!d) {
 		if (log_on(LOG_UNIMP))
 			log_printf("unimplemented ioctl 0x%" PRIx32 " on fd %d\n", (uint32_t)a[1],
@@ -120,6 +178,9 @@ int64_t sys_ioctl(LinuxProc *p, CpuCommon *cpu, const uint64_t a[6])
 	case IA_TERMIOS_OUT: return ioctl_termios(p, fd, d, a[2]);
 	case IA_WINSIZE_IN:
 	case IA_WINSIZE_OUT: return ioctl_winsize(p, fd, d, a[2]);
+	case IA_U64_OUT: return ioctl_u64(p, fd, d, a[2]);
+	case IA_LOOP_INFO64_IN:
+	case IA_LOOP_INFO64_OUT: return ioctl_loop_info(p, fd, d, a[2]);
 	}
 	return -ENOTTY;
 }

@@ -108,8 +108,9 @@ int64_t sys_sched_yield(LinuxProc *p, CpuCommon *cpu, const uint64_t a[6])
 
 /* prctl options whose arguments are plain integers, passed to the host as they are. */
 static const int prctl_scalar[] = {
-    PR_SET_PDEATHSIG,    PR_GET_DUMPABLE,     PR_SET_DUMPABLE,
-    PR_SET_NO_NEW_PRIVS, PR_GET_NO_NEW_PRIVS, PR_SET_CHILD_SUBREAPER,
+    PR_SET_PDEATHSIG,       PR_GET_DUMPABLE, PR_SET_DUMPABLE, PR_SET_NO_NEW_PRIVS,
+    PR_GET_NO_NEW_PRIVS,    PR_GET_SECCOMP,  PR_CAPBSET_READ, PR_CAPBSET_DROP,
+    PR_SET_CHILD_SUBREAPER, PR_GET_KEEPCAPS, PR_SET_KEEPCAPS,
 };
 
 static bool prctl_is_scalar(int option)
@@ -137,12 +138,18 @@ int64_t sys_prctl(LinuxProc *p, CpuCommon *cpu, const uint64_t a[6])
 		return 0;
 	}
 	case PR_GET_NAME: return gmem_write(p->mem, a[1], p->comm, sizeof p->comm);
-	case PR_GET_PDEATHSIG: {
-		int sig;
-		if (prctl(PR_GET_PDEATHSIG, &sig) < 0)
+	case PR_GET_PDEATHSIG:
+	case PR_GET_CHILD_SUBREAPER: {
+		int v;
+		if (prctl(option, &v) < 0)
 			return -errno;
-		return conv_put_u32(p->abi, p->mem, a[1], (uint32_t)sig);
+		return conv_put_u32(p->abi, p->mem, a[1], (uint32_t)v);
 	}
+	case PR_SET_SECCOMP:
+		/* Refused like the seccomp call (caps_ns.c says why). */
+		if (log_on(LOG_UNIMP))
+			log_printf("prctl PR_SET_SECCOMP cannot be applied to the translator\n");
+		return -EINVAL;
 	}
 	if (prctl_is_scalar(option))
 		return linux_ret(prctl(option, a[1], a[2], a[3], a[4]));

@@ -55,6 +55,33 @@
 	X(rt_sigaction) X(rt_sigprocmask) X(sigaltstack) X(kill) X(tkill) X(tgkill) \
 	X(rt_sigqueueinfo) X(rt_tgsigqueueinfo) X(rt_sigreturn) X(rt_sigsuspend) \
 	X(rt_sigpending) X(rt_sigtimedwait) X(signalfd4)
+/* epoll.c, eventfd_timerfd.c, inotify.c */
+#define SYS_IO_EVENTS(X) \
+	X(epoll_create1) X(epoll_ctl) X(epoll_pwait) X(epoll_pwait2) X(eventfd2) \
+	X(timerfd_create) X(timerfd_settime) X(timerfd_gettime) X(inotify_init1) \
+	X(inotify_add_watch) X(inotify_rm_watch)
+/* splice.c, xattr.c */
+#define SYS_IO_COPY(X) \
+	X(splice) X(tee) X(vmsplice) X(sendfile) X(copy_file_range) X(sync_file_range) \
+	X(readahead) X(setxattr) X(lsetxattr) X(fsetxattr) X(getxattr) X(lgetxattr) \
+	X(fgetxattr) X(listxattr) X(llistxattr) X(flistxattr) X(removexattr) \
+	X(lremovexattr) X(fremovexattr)
+/* ipc_shm.c, ipc_sem_msg.c */
+#define SYS_IPC(X) \
+	X(shmget) X(shmat) X(shmdt) X(shmctl) X(semget) X(semop) X(semtimedop) X(semctl) \
+	X(msgget) X(msgsnd) X(msgrcv) X(msgctl)
+/* sched.c, mm_lock.c */
+#define SYS_SCHED_MM(X) \
+	X(sched_setaffinity) X(sched_setparam) X(sched_getparam) X(sched_setscheduler) \
+	X(sched_getscheduler) X(sched_get_priority_max) X(sched_get_priority_min) \
+	X(sched_rr_get_interval) X(getcpu) X(getpriority) X(setpriority) X(mlock) X(mlock2) \
+	X(munlock) X(mlockall) X(munlockall) X(mincore) X(memfd_create) X(membarrier) \
+	X(process_vm_readv) X(process_vm_writev)
+/* caps_ns.c */
+#define SYS_ADMIN(X) \
+	X(capget) X(capset) X(seccomp) X(unshare) X(setns) X(chroot) X(umount2) X(mount) \
+	X(pivot_root) X(sethostname) X(setdomainname) X(syslog) X(reboot) X(acct) X(swapon) \
+	X(swapoff)
 /* clang-format on */
 SYS_FS(SYS_DECLARE)
 SYS_FS_DIR(SYS_DECLARE)
@@ -68,5 +95,10 @@ SYS_IDS(SYS_DECLARE)
 SYS_TIME(SYS_DECLARE)
 SYS_FORK(SYS_DECLARE)
 SYS_SIGNAL(SYS_DECLARE)
+SYS_IO_EVENTS(SYS_DECLARE)
+SYS_IO_COPY(SYS_DECLARE)
+SYS_IPC(SYS_DECLARE)
+SYS_SCHED_MM(SYS_DECLARE)
+SYS_ADMIN(SYS_DECLARE)
 
 #endif
