@@ -55,6 +55,10 @@
 	X(rt_sigaction) X(rt_sigprocmask) X(sigaltstack) X(kill) X(tkill) X(tgkill) \
 	X(rt_sigqueueinfo) X(rt_tgsigqueueinfo) X(rt_sigreturn) X(rt_sigsuspend) \
 	X(rt_sigpending) X(rt_sigtimedwait) X(signalfd4)
+/* exec.c, proc_other.c */
+#define SYS_EXEC(X) \
+	X(execve) X(execveat) X(waitid) X(clone3) X(pidfd_open) X(pidfd_send_signal) \
+	X(getpriority) X(setpriority)
 /* clang-format on */
 SYS_FS(SYS_DECLARE)
 SYS_FS_DIR(SYS_DECLARE)
@@ -68,5 +72,6 @@ SYS_IDS(SYS_DECLARE)
 SYS_TIME(SYS_DECLARE)
 SYS_FORK(SYS_DECLARE)
 SYS_SIGNAL(SYS_DECLARE)
+SYS_EXEC(SYS_DECLARE)
 
 #endif
