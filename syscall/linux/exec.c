@@ -142,12 +142,16 @@ static int check_executable(int fd)
 	return (st.st_mode & bit) ? 0 : -EACCES;
 }
 
-/* Writes the pending -strace line as a successful call (see the file comment) and
- * flushes what the runner buffered, since the process image is about to go. */
+/* Writes the pending -strace line as a successful call (see the file comment), the
+ * runner's end-of-image report (-stats) and flushes what the runner buffered, since the
+ * process image is about to go. The report stays armed: should the exec fail, the
+ * image's exit reports again with the totals grown since. */
 static void before_host_exec(LinuxProc *p)
 {
 	if (p->strace_pending)
 		strace_end(p, 0);
+	if (p->at_exit)
+		p->at_exit(p->at_exit_opaque);
 	fflush(stdout);
 	fflush(stderr);
 	FILE *f = log_file();

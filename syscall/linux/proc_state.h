@@ -23,10 +23,10 @@
 
 /* The runner's own binary and the options that re-run it for another guest program. */
 typedef struct LinuxExecSelf {
-	int fd;          /* O_PATH descriptor, or -1 */
-	dev_t dev;       /* identity of the file behind fd, to notice a guest dup2 over it */
+	int fd;    /* O_PATH descriptor, or -1 */
+	dev_t dev; /* identity of the file behind fd, to notice a guest dup2 over it */
 	ino_t ino;
-	char *path;      /* absolute path, used when the descriptor is gone */
+	char *path; /* absolute path, used when the descriptor is gone */
 	char *const *opts;
 } LinuxExecSelf;
 

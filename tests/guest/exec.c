@@ -166,7 +166,8 @@ static void maps(const char *argv0)
 		char perms[8];
 		unsigned maj, min;
 		if (sscanf(line, "%lx-%lx %7s %lx %x:%x %lu", &lo, &hi, perms, &off, &maj, &min,
-		           &ino) != 7 || lo >= hi)
+		           &ino) != 7 ||
+		    lo >= hi)
 			well_formed = 0;
 		char *name = strchr(line, '/');
 		if (name && strcmp(perms, "r-xp") == 0 &&
@@ -207,7 +208,8 @@ static void wait_id(void)
 	memset(&si, 0xff, sizeof si);
 	int r = waitid(P_PID, pid, &si, WEXITED);
 	printf("waitid: r=%d signo=%d code_exited=%s status=%d pid_matches=%s\n", r, si.si_signo,
-	       si.si_code == CLD_EXITED ? "yes" : "no", si.si_status, si.si_pid == pid ? "yes" : "no");
+	       si.si_code == CLD_EXITED ? "yes" : "no", si.si_status,
+	       si.si_pid == pid ? "yes" : "no");
 	errno = 0;
 	r = waitid(P_ALL, 0, &si, WEXITED | WNOHANG);
 	printf("waitid without children: %s\n", strerror(errno));

@@ -79,6 +79,9 @@ check log-file-keeps-first "$T/log" 'execve\('
 
 "$RUNNER" -stats "$ST" exec-noenv "$ST" again print stats >"$T/out" 2>"$T/err"
 check stats-survive "$T/err" '^ferry-stats: blocks=[0-9]+'
+lines=$(grep -c '^ferry-stats:' "$T/err")
+echo "stats lines: $lines" >"$T/lines"
+check stats-per-image "$T/lines" '^stats lines: 2$'
 
 printf '\177ELF\002\001\001\000\000\000\000\000\000\000\000\000\002\000\231\231' >"$T/foreign"
 head -c 200 /dev/zero >>"$T/foreign"
