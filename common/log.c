@@ -64,13 +64,13 @@ int log_parse_items(const char *list, uint32_t *mask, FILE *out, const char **ba
 	return 0;
 }
 
-int log_set_file(const char *path)
+int log_set_file(const char *path, bool append)
 {
 	if (!path || strcmp(path, "-") == 0) {
 		log_out = stderr;
 		return 0;
 	}
-	FILE *f = fopen(path, "w");
+	FILE *f = fopen(path, append ? "ae" : "we");
 	if (!f)
 		return -errno;
 	setvbuf(f, NULL, _IOLBF, 0);

@@ -30,8 +30,9 @@ static inline bool log_on(uint32_t item) { return (log_mask & item) != 0; }
  * list was "help" (the item table has been printed to `out`), or -1 on an unknown item
  * (its name is written to *bad). */
 int log_parse_items(const char *list, uint32_t *mask, FILE *out, const char **bad);
-/* Sends log output to `path` ("-" or NULL: stderr). Returns 0 or -errno. */
-int log_set_file(const char *path);
+/* Sends log output to `path` ("-" or NULL: stderr), truncating it or appending to it.
+ * The file is closed on exec. Returns 0 or -errno. */
+int log_set_file(const char *path, bool append);
 FILE *log_file(void);
 void log_printf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 

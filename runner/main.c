@@ -6,12 +6,15 @@
  */
 #include <elf.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <glib.h>
 #include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/auxv.h>
 #include <sys/mman.h>
+#include <sys/resource.h>
 #include <unistd.h>
 
 #include "common/log.h"
@@ -67,10 +70,42 @@ static void print_stats(void *opaque)
 	fputc('\n', stderr);
 }
 
-static bool stats_requested(const RunnerOptions *o)
+/* The runner's own binary, for re-executing itself when the guest execs another guest
+ * program. It is opened now, while the name still leads to it: /proc/self/exe when /proc
+ * is there, else the name the kernel ran (AT_EXECFN, then argv[0] and a PATH search).
+ * An O_PATH descriptor is enough for execveat(fd, "", AT_EMPTY_PATH) and keeps working
+ * after the guest chroots, unmounts /proc or removes the file; it is close-on-exec so
+ * neither the guest's exec'd programs nor a re-executed runner inherit it, and it sits at
+ * the top of the descriptor range, away from the low numbers guests pick. *path gets an
+ * absolute name of the binary for when the descriptor is gone. */
+static int open_runner_binary(const char *argv0, char **path)
 {
-	const char *v = o->secure ? NULL : getenv("FERRY_STATS");
-	return v && *v && strcmp(v, "0") != 0;
+	const char *names[3] = {"/proc/self/exe", (const char *)getauxval(AT_EXECFN), argv0};
+	char *found = argv0 && !strchr(argv0, '/') ? g_find_program_in_path(argv0) : NULL;
+	if (found)
+		names[2] = found;
+	int fd = -1;
+	for (int i = 0; i < 3 && fd < 0; i++)
+		if (names[i])
+			fd = open(names[i], O_PATH | O_CLOEXEC);
+	char buf[4096];
+	ssize_t n = readlink("/proc/self/exe", buf, sizeof buf - 1);
+	if (n > 0) {
+		buf[n] = 0;
+		*path = g_strdup(buf);
+	} else {
+		*path = g_canonicalize_filename(found ? found : argv0, NULL);
+	}
+	g_free(found);
+	struct rlimit rl;
+	if (fd >= 0 && getrlimit(RLIMIT_NOFILE, &rl) == 0 && rl.rlim_cur > 64) {
+		int high = fcntl(fd, F_DUPFD_CLOEXEC, (int)(rl.rlim_cur > 4096 ? 4095 : rl.rlim_cur - 1));
+		if (high >= 0) {
+			close(fd);
+			fd = high;
+		}
+	}
+	return fd;
 }
 
 static void load_or_exit(const RunnerOptions *o, char **argv, GuestMem *mem, LoadedImage *img)
@@ -121,7 +156,7 @@ static void setup_logging(const RunnerOptions *o)
 {
 	log_mask = o->log_mask;
 	if (o->log_file) {
-		int r = log_set_file(o->log_file);
+		int r = log_set_file(o->log_file, o->log_append);
 		if (r < 0) {
 			fprintf(stderr, "%s: %s: %s\n", o->runner_name, o->log_file, strerror(-r));
 			exit(1);
@@ -139,6 +174,9 @@ int main(int argc, char **argv)
 	if (r >= 0)
 		return r;
 	setup_logging(&o);
+	char *runner_path;
+	int runner_fd = open_runner_binary(argv[0], &runner_path);
+	char **carry = options_carry(&o);
 
 	GuestMem *mem = gmem_new(abi->va_bits);
 	if (!mem) {
@@ -168,9 +206,17 @@ int main(int argc, char **argv)
 	    .auxv_len = img.auxv_len,
 	    .stack_top = img.stack_top,
 	    .stack_limit = img.stack_limit,
+	    .initial_sp = img.sp,
+	    .start_code = img.start_code,
+	    .end_code = img.end_code,
+	    .start_data = img.start_data,
+	    .end_data = img.end_data,
+	    .runner_fd = runner_fd,
+	    .runner_path = runner_path,
+	    .runner_opts = carry,
 	    .code_changed = code_changed,
 	    .code_changed_opaque = engine,
-	    .at_exit = stats_requested(&o) ? print_stats : NULL,
+	    .at_exit = o.stats && !o.secure ? print_stats : NULL,
 	    .at_exit_opaque = engine,
 	};
 	LinuxProc *proc = linux_proc_new(abi, mem, &init);

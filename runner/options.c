@@ -37,7 +37,9 @@ static int opt_sysroot(RunnerOptions *o, const char *v) { o->sysroot = v; return
 static int opt_argv0(RunnerOptions *o, const char *v) { o->argv0 = (char *)v; return -1; }
 static int opt_release(RunnerOptions *o, const char *v) { o->uname_release = v; return -1; }
 static int opt_logfile(RunnerOptions *o, const char *v) { o->log_file = v; return -1; }
+static int opt_log_append(RunnerOptions *o, const char *v) { o->log_append = true; return -1; }
 static int opt_strace(RunnerOptions *o, const char *v) { o->log_mask |= LOG_STRACE; return -1; }
+static int opt_stats(RunnerOptions *o, const char *v) { o->stats = true; return -1; }
 
 /* -E and its twin take comma-separated lists, like qemu's QEMU_SET_ENV. */
 static int add_list(GPtrArray *to, const char *v)
@@ -89,6 +91,7 @@ static int opt_log(RunnerOptions *o, const char *v)
 	if (r < 0)
 		return fail(o, "unknown log item '%s' (-d help lists them)", bad);
 	o->log_mask |= mask;
+	g_string_append_printf(o->log_items, "%s%s", o->log_items->len ? "," : "", v);
 	return -1;
 }
 
@@ -159,12 +162,16 @@ static const RunnerOption options[] = {
 	{"cpu", "model", "FERRY_CPU", NULL, opt_cpu, "guest CPU model (-cpu help lists them)"},
 	{"d", "items", "FERRY_LOG", NULL, opt_log, "enable log items (-d help lists them)"},
 	{"D", "file", "FERRY_LOG_FILENAME", NULL, opt_logfile, "write the log to file, not stderr"},
+	{"log-append", NULL, NULL, NULL, opt_log_append,
+	 "append to the -D file instead of truncating it"},
 	{"strace", NULL, "FERRY_STRACE", NULL, opt_strace, "log system calls (same as -d strace)"},
 	{"jit", "on|off", "FERRY_JIT", NULL, opt_jit,
 	 "off runs guest code with the IR interpreter instead of x86-64 code"},
 	{"cosim", NULL, "FERRY_COSIM", NULL, opt_cosim,
 	 "run every block on both the interpreter and the JIT, stop at a difference"},
 	{"engine", "name", "FERRY_ENGINE", NULL, opt_engine, "executor by name: jit, interp or cosim"},
+	{"stats", NULL, "FERRY_STATS", NULL, opt_stats,
+	 "print translation totals on stderr when the program exits"},
 };
 #define N_OPTIONS (sizeof options / sizeof options[0])
 
@@ -221,6 +228,7 @@ int options_parse(RunnerOptions *o, int argc, char **argv)
 {
 	o->set_env = g_ptr_array_new_with_free_func(g_free);
 	o->unset_env = g_ptr_array_new_with_free_func(g_free);
+	o->log_items = g_string_new(NULL);
 	o->secure = getauxval(AT_SECURE) != 0;
 	o->engine = ENGINE_JIT;
 	int r = o->secure ? -1 : parse_env(o);
@@ -253,4 +261,39 @@ int options_parse(RunnerOptions *o, int argc, char **argv)
 		return fail(o, "%s", "-L is refused for a program run with AT_SECURE");
 	o->prog_index = i;
 	return -1;
+}
+
+char **options_carry(const RunnerOptions *o)
+{
+	static const char *const engines[] = {"interp", "jit", "cosim"};
+	GPtrArray *v = g_ptr_array_new();
+	if (o->sysroot && *o->sysroot) {
+		g_ptr_array_add(v, g_strdup("-L"));
+		g_ptr_array_add(v, g_canonicalize_filename(o->sysroot, NULL));
+	}
+	if (o->uname_release) {
+		g_ptr_array_add(v, g_strdup("-r"));
+		g_ptr_array_add(v, g_strdup(o->uname_release));
+	}
+	if (o->stack_size) {
+		g_ptr_array_add(v, g_strdup("-s"));
+		g_ptr_array_add(v, g_strdup_printf("%llu", (unsigned long long)o->stack_size));
+	}
+	g_ptr_array_add(v, g_strdup("-engine"));
+	g_ptr_array_add(v, g_strdup(engines[o->engine]));
+	if (o->log_items->len) {
+		g_ptr_array_add(v, g_strdup("-d"));
+		g_ptr_array_add(v, g_strdup(o->log_items->str));
+	}
+	if (o->log_mask & LOG_STRACE)
+		g_ptr_array_add(v, g_strdup("-strace"));
+	if (o->log_file && strcmp(o->log_file, "-") != 0) {
+		g_ptr_array_add(v, g_strdup("-D"));
+		g_ptr_array_add(v, g_canonicalize_filename(o->log_file, NULL));
+		g_ptr_array_add(v, g_strdup("-log-append"));
+	}
+	if (o->stats)
+		g_ptr_array_add(v, g_strdup("-stats"));
+	g_ptr_array_add(v, NULL);
+	return (char **)g_ptr_array_free(v, FALSE);
 }

@@ -25,7 +25,10 @@ typedef struct RunnerOptions {
 	uint64_t stack_size;     /* -s */
 	const char *uname_release; /* -r */
 	uint32_t log_mask;       /* -d */
+	GString *log_items;      /* the -d lists as given, comma-joined */
 	const char *log_file;    /* -D */
+	bool log_append;         /* -log-append: add to the -D file rather than truncate it */
+	bool stats;              /* -stats: translation totals on stderr at exit */
 	EngineMode engine;       /* -engine */
 	bool secure;             /* the runner itself runs with AT_SECURE */
 	GPtrArray *set_env;      /* -E var=val, in order */
@@ -36,5 +39,11 @@ typedef struct RunnerOptions {
 /* Parses environment twins then argv. Returns -1 to continue, or an exit status (0 after
  * --help/--version/-d help, 1 after an error, already reported on stderr). */
 int options_parse(RunnerOptions *o, int argc, char **argv);
+
+/* The options a re-executed runner needs to continue as this one runs (the guest's
+ * execve of another guest program): sysroot, release, stack size, engine, logging and
+ * statistics. A NULL-terminated vector (g_strfreev); a relative -D file is made
+ * absolute so a guest chdir does not move the log. */
+char **options_carry(const RunnerOptions *o);
 
 #endif

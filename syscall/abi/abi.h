@@ -10,6 +10,7 @@
 
 #include <stdbool.h>
 #include <stdint.h>
+#include <stdio.h>
 
 #include "common/cpu_common.h"
 #include "common/guest_mem.h"
@@ -97,6 +98,9 @@ typedef struct LinuxAbi {
 	 * copied to a read+exec guest page at process start. */
 	const uint8_t *sigreturn_code;
 	unsigned sigreturn_code_len;
+	/* Writes /proc/cpuinfo as a machine of this ISA with `ncpus` processors shows it;
+	 * NULL leaves the host's. */
+	void (*proc_cpuinfo)(FILE *out, unsigned ncpus);
 } LinuxAbi;
 
 extern const LinuxAbi linux_abi;

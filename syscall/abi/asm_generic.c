@@ -2,7 +2,7 @@
  * The asm-generic syscall numbering shared by riscv64 and aarch64: number -> generic
  * handler and -strace argument formats (see LinuxSyscallDesc). Numbers without a handler
  * keep their name so -strace and -d unimp can say which call the guest made; they and
- * numbers missing from the table return -ENOSYS; execve is among them for now.
+ * numbers missing from the table return -ENOSYS.
  */
 #include "syscall/abi/asm_generic.h"
 
@@ -106,7 +106,7 @@ const LinuxSyscallDesc asm_generic_syscalls[ASM_GENERIC_NR_SYSCALLS] = {
     [92] = {"personality", sys_personality, "x"},
     [93] = {"exit", sys_exit, "d"},
     [94] = {"exit_group", sys_exit_group, "d"},
-    [95] = {"waitid", NULL, ""},
+    [95] = {"waitid", sys_waitid, "ddpxp"},
     [96] = {"set_tid_address", sys_set_tid_address, "p"},
     [97] = {"unshare", sys_unshare, "x"},
     [98] = {"futex", NULL, ""},
@@ -232,7 +232,7 @@ const LinuxSyscallDesc asm_generic_syscalls[ASM_GENERIC_NR_SYSCALLS] = {
     [218] = {"request_key", NULL, ""},
     [219] = {"keyctl", NULL, ""},
     [220] = {"clone", sys_clone, "xppxp"},
-    [221] = {"execve", NULL, ""},
+    [221] = {"execve", sys_execve, "spp"},
     [222] = {"mmap", sys_mmap, "pumMdx"},
     [223] = {"fadvise64", sys_fadvise64, "dddd"},
     [224] = {"swapon", sys_swapon, "sx"},
@@ -280,7 +280,7 @@ const LinuxSyscallDesc asm_generic_syscalls[ASM_GENERIC_NR_SYSCALLS] = {
     [278] = {"getrandom", sys_getrandom, "pux"},
     [279] = {"memfd_create", sys_memfd_create, "sx"},
     [280] = {"bpf", NULL, ""},
-    [281] = {"execveat", NULL, ""},
+    [281] = {"execveat", sys_execveat, "asppx"},
     [282] = {"userfaultfd", NULL, ""},
     [283] = {"membarrier", sys_membarrier, "dxd"},
     [284] = {"mlock2", sys_mlock2, "pux"},
@@ -294,7 +294,7 @@ const LinuxSyscallDesc asm_generic_syscalls[ASM_GENERIC_NR_SYSCALLS] = {
     [292] = {"io_pgetevents", NULL, ""},
     [293] = {"rseq", NULL, ""},
     [294] = {"kexec_file_load", NULL, ""},
-    [424] = {"pidfd_send_signal", NULL, ""},
+    [424] = {"pidfd_send_signal", sys_pidfd_send_signal, "ddpx"},
     [425] = {"io_uring_setup", NULL, ""},
     [426] = {"io_uring_enter", NULL, ""},
     [427] = {"io_uring_register", NULL, ""},
@@ -304,8 +304,8 @@ const LinuxSyscallDesc asm_generic_syscalls[ASM_GENERIC_NR_SYSCALLS] = {
     [431] = {"fsconfig", NULL, ""},
     [432] = {"fsmount", NULL, ""},
     [433] = {"fspick", NULL, ""},
-    [434] = {"pidfd_open", NULL, ""},
-    [435] = {"clone3", NULL, ""},
+    [434] = {"pidfd_open", sys_pidfd_open, "dx"},
+    [435] = {"clone3", sys_clone3, "pu"},
     [436] = {"close_range", sys_close_range, "uux"},
     [437] = {"openat2", NULL, ""},
     [438] = {"pidfd_getfd", NULL, ""},

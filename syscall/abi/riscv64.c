@@ -72,6 +72,19 @@ static void rv_set_tls(CpuCommon *c, uint64_t tls)
 	((RiscvCpu *)c)->x[RV_TP] = tls;
 }
 
+/* /proc/cpuinfo of a riscv64 Linux machine: one block per hart, with the ISA string
+ * of the extensions this runner implements and Sv48 paging, the guest's 47-bit user
+ * address space. */
+static void rv_proc_cpuinfo(FILE *out, unsigned ncpus)
+{
+	for (unsigned i = 0; i < ncpus; i++)
+		fprintf(out,
+		        "processor\t: %u\nhart\t\t: %u\nisa\t\t: rv64imafdc_zicsr_zifencei\n"
+		        "mmu\t\t: sv48\nuarch\t\t: ferry,rv64gc\nmvendorid\t: 0x0\n"
+		        "marchid\t\t: 0x0\nmimpid\t\t: 0x0\n\n",
+		        i, i);
+}
+
 const LinuxAbi linux_abi = {
     .isa = "riscv64",
     .uname_machine = "riscv64",
@@ -103,4 +116,5 @@ const LinuxAbi linux_abi = {
     .syscall_restart = rv_syscall_restart,
     .sigreturn_code = rv_sigreturn_code,
     .sigreturn_code_len = sizeof rv_sigreturn_code,
+    .proc_cpuinfo = rv_proc_cpuinfo,
 };

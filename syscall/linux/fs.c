@@ -18,6 +18,7 @@
 #include "syscall/linux/conv.h"
 #include "syscall/linux/path.h"
 #include "syscall/linux/proc_state.h"
+#include "syscall/linux/procfs.h"
 #include "syscall/linux/sys.h"
 
 int64_t sys_openat(LinuxProc *p, CpuCommon *cpu, const uint64_t a[6])
@@ -27,19 +28,23 @@ int64_t sys_openat(LinuxProc *p, CpuCommon *cpu, const uint64_t a[6])
 	if (r < 0)
 		return r;
 	int flags = conv_open_flags_to_host(p->abi, (uint32_t)a[2]);
-	int64_t ret = linux_ret(openat(linux_int(a[0]), lp.host, flags, (mode_t)a[3]));
+	int64_t ret;
+	if (!linux_procfs_open(p, lp.host, flags, &ret))
+		ret = linux_ret(openat(linux_int(a[0]), lp.host, flags, (mode_t)a[3]));
 	linux_path_free(&lp);
 	return ret;
 }
 
 int64_t sys_close(LinuxProc *p, CpuCommon *cpu, const uint64_t a[6])
 {
+	if (linux_exec_fd_reserved(p, linux_int(a[0])))
+		return -EBADF;
 	return linux_ret(close(linux_int(a[0])));
 }
 
 int64_t sys_close_range(LinuxProc *p, CpuCommon *cpu, const uint64_t a[6])
 {
-	return linux_ret(syscall(SYS_close_range, (unsigned)a[0], (unsigned)a[1], (unsigned)a[2]));
+	return linux_exec_close_range(p, (unsigned)a[0], (unsigned)a[1], (unsigned)a[2]);
 }
 
 int64_t sys_readlinkat(LinuxProc *p, CpuCommon *cpu, const uint64_t a[6])

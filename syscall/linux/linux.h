@@ -19,6 +19,14 @@ typedef struct LinuxProcInit {
 	uint64_t start_brk;        /* initial program break */
 	uint64_t auxv_addr, auxv_len;
 	uint64_t stack_top, stack_limit;
+	uint64_t initial_sp; /* argc's address: argv and envp are found from it */
+	uint64_t start_code, end_code, start_data, end_data; /* for /proc/self/stat */
+	/* The runner's own binary (an O_PATH descriptor or -1, and its path) and the options
+	 * a re-executed runner needs, for the guest's execve of another guest program. The
+	 * vector is borrowed for the life of the process. */
+	int runner_fd;
+	const char *runner_path;
+	char *const *runner_opts;
 	/* Called when guest code in [start, start+len) may have changed or gone away
 	 * (munmap, mprotect, mremap), so translations of it are dropped. */
 	void (*code_changed)(void *opaque, uint64_t start, uint64_t len);

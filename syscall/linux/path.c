@@ -14,14 +14,12 @@
 #include <unistd.h>
 
 #include "loader/loader.h"
+#include "syscall/linux/procfs.h"
 
 bool linux_path_is_self_exe(const char *path)
 {
-	if (strcmp(path, "/proc/self/exe") == 0)
-		return true;
-	char own[48];
-	snprintf(own, sizeof own, "/proc/%d/exe", (int)getpid());
-	return strcmp(path, own) == 0;
+	const char *entry = linux_procfs_self_entry(path);
+	return entry && strcmp(entry, "exe") == 0;
 }
 
 int linux_path_get(LinuxProc *p, uint64_t addr, bool lookup, LinuxPath *out)

@@ -22,7 +22,7 @@ typedef struct LinuxPath {
 int linux_path_get(LinuxProc *p, uint64_t addr, bool lookup, LinuxPath *out);
 void linux_path_free(LinuxPath *lp);
 
-/* True for "/proc/self/exe" and "/proc/<our pid>/exe". */
+/* True for "/proc/self/exe" and its other spellings (/proc/<our pid>/exe, thread-self). */
 bool linux_path_is_self_exe(const char *path);
 
 #endif

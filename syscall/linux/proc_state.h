@@ -21,6 +21,15 @@
 #define LINUX_SS_DISABLE    2
 #define LINUX_SS_AUTODISARM (1u << 31)
 
+/* The runner's own binary and the options that re-run it for another guest program. */
+typedef struct LinuxExecSelf {
+	int fd;    /* O_PATH descriptor, or -1 */
+	dev_t dev; /* identity of the file behind fd, to notice a guest dup2 over it */
+	ino_t ino;
+	char *path; /* absolute path, used when the descriptor is gone */
+	char *const *opts;
+} LinuxExecSelf;
+
 /* What the guest asked for with rt_sigaction, in guest terms. */
 typedef struct LinuxSigAction {
 	uint64_t handler; /* guest SIG_DFL 0, SIG_IGN 1, or a guest code address */
@@ -54,6 +63,11 @@ struct LinuxProc {
 	uint64_t brk_mapped;     /* end of the pages mapped for the heap so far */
 	uint64_t auxv_addr, auxv_len;
 	uint64_t stack_top, stack_limit;
+	/* Where the guest's argument and environment strings lie (/proc/self/cmdline,
+	 * environ) and the image layout /proc/self/stat reports. */
+	uint64_t arg_start, arg_end, env_start, env_end;
+	uint64_t start_code, end_code, start_data, end_data, start_stack;
+	LinuxExecSelf self; /* the runner binary, for execve of guest programs */
 	void (*code_changed)(void *opaque, uint64_t start, uint64_t len);
 	void *code_changed_opaque;
 	void (*at_exit)(void *opaque); /* cleared once called */
@@ -96,6 +110,11 @@ _Noreturn void linux_signal_fatal(LinuxProc *p, int sig);
 /* The host signal set for a guest mask (signals 1..64 keep their numbers; the ones the
  * host C library reserves for itself are left out). */
 void linux_sigset_to_host(uint64_t mask, sigset_t *set);
+
+/* The runner-binary descriptor kept for execve (exec.c) is not the guest's to close:
+ * close reports it as not open and close_range leaves it alone. */
+bool linux_exec_fd_reserved(const LinuxProc *p, int fd);
+int64_t linux_exec_close_range(const LinuxProc *p, unsigned lo, unsigned hi, unsigned flags);
 
 /* Drops translations of [start, start+len). */
 static inline void linux_code_changed(LinuxProc *p, uint64_t start, uint64_t len)

@@ -2,11 +2,19 @@
  * Signals the process sends (kill, tkill, tgkill, rt_sigqueueinfo, rt_tgsigqueueinfo)
  * and default actions. A default action that ends the process is taken by the host on
  * the runner itself, so the parent sees the guest die (or stop) by the same signal.
+ *
+ * Core dumps follow the kernel's rules unchanged: the guest's RLIMIT_CORE is the
+ * runner's (rlimit.c applies it), and so are its dumpable flag and the host's
+ * core_pattern, so the kernel writes a core, and the parent's wait status carries
+ * WCOREDUMP, exactly when it would for a native program: a soft limit of at least one
+ * page with a file pattern, any limit with a pipe pattern. The core is the runner's
+ * x86-64 image. The guest's memory is in it at guest address + guest base (the same
+ * addresses for 64-bit guests), the guest's registers are not; pages never touched,
+ * such as unused code cache, are holes in a sparse file.
  */
 #include <errno.h>
 #include <signal.h>
 #include <string.h>
-#include <sys/resource.h>
 #include <sys/syscall.h>
 #include <unistd.h>
 
@@ -28,13 +36,8 @@ static bool default_stops(int sig)
 /* Readies the runner for the host to apply sig's default action to it. */
 static void prepare_default(LinuxProc *p, int sig)
 {
-	if (!default_ignores(sig) && !default_stops(sig)) {
+	if (!default_ignores(sig) && !default_stops(sig))
 		linux_flush_logs(p);
-		/* A core file of the runner, with its reserved guest address space, would be
-		 * large and describe the translator rather than the guest program. */
-		struct rlimit none = {0, 0};
-		setrlimit(RLIMIT_CORE, &none);
-	}
 	struct sigaction sa;
 	memset(&sa, 0, sizeof sa);
 	sa.sa_handler = SIG_DFL;

@@ -82,6 +82,9 @@
 	X(capget) X(capset) X(seccomp) X(unshare) X(setns) X(chroot) X(umount2) X(mount) \
 	X(pivot_root) X(sethostname) X(setdomainname) X(syslog) X(reboot) X(acct) X(swapon) \
 	X(swapoff)
+/* exec.c, proc_other.c */
+#define SYS_EXEC(X) \
+	X(execve) X(execveat) X(waitid) X(clone3) X(pidfd_open) X(pidfd_send_signal)
 /* clang-format on */
 SYS_FS(SYS_DECLARE)
 SYS_FS_DIR(SYS_DECLARE)
@@ -100,5 +103,6 @@ SYS_IO_COPY(SYS_DECLARE)
 SYS_IPC(SYS_DECLARE)
 SYS_SCHED_MM(SYS_DECLARE)
 SYS_ADMIN(SYS_DECLARE)
+SYS_EXEC(SYS_DECLARE)
 
 #endif

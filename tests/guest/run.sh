@@ -10,6 +10,8 @@
 #   SYSROOT        riscv64 sysroot for dynamic programs (default /usr/riscv64-linux-gnu)
 #   GUEST_TIMEOUT  seconds per guest run (default 120)
 #   TESTS          space-separated subset of test names (default: all)
+# A test whose source has a line "// exec-helper: NAME" gets helpers/NAME.c built the
+# same way (native, static, dynamic) and the path of that build as its first argument.
 # Prints "PASS|FAIL name static|dynamic engine" per case and ends with
 # "N passed, N failed"; exits 0 only when nothing failed.
 set -u
@@ -33,7 +35,8 @@ OUT=$BUILD_DIR/tests/guest
 CFLAGS="-std=c11 -O2 -ffp-contract=off -frounding-math -Wall -Wno-unused-result -Wno-format-truncation -Wno-stringop-truncation"
 export CROSS_CC HOST_CC CFLAGS OUT SRC_DIR
 
-mkdir -p "$OUT/native" "$OUT/rv64-static" "$OUT/rv64-dynamic" "$OUT/logs"
+mkdir -p "$OUT/native/helpers" "$OUT/rv64-static/helpers" "$OUT/rv64-dynamic/helpers" \
+	"$OUT/logs"
 ulimit -c 0
 
 names=()
@@ -46,13 +49,18 @@ else
 	done
 fi
 
-# One build job: KIND NAME. Skipped when the product is newer than its source and
-# than this script (which holds the flags).
+# The helper program a test names with "// exec-helper: NAME", or nothing.
+helper_of() {
+	sed -n 's|^// exec-helper: *\([A-Za-z0-9_]*\).*|\1|p' "$SRC_DIR/$1.c" | head -n 1
+}
+
+# One build job: KIND NAME (NAME may be helpers/X). Skipped when the product is newer
+# than its source and than this script (which holds the flags).
 build_one() {
 	local kind=$1 name=$2 src exe log
 	src=$SRC_DIR/$name.c
 	exe=$OUT/$kind/$name
-	log=$OUT/logs/$name.$kind.build
+	log=$OUT/logs/${name//\//_}.$kind.build
 	if [ -x "$exe" ] && [ "$exe" -nt "$src" ] && [ "$exe" -nt "$SRC_DIR/run.sh" ]; then
 		return 0
 	fi
@@ -72,10 +80,12 @@ build_one() {
 export -f build_one
 
 for n in "${names[@]}"; do
+	h=$(helper_of "$n")
 	for k in native rv64-static rv64-dynamic; do
 		printf '%s %s\n' "$k" "$n"
+		[ -n "$h" ] && printf '%s helpers/%s\n' "$k" "$h"
 	done
-done | xargs -P2 -n2 bash -c 'build_one "$@"' _
+done | sort -u | xargs -P2 -n2 bash -c 'build_one "$@"' _
 
 passed=0
 failed=0
@@ -90,12 +100,14 @@ native_env=()
 guest_env=()
 guest_opts=()
 argv0=""
+helper=""
 setup_extras() {
 	test_args=()
 	native_env=()
 	guest_env=()
 	guest_opts=()
 	argv0=""
+	helper=$(helper_of "$1")
 	case $1 in
 	env_argv)
 		test_args=(one "two words" "" "-d" "--version" "tab	char" "é-utf8" "last")
@@ -116,6 +128,7 @@ report() { # verdict name link engine [detail-file]
 
 run_native() { # name -> $TMP/name.native.{out,status}
 	local name=$1 exe=$OUT/native/$1 st
+	local -a test_args=(${helper:+"$OUT/native/helpers/$helper"} ${test_args[@]+"${test_args[@]}"})
 	# the braces catch the shell's own "Aborted" notice for the abort test
 	{ (
 		cd "$TMP/scratch" || exit 1
@@ -134,6 +147,7 @@ run_native() { # name -> $TMP/name.native.{out,status}
 run_guest() { # name link engine -> $TMP/name.guest.{out,err}, echoes status
 	local name=$1 link=$2 engine=$3 exe=$OUT/rv64-$2/$1
 	local -a opts=()
+	local -a test_args=(${helper:+"$OUT/rv64-$link/helpers/$helper"} ${test_args[@]+"${test_args[@]}"})
 	[ "$link" = dynamic ] && opts=(-L "$SYSROOT")
 	(
 		cd "$TMP/scratch" || exit 1
@@ -153,7 +167,7 @@ fi
 for name in "${names[@]}"; do
 	setup_extras "$name"
 	native_ok=1
-	if ! [ -x "$OUT/native/$name" ]; then
+	if ! [ -x "$OUT/native/$name" ] || { [ -n "$helper" ] && ! [ -x "$OUT/native/helpers/$helper" ]; }; then
 		native_ok=0
 	else
 		run_native "$name"
@@ -169,9 +183,11 @@ for name in "${names[@]}"; do
 				failed=$((failed + 1))
 				continue
 			fi
-			if ! [ -x "$OUT/rv64-$link/$name" ]; then
+			if ! [ -x "$OUT/rv64-$link/$name" ] ||
+				{ [ -n "$helper" ] && ! [ -x "$OUT/rv64-$link/helpers/$helper" ]; }; then
 				echo "riscv64 $link build failed:" >"$detail"
 				tail -n 5 "$OUT/logs/$name.rv64-$link.build" >>"$detail"
+				[ -n "$helper" ] && tail -n 5 "$OUT/logs/helpers_$helper.rv64-$link.build" >>"$detail"
 				report FAIL "$name" "$link" "$engine" "$detail"
 				failed=$((failed + 1))
 				continue

@@ -18,6 +18,7 @@
 	X(x86_emit_suite)                                                                 \
 	X(binfmt_suite)                                                                   \
 	X(io_conv_suite)                                                                  \
+	X(exec_suite)                                                                     \
 	X(jit_suite)
 
 #define UNIT_DECLARE(fn) Suite *fn(void) __attribute__((weak));
