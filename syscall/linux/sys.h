@@ -55,6 +55,11 @@
 	X(rt_sigaction) X(rt_sigprocmask) X(sigaltstack) X(kill) X(tkill) X(tgkill) \
 	X(rt_sigqueueinfo) X(rt_tgsigqueueinfo) X(rt_sigreturn) X(rt_sigsuspend) \
 	X(rt_sigpending) X(rt_sigtimedwait) X(signalfd4)
+/* net_socket.c, net_msg.c, net_sockopt.c */
+#define SYS_NET(X) \
+	X(socket) X(socketpair) X(bind) X(listen) X(accept) X(accept4) X(connect) \
+	X(getsockname) X(getpeername) X(sendto) X(recvfrom) X(shutdown) X(setsockopt) \
+	X(getsockopt) X(sendmsg) X(recvmsg) X(sendmmsg) X(recvmmsg)
 /* clang-format on */
 SYS_FS(SYS_DECLARE)
 SYS_FS_DIR(SYS_DECLARE)
@@ -68,5 +73,6 @@ SYS_IDS(SYS_DECLARE)
 SYS_TIME(SYS_DECLARE)
 SYS_FORK(SYS_DECLARE)
 SYS_SIGNAL(SYS_DECLARE)
+SYS_NET(SYS_DECLARE)
 
 #endif
