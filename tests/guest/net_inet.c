@@ -54,7 +54,8 @@ static void tcp_options(int s)
 	printf("SO_TYPE %d SO_DOMAIN %d SO_PROTOCOL %d SO_ERROR %d\n",
 	       get_int(s, SOL_SOCKET, SO_TYPE) == SOCK_STREAM,
 	       get_int(s, SOL_SOCKET, SO_DOMAIN) == AF_INET,
-	       get_int(s, SOL_SOCKET, SO_PROTOCOL) == IPPROTO_TCP, get_int(s, SOL_SOCKET, SO_ERROR));
+	       get_int(s, SOL_SOCKET, SO_PROTOCOL) == IPPROTO_TCP,
+	       get_int(s, SOL_SOCKET, SO_ERROR));
 	struct linger l = {1, 3}, back;
 	socklen_t len = sizeof back;
 	check(setsockopt(s, SOL_SOCKET, SO_LINGER, &l, sizeof l) == 0, "SO_LINGER");
@@ -164,8 +165,12 @@ static void udp4(void)
 		struct cmsghdr align;
 	} cbuf;
 	struct iovec v = {buf, sizeof buf};
-	struct msghdr m = {.msg_name = &from, .msg_namelen = sizeof from, .msg_iov = &v,
-	                   .msg_iovlen = 1, .msg_control = cbuf.b, .msg_controllen = sizeof cbuf};
+	struct msghdr m = {.msg_name = &from,
+	                   .msg_namelen = sizeof from,
+	                   .msg_iov = &v,
+	                   .msg_iovlen = 1,
+	                   .msg_control = cbuf.b,
+	                   .msg_controllen = sizeof cbuf};
 	n = recvmsg(r, &m, 0);
 	printf("udp recvmsg %zd '%.*s' namelen %u\n", n, (int)n, buf, (unsigned)m.msg_namelen);
 	struct cmsghdr *c = find_cmsg(&m, IPPROTO_IP, IP_PKTINFO);
@@ -173,8 +178,8 @@ static void udp4(void)
 		struct in_pktinfo pi;
 		memcpy(&pi, CMSG_DATA(c), sizeof pi);
 		char ip[INET_ADDRSTRLEN];
-		printf("IP_PKTINFO len ok %d ifindex %s addr %s\n", c->cmsg_len == CMSG_LEN(sizeof pi),
-		       pi.ipi_ifindex > 0 ? "set" : "unset",
+		printf("IP_PKTINFO len ok %d ifindex %s addr %s\n",
+		       c->cmsg_len == CMSG_LEN(sizeof pi), pi.ipi_ifindex > 0 ? "set" : "unset",
 		       inet_ntop(AF_INET, &pi.ipi_addr, ip, sizeof ip));
 	} else {
 		printf("IP_PKTINFO missing\n");

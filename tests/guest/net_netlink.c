@@ -86,12 +86,13 @@ static int nl_dump(int s, NlVisit visit, void *ctx)
 	for (;;) {
 		struct sockaddr_nl from;
 		struct iovec v = {buf, sizeof buf};
-		struct msghdr m = {.msg_name = &from, .msg_namelen = sizeof from, .msg_iov = &v,
-		                   .msg_iovlen = 1};
+		struct msghdr m = {
+		    .msg_name = &from, .msg_namelen = sizeof from, .msg_iov = &v, .msg_iovlen = 1};
 		ssize_t n = recvmsg(s, &m, 0);
 		check(n > 0, "netlink recvmsg");
 		check(from.nl_family == AF_NETLINK && from.nl_pid == 0, "reply from the kernel");
-		for (struct nlmsghdr *h = (void *)buf; NLMSG_OK(h, (size_t)n); h = NLMSG_NEXT(h, n)) {
+		for (struct nlmsghdr *h = (void *)buf; NLMSG_OK(h, (size_t)n);
+		     h = NLMSG_NEXT(h, n)) {
 			check(h->nlmsg_seq == 42, "sequence number");
 			if (h->nlmsg_type == NLMSG_DONE)
 				return 0;

@@ -105,7 +105,9 @@ static void send_fds(int sock, const int *fds, int n)
 {
 	char cbuf[CMSG_SPACE(4 * sizeof(int))] = {0};
 	struct iovec v = {"F", 1};
-	struct msghdr m = {.msg_iov = &v, .msg_iovlen = 1, .msg_control = cbuf,
+	struct msghdr m = {.msg_iov = &v,
+	                   .msg_iovlen = 1,
+	                   .msg_control = cbuf,
 	                   .msg_controllen = CMSG_SPACE(n * sizeof(int))};
 	struct cmsghdr *c = CMSG_FIRSTHDR(&m);
 	c->cmsg_level = SOL_SOCKET;
@@ -123,8 +125,8 @@ static void rights(void)
 	send_fds(sv[0], &p[0], 1);
 	char buf[32], cbuf[CMSG_SPACE(sizeof(int))];
 	struct iovec v = {buf, sizeof buf};
-	struct msghdr m = {.msg_iov = &v, .msg_iovlen = 1, .msg_control = cbuf,
-	                   .msg_controllen = sizeof cbuf};
+	struct msghdr m = {
+	    .msg_iov = &v, .msg_iovlen = 1, .msg_control = cbuf, .msg_controllen = sizeof cbuf};
 	check(recvmsg(sv[1], &m, MSG_CMSG_CLOEXEC) == 1, "recvmsg SCM_RIGHTS");
 	struct cmsghdr *c = CMSG_FIRSTHDR(&m);
 	check(c != NULL, "a control message");
@@ -133,7 +135,8 @@ static void rights(void)
 	       m.msg_controllen == CMSG_SPACE(sizeof(int)), m.msg_flags);
 	int fd;
 	memcpy(&fd, CMSG_DATA(c), sizeof fd);
-	printf("rights: new fd %d, cloexec %d\n", fd != p[0], (fcntl(fd, F_GETFD) & FD_CLOEXEC) != 0);
+	printf("rights: new fd %d, cloexec %d\n", fd != p[0],
+	       (fcntl(fd, F_GETFD) & FD_CLOEXEC) != 0);
 	ssize_t n = read(fd, buf, sizeof buf);
 	printf("rights: read %zd '%.*s'\n", n, (int)n, buf);
 	close(fd);
@@ -177,8 +180,8 @@ static void credentials(void)
 	check(send(sv[0], "c", 1, 0) == 1, "send");
 	char buf[4], cbuf[CMSG_SPACE(sizeof(struct ucred))];
 	struct iovec v = {buf, sizeof buf};
-	struct msghdr m = {.msg_iov = &v, .msg_iovlen = 1, .msg_control = cbuf,
-	                   .msg_controllen = sizeof cbuf};
+	struct msghdr m = {
+	    .msg_iov = &v, .msg_iovlen = 1, .msg_control = cbuf, .msg_controllen = sizeof cbuf};
 	check(recvmsg(sv[1], &m, 0) == 1, "recvmsg");
 	struct cmsghdr *c = CMSG_FIRSTHDR(&m);
 	check(c && c->cmsg_type == SCM_CREDENTIALS, "SCM_CREDENTIALS");
@@ -191,7 +194,9 @@ static void credentials(void)
 	struct ucred mine = {getpid(), getuid(), getgid()};
 	char sbuf[CMSG_SPACE(sizeof mine)] = {0};
 	struct iovec sv_iov = {"d", 1};
-	struct msghdr sm = {.msg_iov = &sv_iov, .msg_iovlen = 1, .msg_control = sbuf,
+	struct msghdr sm = {.msg_iov = &sv_iov,
+	                    .msg_iovlen = 1,
+	                    .msg_control = sbuf,
 	                    .msg_controllen = sizeof sbuf};
 	c = CMSG_FIRSTHDR(&sm);
 	c->cmsg_level = SOL_SOCKET;
@@ -203,7 +208,8 @@ static void credentials(void)
 	check(recvmsg(sv[1], &m, 0) == 1, "recvmsg 2");
 	c = CMSG_FIRSTHDR(&m);
 	memcpy(&u, CMSG_DATA(c), sizeof u);
-	printf("sent credentials matches: %s\n", u.pid == mine.pid && u.uid == mine.uid ? "yes" : "no");
+	printf("sent credentials matches: %s\n",
+	       u.pid == mine.pid && u.uid == mine.uid ? "yes" : "no");
 
 	struct ucred peer;
 	len = sizeof peer;

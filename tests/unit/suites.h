@@ -16,7 +16,8 @@
 	X(signal_frame_suite)                                                             \
 	X(riscv64_fp_suite)                                                               \
 	X(x86_emit_suite)                                                                 \
-	X(jit_suite)
+	X(jit_suite)                                                                      \
+	X(net_conv_suite)
 
 #define UNIT_DECLARE(fn) Suite *fn(void) __attribute__((weak));
 UNIT_SUITES(UNIT_DECLARE)
