@@ -446,8 +446,8 @@ static size_t transcode_one(const LinuxAbi *from, const LinuxAbi *to, const Conv
 	return out;
 }
 
-size_t conv_transcode(const LinuxAbi *from, const LinuxAbi *to, const ConvField *l,
-                      const void *src, size_t len, void *dst, bool repeat)
+size_t conv_transcode(const LinuxAbi *from, const LinuxAbi *to, const ConvField *l, const void *src,
+                      size_t len, void *dst, bool repeat)
 {
 	const uint8_t *s = src;
 	uint8_t *d = dst;
@@ -455,7 +455,8 @@ size_t conv_transcode(const LinuxAbi *from, const LinuxAbi *to, const ConvField 
 	bool whole = true;
 	do {
 		size_t used;
-		out += transcode_one(from, to, l, s + in, len - in, d ? d + out : NULL, &used, &whole);
+		out +=
+		    transcode_one(from, to, l, s + in, len - in, d ? d + out : NULL, &used, &whole);
 		in += used;
 		if (!used)
 			break;

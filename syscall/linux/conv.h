@@ -103,8 +103,8 @@ int conv_get(const LinuxAbi *abi, GuestMem *m, uint64_t addr, const ConvField *l
  * of them are copied as they are, so a short value (a one-byte option, a sockaddr_un
  * with a short path) keeps its bytes. Returns the destination length; dst NULL only
  * measures. dst may equal src when the layouts have the same offsets in both ABIs. */
-size_t conv_transcode(const LinuxAbi *from, const LinuxAbi *to, const ConvField *l,
-                      const void *src, size_t len, void *dst, bool repeat);
+size_t conv_transcode(const LinuxAbi *from, const LinuxAbi *to, const ConvField *l, const void *src,
+                      size_t len, void *dst, bool repeat);
 /* The host (x86-64) as a LinuxAbi, for conv_transcode. */
 extern const LinuxAbi conv_host_abi;
 
