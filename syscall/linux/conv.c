@@ -13,6 +13,7 @@
 #include <limits.h>
 #include <string.h>
 #include <sys/mman.h>
+#include <sys/param.h>
 
 #define CONV_MAX_STRUCT 512
 
@@ -389,6 +390,68 @@ int conv_get(const LinuxAbi *abi, GuestMem *m, uint64_t addr, const ConvField *l
 		return r;
 	conv_decode(abi, l, buf, host);
 	return 0;
+}
+
+/* One element of `l` from `from`'s layout to `to`'s, using only the fields that lie wholly
+ * within `avail` source bytes. Sets *used to the source bytes consumed and returns the
+ * destination bytes produced; *whole says whether every field fitted. dst may equal src
+ * when both layouts have the same offsets (fixed-size fields only). */
+static size_t transcode_one(const LinuxAbi *from, const LinuxAbi *to, const ConvField *l,
+                            const uint8_t *src, size_t avail, uint8_t *dst, size_t *used,
+                            bool *whole)
+{
+	size_t in = 0, out = 0, in_align = 1, out_align = 1;
+	*whole = true;
+	for (const ConvField *f = l; f->type != CT_END; f++) {
+		unsigned in_size = type_size(from, f), out_size = type_size(to, f);
+		size_t in_at = align_up(in, type_align(from, f));
+		size_t out_at = align_up(out, type_align(to, f));
+		if (in_at + in_size > avail) {
+			*whole = false;
+			break;
+		}
+		if (dst) {
+			memset(dst + out, 0, out_at - out);
+			if (f->type == CT_BYTES)
+				memmove(dst + out_at, src + in_at, in_size);
+			else
+				conv_store(to, dst + out_at, out_size,
+				           conv_load(from, src + in_at, in_size));
+		}
+		in = in_at + in_size;
+		out = out_at + out_size;
+		in_align = MAX(in_align, type_align(from, f));
+		out_align = MAX(out_align, type_align(to, f));
+	}
+	if (*whole) {
+		size_t out_end = align_up(out, out_align);
+		if (dst)
+			memset(dst + out, 0, out_end - out);
+		out = out_end;
+		in = MIN(align_up(in, in_align), avail);
+	}
+	*used = in;
+	return out;
+}
+
+size_t conv_transcode(const LinuxAbi *from, const LinuxAbi *to, const ConvField *l, const void *src,
+                      size_t len, void *dst, bool repeat)
+{
+	const uint8_t *s = src;
+	uint8_t *d = dst;
+	size_t in = 0, out = 0;
+	bool whole = true;
+	do {
+		size_t used;
+		out +=
+		    transcode_one(from, to, l, s + in, len - in, d ? d + out : NULL, &used, &whole);
+		in += used;
+		if (!used)
+			break;
+	} while (whole && repeat && in < len);
+	if (d)
+		memmove(d + out, s + in, len - in);
+	return out + (len - in);
 }
 
 static int put_scalar(const LinuxAbi *abi, GuestMem *m, uint64_t addr, unsigned size, uint64_t v)

@@ -113,6 +113,17 @@ void conv_decode(const LinuxAbi *abi, const ConvField *l, const void *guest, voi
 int conv_put(const LinuxAbi *abi, GuestMem *m, uint64_t addr, const ConvField *l, const void *host);
 int conv_get(const LinuxAbi *abi, GuestMem *m, uint64_t addr, const ConvField *l, void *host);
 
+/* Converts `len` bytes of `l`-shaped data from one ABI's layout to another's (guest to
+ * host or back; the host is conv_host_abi). With `repeat` the bytes are an array of
+ * elements. Fields that lie wholly within `len` are converted; the bytes after the last
+ * of them are copied as they are, so a short value (a one-byte option, a sockaddr_un
+ * with a short path) keeps its bytes. Returns the destination length; dst NULL only
+ * measures. dst may equal src when the layouts have the same offsets in both ABIs. */
+size_t conv_transcode(const LinuxAbi *from, const LinuxAbi *to, const ConvField *l, const void *src,
+                      size_t len, void *dst, bool repeat);
+/* The host (x86-64) as a LinuxAbi, for conv_transcode. */
+extern const LinuxAbi conv_host_abi;
+
 /* Scalars in guest byte order. */
 uint64_t conv_load(const LinuxAbi *abi, const void *guest, unsigned size);
 void conv_store(const LinuxAbi *abi, void *guest, unsigned size, uint64_t v);
@@ -261,5 +272,6 @@ int conv_put_kernel_timespec(const LinuxAbi *abi, GuestMem *m, uint64_t addr,
  * are; a big-endian guest needs each record's integers swapped after the read. This
  * does it for a buffer of inotify events in place (-EIO for a malformed buffer). */
 int conv_inotify_events_to_guest(const LinuxAbi *abi, void *buf, size_t len);
+#include "syscall/linux/conv_net.h"
 
 #endif

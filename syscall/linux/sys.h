@@ -85,6 +85,11 @@
 /* exec.c, proc_other.c */
 #define SYS_EXEC(X) \
 	X(execve) X(execveat) X(waitid) X(clone3) X(pidfd_open) X(pidfd_send_signal)
+/* net_socket.c, net_msg.c, net_sockopt.c */
+#define SYS_NET(X) \
+	X(socket) X(socketpair) X(bind) X(listen) X(accept) X(accept4) X(connect) \
+	X(getsockname) X(getpeername) X(sendto) X(recvfrom) X(shutdown) X(setsockopt) \
+	X(getsockopt) X(sendmsg) X(recvmsg) X(sendmmsg) X(recvmmsg)
 /* clang-format on */
 SYS_FS(SYS_DECLARE)
 SYS_FS_DIR(SYS_DECLARE)
@@ -104,5 +109,6 @@ SYS_IPC(SYS_DECLARE)
 SYS_SCHED_MM(SYS_DECLARE)
 SYS_ADMIN(SYS_DECLARE)
 SYS_EXEC(SYS_DECLARE)
+SYS_NET(SYS_DECLARE)
 
 #endif

@@ -19,6 +19,7 @@
 	X(binfmt_suite)                                                                   \
 	X(io_conv_suite)                                                                  \
 	X(exec_suite)                                                                     \
+	X(net_conv_suite)                                                                 \
 	X(jit_suite)
 
 #define UNIT_DECLARE(fn) Suite *fn(void) __attribute__((weak));
