@@ -4,7 +4,7 @@
 
 BUILD ?= build
 CC ?= gcc
-ISAS := riscv64
+ISAS := riscv64 aarch64
 
 PKGS := glib-2.0 libelf capstone zlib
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)

@@ -47,6 +47,7 @@ typedef struct A64Cpu {
 	uint64_t excl_addr;
 	uint64_t excl_val, excl_val2;
 	uint64_t excl_size;
+	uint64_t ic_pending; /* ic ivau ran: the next isb discards stale translations */
 	A64Vreg v[32] __attribute__((aligned(16)));
 	uint32_t fpcr, fpsr;
 } A64Cpu;
@@ -57,6 +58,7 @@ typedef struct A64Cpu {
 #define A64_OFF_CC_OP    ((uint32_t)offsetof(A64Cpu, cc_op))
 #define A64_OFF_CC_A     ((uint32_t)offsetof(A64Cpu, cc_a))
 #define A64_OFF_CC_B     ((uint32_t)offsetof(A64Cpu, cc_b))
+#define A64_OFF_IC_PENDING ((uint32_t)offsetof(A64Cpu, ic_pending))
 #define A64_OFF_TPIDR    ((uint32_t)offsetof(A64Cpu, tpidr_el0))
 #define A64_OFF_V(n)     ((uint32_t)(offsetof(A64Cpu, v) + 16u * (n)))
 #define A64_OFF_VHI(n)   (A64_OFF_V(n) + 8u)

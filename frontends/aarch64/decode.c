@@ -157,8 +157,8 @@ static void a64_fields(uint32_t x, const A64Pattern *p, A64Insn *in)
 	case A64F_BITFIELD: in->imm = bits(x, 21, 16), in->imm2 = bits(x, 15, 10); break;
 	case A64F_EXTR: in->imm = bits(x, 15, 10); break;
 	case A64F_SHIFTED: in->imm = bits(x, 15, 10), in->imm2 = bits(x, 23, 22); break;
-	case A64F_EXTENDED:
-	case A64F_LS_REG: in->imm = bits(x, 12, 10), in->imm2 = bits(x, 15, 13); break;
+	case A64F_EXTENDED: in->imm = bits(x, 12, 10), in->imm2 = bits(x, 15, 13); break;
+	case A64F_LS_REG: in->imm = bits(x, 12, 12), in->imm2 = bits(x, 15, 13); break;
 	case A64F_CCMP_REG: in->imm = bits(x, 3, 0); break;
 	case A64F_CCMP_IMM: in->imm = bits(x, 3, 0), in->imm2 = bits(x, 20, 16); break;
 	case A64F_B26: in->imm = sext(bits(x, 25, 0), 26) * 4; break;

@@ -50,7 +50,7 @@ typedef enum A64Format {
 	A64F_LS_SIMM,    /* rt, [rn|sp, #simm9] (unscaled, unprivileged): imm */
 	A64F_LS_PRE,     /* rt, [rn|sp, #simm9]!: imm */
 	A64F_LS_POST,    /* rt, [rn|sp], #simm9: imm */
-	A64F_LS_REG,     /* rt, [rn|sp, rm, extend {#amount}]: imm = amount, imm2 = option */
+	A64F_LS_REG,     /* rt, [rn|sp, rm, extend {#amount}]: imm = S, imm2 = option */
 	A64F_LS_LIT,     /* rt, label: imm = imm19 * 4 */
 	A64F_LS_PAIR,    /* rt, rt2, [rn|sp, #imm7 << scale]: imm */
 	A64F_LS_PAIR_PRE,  /* rt, rt2, [rn|sp, #imm]! */

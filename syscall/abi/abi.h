@@ -71,6 +71,10 @@ typedef struct LinuxAbi {
 	const char *(*check_elf_flags)(uint32_t e_flags); /* NULL or a reason to refuse */
 	const LinuxSyscallDesc *syscalls; /* indexed by guest syscall number */
 	unsigned n_syscalls;
+	/* The ISA's own calls where a shared numbering leaves slots to each architecture:
+	 * number arch_syscall_first + i is arch_syscalls[i] (takes precedence). */
+	const LinuxSyscallDesc *arch_syscalls;
+	unsigned arch_syscall_first, n_arch_syscalls;
 	/* Zeroes the guest registers and sets pc and stack pointer for process start. */
 	void (*cpu_init)(CpuCommon *cpu, uint64_t entry, uint64_t sp);
 	/* Reads the syscall number and six argument words from the CPU state. */

@@ -1,6 +1,8 @@
 /*
  * The asm-generic syscall numbering shared by riscv64 and aarch64: number -> generic
- * handler and -strace argument formats (see LinuxSyscallDesc). Numbers without a handler
+ * handler and -strace argument formats (see LinuxSyscallDesc). The arch-specific slots
+ * (ASM_GENERIC_ARCH_FIRST and up) stay empty here; an ISA that uses them lists its calls
+ * in its own file (LinuxAbi.arch_syscalls). Numbers without a handler
  * keep their name so -strace and -d unimp can say which call the guest made; they and
  * numbers missing from the table return -ENOSYS.
  */
@@ -255,10 +257,8 @@ const LinuxSyscallDesc asm_generic_syscalls[ASM_GENERIC_NR_SYSCALLS] = {
     [241] = {"perf_event_open", NULL, ""},
     [242] = {"accept4", sys_accept4, "dppx"},
     [243] = {"recvmmsg", sys_recvmmsg, "dpuxp"},
-    /* riscv64's calls in the arch-specific slots 244 + 14 and 244 + 15; no other
-     * asm-generic ISA ferry runs uses those numbers. */
-    [258] = {"riscv_hwprobe", NULL, ""},
-    [259] = {"riscv_flush_icache", sys_riscv_flush_icache, "ppx"},
+    /* 244..259 are the arch-specific slots (__NR_arch_specific_syscall): each ISA's
+     * LinuxAbi.arch_syscalls supplies them. */
     [260] = {"wait4", sys_wait4, "dpxp"},
     [261] = {"prlimit64", sys_prlimit64, "ddpp"},
     [262] = {"fanotify_init", NULL, ""},

@@ -11,6 +11,7 @@
 #include "syscall/abi/abi.h"
 #include "syscall/abi/asm_generic.h"
 #include "syscall/abi/riscv64_signal.h"
+#include "syscall/linux/sys.h"
 
 enum { RV_SP = 2, RV_TP = 4, RV_A0 = 10, RV_A7 = 17 };
 
@@ -85,6 +86,12 @@ static void rv_proc_cpuinfo(FILE *out, unsigned ncpus)
 		        i, i);
 }
 
+/* riscv64's calls in the asm-generic arch-specific slots (244 + 14 and 244 + 15). */
+static const LinuxSyscallDesc rv_arch_syscalls[ASM_GENERIC_ARCH_COUNT] = {
+    [14] = {"riscv_hwprobe", NULL, ""},
+    [15] = {"riscv_flush_icache", sys_riscv_flush_icache, "ppx"},
+};
+
 const LinuxAbi linux_abi = {
     .isa = "riscv64",
     .uname_machine = "riscv64",
@@ -102,6 +109,9 @@ const LinuxAbi linux_abi = {
     .check_elf_flags = rv_check_elf_flags,
     .syscalls = asm_generic_syscalls,
     .n_syscalls = ASM_GENERIC_NR_SYSCALLS,
+    .arch_syscalls = rv_arch_syscalls,
+    .arch_syscall_first = ASM_GENERIC_ARCH_FIRST,
+    .n_arch_syscalls = ASM_GENERIC_ARCH_COUNT,
     .cpu_init = rv_cpu_init,
     .syscall_args = rv_syscall_args,
     .syscall_return = rv_syscall_return,

@@ -13,6 +13,10 @@
 
 static const LinuxSyscallDesc *lookup(const LinuxAbi *abi, uint64_t nr)
 {
+	uint64_t arch = nr - abi->arch_syscall_first;
+	if (nr >= abi->arch_syscall_first && arch < abi->n_arch_syscalls &&
+	    abi->arch_syscalls[arch].name)
+		return &abi->arch_syscalls[arch];
 	if (nr >= abi->n_syscalls || !abi->syscalls[nr].name)
 		return NULL;
 	return &abi->syscalls[nr];
