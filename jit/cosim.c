@@ -67,12 +67,14 @@ void cosim_counts(const Cosim *c, uint64_t *checked, uint64_t *unchecked)
 	*unchecked = c->unchecked;
 }
 
-/* Helpers that touch guest memory have side effects the store log cannot see. */
+/* Helpers that touch guest memory have side effects the store log cannot see; those
+ * that read a clock give each executor another value. */
 static bool calls_memory_helpers(const Tb *tb)
 {
 	for (uint32_t i = 0; i < tb->ir.n_insns; i++) {
 		const IrInsn *in = &tb->ir.insns[i];
-		if (in->op == IR_CALL && (((const IrHelper *)(uintptr_t)in->imm)->flags & IRH_MEM))
+		if (in->op == IR_CALL && (((const IrHelper *)(uintptr_t)in->imm)->flags &
+		                           (IRH_MEM | IRH_NONDET)))
 			return true;
 	}
 	return false;

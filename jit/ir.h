@@ -98,6 +98,7 @@ enum {
 	IRH_WRITES_STATE = 1 << 1, /* writes guest registers in the CPU struct */
 	IRH_MEM = 1 << 2,          /* touches guest memory (may fault) */
 	IRH_PURE = 1 << 3,         /* result depends on the arguments only */
+	IRH_NONDET = 1 << 4,       /* result differs from call to call (a clock) */
 };
 typedef struct IrHelper {
 	const char *name;

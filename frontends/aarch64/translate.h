@@ -35,6 +35,9 @@ static inline void *a64_host(void *cpu, uint64_t addr)
  * multiple of size. */
 void a64_check_aligned(A64Ctx *ctx, IrTemp addr, unsigned size);
 
+/* Clears the exclusive monitor (clrex, and svc as an exception). */
+void a64_clear_exclusive(A64Ctx *ctx);
+
 /* Ends the block with a direct jump to target through chain slot `slot`. */
 void a64_goto(A64Ctx *ctx, uint64_t target, unsigned slot);
 /* Ends the block with an exception exit at the current instruction. */

@@ -85,6 +85,12 @@ static const IrHelper a64_stxr_helper = {"stxr", a64_stxr, IRH_MEM};
 static const IrHelper a64_excl_hi_helper = {"ldxp.hi", a64_excl_hi, 0};
 static const IrHelper a64_clrex_helper = {"clrex", a64_clrex, 0};
 
+/* Taking an exception (svc) clears the monitor, as Linux and qemu-user behave. */
+void a64_clear_exclusive(A64Ctx *ctx)
+{
+	ir_call(ctx->b, &a64_clrex_helper, IR_NONE, IR_NONE, IR_NONE, IR_NONE);
+}
+
 static IrTemp a64_call(A64Ctx *ctx, const IrHelper *h, IrTemp a0, IrTemp a1, IrTemp a2,
 		       IrTemp a3)
 {
@@ -153,7 +159,7 @@ A64_TRANS(stxp)
 
 A64_TRANS(clrex)
 {
-	a64_call(ctx, &a64_clrex_helper, IR_NONE, IR_NONE, IR_NONE, IR_NONE);
+	a64_clear_exclusive(ctx);
 	return true;
 }
 

@@ -27,6 +27,7 @@
 
 A64_TRANS(svc)
 {
+	a64_clear_exclusive(ctx);
 	a64_end_after(ctx, CPU_EXIT_SYSCALL);
 	return true;
 }
@@ -106,7 +107,7 @@ static uint64_t a64_cntvct_fn(void *cpu, uint64_t a0, uint64_t a1, uint64_t a2, 
 	clock_gettime(CLOCK_MONOTONIC, &ts);
 	return (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
 }
-static const IrHelper a64_cntvct_helper = {"cntvct", a64_cntvct_fn, 0};
+static const IrHelper a64_cntvct_helper = {"cntvct", a64_cntvct_fn, IRH_NONDET};
 
 static IrTemp rd_tpidr(A64Ctx *ctx) { return ir_get(ctx->b, IR_I64, A64_OFF_TPIDR); }
 static void wr_tpidr(A64Ctx *ctx, IrTemp v) { ir_put(ctx->b, IR_I64, A64_OFF_TPIDR, v); }
