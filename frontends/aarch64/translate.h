@@ -59,6 +59,6 @@ bool a64_cond_holds(uint32_t nzcv, unsigned cond);
 IrTemp a64_flags_nzcv(A64Ctx *ctx);
 /* ccmp/ccmn: flags of a - b (or a + b with add) when cond holds, nzcv_imm otherwise. */
 void a64_flags_ccmp(A64Ctx *ctx, unsigned cond, bool add, bool sf, IrTemp a, IrTemp b,
-		    unsigned nzcv_imm);
+                    unsigned nzcv_imm);
 
 #endif

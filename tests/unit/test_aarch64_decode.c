@@ -24,33 +24,33 @@ typedef struct DisasCase {
 } DisasCase;
 
 static const DisasCase disas_cases[] = {
-	{0x8b020020, 0, "add\tx0, x1, x2"},
-	{0x2b050c83, 0, "adds\tw3, w4, w5, lsl #3"},
-	{0xf100041f, 0, "cmp\tx0, #0x1"},
-	{0xd10083ff, 0, "sub\tsp, sp, #0x20"},
-	{0xaa0203e1, 0, "mov\tx1, x2"},
-	{0x92401c20, 0, "and\tx0, x1, #0xff"},
-	{0xd2a24681, 0, "movz\tx1, #0x1234, lsl #16"},
-	{0xd3442c20, 0, "ubfm\tx0, x1, #4, #11"},
-	{0x1a821020, 0, "csel\tw0, w1, w2, ne"},
-	{0xfa430824, 0, "ccmp\tx1, #3, #4, eq"},
-	{0x9b020c20, 0, "madd\tx0, x1, x2, x3"},
-	{0xf9400401, 0, "ldr\tx1, [x0, #8]"},
-	{0xa8c17bfd, 0, "ldp\tx29, x30, [sp], #16"},
-	{0xadbf07e0, 0, "stp\tq0, q1, [sp, #-32]!"},
-	{0x885ffc41, 0, "ldaxr\tw1, [x2]"},
-	{0x0803fca4, 0, "stlxrb\tw3, w4, [x5]"},
-	{0xb8e30281, 0, "ldaddal\tw3, w1, [x20]"},
-	{0xf823009f, 0, "stadd\tx3, [x4]"},
-	{0x08a17c62, 0, "casb\tw1, w2, [x3]"},
-	{0xd53bd040, 0, "mrs\tx0, tpidr_el0"},
-	{0xd5033bbf, 0, "dmb\tish"},
-	{0xd4000001, 0, "svc\t#0x0"},
-	{0xd65f03c0, 0, "ret"},
-	{0xf867d8c5, 0, "ldr\tx5, [x6, w7, sxtw #3]"},
-	{0x54000041, 0x1000, "b.ne\t0x1008"},
-	{0x97ffffff, 0x1000, "bl\t0xffc"},
-	{0x4e010c20, 0, ".inst\t0x4e010c20"},
+    {0x8b020020, 0, "add\tx0, x1, x2"},
+    {0x2b050c83, 0, "adds\tw3, w4, w5, lsl #3"},
+    {0xf100041f, 0, "cmp\tx0, #0x1"},
+    {0xd10083ff, 0, "sub\tsp, sp, #0x20"},
+    {0xaa0203e1, 0, "mov\tx1, x2"},
+    {0x92401c20, 0, "and\tx0, x1, #0xff"},
+    {0xd2a24681, 0, "movz\tx1, #0x1234, lsl #16"},
+    {0xd3442c20, 0, "ubfm\tx0, x1, #4, #11"},
+    {0x1a821020, 0, "csel\tw0, w1, w2, ne"},
+    {0xfa430824, 0, "ccmp\tx1, #3, #4, eq"},
+    {0x9b020c20, 0, "madd\tx0, x1, x2, x3"},
+    {0xf9400401, 0, "ldr\tx1, [x0, #8]"},
+    {0xa8c17bfd, 0, "ldp\tx29, x30, [sp], #16"},
+    {0xadbf07e0, 0, "stp\tq0, q1, [sp, #-32]!"},
+    {0x885ffc41, 0, "ldaxr\tw1, [x2]"},
+    {0x0803fca4, 0, "stlxrb\tw3, w4, [x5]"},
+    {0xb8e30281, 0, "ldaddal\tw3, w1, [x20]"},
+    {0xf823009f, 0, "stadd\tx3, [x4]"},
+    {0x08a17c62, 0, "casb\tw1, w2, [x3]"},
+    {0xd53bd040, 0, "mrs\tx0, tpidr_el0"},
+    {0xd5033bbf, 0, "dmb\tish"},
+    {0xd4000001, 0, "svc\t#0x0"},
+    {0xd65f03c0, 0, "ret"},
+    {0xf867d8c5, 0, "ldr\tx5, [x6, w7, sxtw #3]"},
+    {0x54000041, 0x1000, "b.ne\t0x1008"},
+    {0x97ffffff, 0x1000, "bl\t0xffc"},
+    {0x4e010c20, 0, ".inst\t0x4e010c20"},
 };
 
 START_TEST(test_disas)
@@ -59,7 +59,7 @@ START_TEST(test_disas)
 	for (size_t i = 0; i < sizeof disas_cases / sizeof disas_cases[0]; i++) {
 		a64_disas_insn(disas_cases[i].word, disas_cases[i].pc, buf, sizeof buf);
 		ck_assert_msg(!strcmp(buf, disas_cases[i].text), "0x%08x: got '%s', want '%s'",
-			      disas_cases[i].word, buf, disas_cases[i].text);
+		              disas_cases[i].word, buf, disas_cases[i].text);
 	}
 }
 END_TEST
@@ -120,8 +120,8 @@ START_TEST(test_table_lines_reachable)
 	ck_assert_uint_gt(a64_pattern_count(), 200);
 	A64Insn in;
 	static const uint32_t probes[] = {0x14000000, 0x54000000, 0x34000000, 0x36000000,
-					  0xd61f0000, 0x88400000, 0x38200000, 0x39400000,
-					  0x29400000, 0x1ac00800, 0x9b400000, 0x13800000};
+	                                  0xd61f0000, 0x88400000, 0x38200000, 0x39400000,
+	                                  0x29400000, 0x1ac00800, 0x9b400000, 0x13800000};
 	for (size_t i = 0; i < sizeof probes / sizeof probes[0]; i++) {
 		const A64Pattern *p = a64_decode(probes[i], &in);
 		ck_assert_msg(p != NULL, "0x%08x did not decode", probes[i]);
