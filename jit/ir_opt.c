@@ -28,6 +28,7 @@ typedef struct StateSlot {
 typedef struct Optimizer {
 	IrBlock *b;
 	IrTemp *repl;      /* temp -> the temp to use instead (itself when none) */
+	uint32_t *def;     /* temp -> index of the insn defining it */
 	uint8_t *is_const;
 	uint64_t *val;
 	StateSlot slots[MAX_SLOTS];
@@ -116,9 +117,48 @@ static bool simplify_identity(Optimizer *o, IrInsn *in)
 	return identity;
 }
 
+static unsigned type_bits(IrType t)
+{
+	return type_size[t] * 8;
+}
+
+/* An extension of an extension: when the outer one keeps no more bits than the inner
+ * one produced from its source, it can read that source directly; and an extension
+ * that keeps every bit of a source of its own type is that source. */
+static bool simplify_extension(Optimizer *o, IrInsn *in)
+{
+	IrTemp a = in->src[0];
+	const IrInsn *d = &o->b->insns[o->def[a]];
+	if ((d->op == IR_EXTS || d->op == IR_EXTU) && d->dst == a && in->aux <= d->aux) {
+		in->src[0] = d->src[0];
+		a = in->src[0];
+	}
+	if (ir_temp_type(o->b, a) == in->type && in->aux >= type_bits((IrType)in->type)) {
+		replace_with(o, in, a);
+		return true;
+	}
+	return false;
+}
+
+/* Integer ops that commute get a constant as their second operand, where the identities
+ * and the instruction selectors look for it. */
+static void canonicalize(Optimizer *o, IrInsn *in)
+{
+	if ((ir_op_info[in->op].flags & IRF_COMMUTES) && in->type <= IR_I64 &&
+	    o->is_const[in->src[0]] && !o->is_const[in->src[1]]) {
+		IrTemp t = in->src[0];
+		in->src[0] = in->src[1];
+		in->src[1] = t;
+	}
+}
+
 static void fold(Optimizer *o, IrInsn *in)
 {
 	const IrOpInfo *info = &ir_op_info[in->op];
+	canonicalize(o, in);
+	if ((in->op == IR_EXTS || in->op == IR_EXTU) && !o->is_const[in->src[0]] &&
+	    simplify_extension(o, in))
+		return;
 	if (in->op == IR_SELECT && o->is_const[in->src[0]]) {
 		replace_with(o, in, o->val[in->src[0]] ? in->src[1] : in->src[2]);
 		return;
@@ -202,6 +242,8 @@ static void forward_pass(Optimizer *o)
 		}
 		if (ir_op_info[in->op].has_dst && !(ir_op_info[in->op].flags & IRF_SIDE))
 			fold(o, in);
+		if (ir_op_info[in->op].has_dst && in->dst != IR_NONE)
+			o->def[in->dst] = i;
 		observe(o, in);
 	}
 }
@@ -236,15 +278,17 @@ void ir_optimize(IrBlock *b)
 		return;
 	Optimizer o = {.b = b};
 	o.repl = malloc(b->n_temps * sizeof *o.repl);
+	o.def = calloc(b->n_temps, sizeof *o.def);
 	o.is_const = calloc(b->n_temps, 1);
 	o.val = calloc(b->n_temps, sizeof *o.val);
-	if (o.repl && o.is_const && o.val) {
+	if (o.repl && o.def && o.is_const && o.val) {
 		for (IrTemp t = 0; t < b->n_temps; t++)
 			o.repl[t] = t;
 		forward_pass(&o);
 		dead_code(b);
 	}
 	free(o.repl);
+	free(o.def);
 	free(o.is_const);
 	free(o.val);
 }

@@ -15,6 +15,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 
 #include "jit/x86_64/backend.h"
 #include "jit/x86_64/emit.h"
@@ -96,7 +97,10 @@ struct JitBackend {
 	uint64_t generation;
 	uintptr_t guest_base;
 	bool guest_base_known;
+	FILE *perf_map; /* FERRY_PERF_MAP: symbols for perf, or NULL */
 };
+/* Adds a compiled block to the perf symbol map, when one is open. */
+void jit_perf_map_note(JitBackend *be, const JitBlock *blk);
 
 /* Where the allocator put a temp for its whole lifetime. */
 enum { LOC_NONE, LOC_REG, LOC_STACK, LOC_CONST };

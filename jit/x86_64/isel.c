@@ -277,5 +277,6 @@ JitBlock *jit_compile(JitBackend *be, Tb *tb, uintptr_t guest_base, unsigned fla
 	}
 	if (log_on(LOG_OUT_ASM))
 		jit_log_block(c.blk);
+	jit_perf_map_note(be, c.blk);
 	return c.blk;
 }
