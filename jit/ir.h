@@ -121,6 +121,9 @@ typedef struct IrBlock {
 void ir_block_init(IrBlock *b, uint64_t guest_pc);
 void ir_block_reset(IrBlock *b, uint64_t guest_pc);
 void ir_block_free(IrBlock *b);
+/* Makes dst a copy of src with arrays of exactly the size used (false when out of
+ * memory, dst then empty). */
+bool ir_block_copy(IrBlock *dst, const IrBlock *src);
 static inline bool ir_block_ok(const IrBlock *b) { return !b->error; }
 
 /* Low-level emitter: appends an insn and returns its index (or UINT32_MAX on error). */

@@ -128,6 +128,8 @@ static unsigned type_bits(IrType t)
 static bool simplify_extension(Optimizer *o, IrInsn *in)
 {
 	IrTemp a = in->src[0];
+	if (o->def[a] >= o->b->n_insns)
+		return false;
 	const IrInsn *d = &o->b->insns[o->def[a]];
 	if ((d->op == IR_EXTS || d->op == IR_EXTU) && d->dst == a && in->aux <= d->aux) {
 		in->src[0] = d->src[0];
@@ -249,11 +251,9 @@ static void forward_pass(Optimizer *o)
 }
 
 /* Removes side-effect-free insns whose result nobody uses, then compacts. */
-static void dead_code(IrBlock *b)
+static void dead_code(IrBlock *b, uint32_t *uses)
 {
-	uint32_t *uses = calloc(b->n_temps, sizeof *uses);
-	if (!uses)
-		return;
+	memset(uses, 0, b->n_temps * sizeof *uses);
 	for (uint32_t i = b->n_insns; i-- > 0;) {
 		IrInsn *in = &b->insns[i];
 		const IrOpInfo *info = &ir_op_info[in->op];
@@ -264,7 +264,6 @@ static void dead_code(IrBlock *b)
 		for (unsigned s = 0; s < 4; s++)
 			uses[in->src[s]]++;
 	}
-	free(uses);
 	uint32_t n = 0;
 	for (uint32_t i = 0; i < b->n_insns; i++)
 		if (b->insns[i].op != IR_NOP)
@@ -272,23 +271,53 @@ static void dead_code(IrBlock *b)
 	b->n_insns = n;
 }
 
+/* Per-temp arrays, kept per thread from one block to the next: translation is frequent
+ * and blocks are small, so allocating them afresh each time would dominate. */
+typedef struct OptScratch {
+	IrTemp *repl;
+	uint32_t *def; /* also dead_code's use counts */
+	uint8_t *is_const;
+	uint64_t *val;
+	uint32_t cap;
+} OptScratch;
+
+static __thread OptScratch scratch;
+
+static bool scratch_fit(uint32_t n)
+{
+	if (n <= scratch.cap)
+		return true;
+	uint32_t cap = n < 256 ? 256 : n * 2;
+	IrTemp *repl = realloc(scratch.repl, cap * sizeof *repl);
+	if (repl)
+		scratch.repl = repl;
+	uint32_t *def = realloc(scratch.def, cap * sizeof *def);
+	if (def)
+		scratch.def = def;
+	uint8_t *is_const = realloc(scratch.is_const, cap);
+	if (is_const)
+		scratch.is_const = is_const;
+	uint64_t *val = realloc(scratch.val, cap * sizeof *val);
+	if (val)
+		scratch.val = val;
+	if (!repl || !def || !is_const || !val)
+		return false;
+	scratch.cap = cap;
+	return true;
+}
+
 void ir_optimize(IrBlock *b)
 {
-	if (b->error)
+	if (b->error || !scratch_fit(b->n_temps))
 		return;
-	Optimizer o = {.b = b};
-	o.repl = malloc(b->n_temps * sizeof *o.repl);
-	o.def = calloc(b->n_temps, sizeof *o.def);
-	o.is_const = calloc(b->n_temps, 1);
-	o.val = calloc(b->n_temps, sizeof *o.val);
-	if (o.repl && o.def && o.is_const && o.val) {
-		for (IrTemp t = 0; t < b->n_temps; t++)
-			o.repl[t] = t;
-		forward_pass(&o);
-		dead_code(b);
-	}
-	free(o.repl);
-	free(o.def);
-	free(o.is_const);
-	free(o.val);
+	Optimizer o = {.b = b,
+	               .repl = scratch.repl,
+	               .def = scratch.def,
+	               .is_const = scratch.is_const,
+	               .val = scratch.val};
+	for (IrTemp t = 0; t < b->n_temps; t++)
+		o.repl[t] = t;
+	memset(o.is_const, 0, b->n_temps);
+	forward_pass(&o);
+	dead_code(b, scratch.def);
 }

@@ -47,7 +47,9 @@ JitBackend *jit_backend_new(JitJumpEntry *jump_cache, unsigned jump_cache_bits)
 	JitBackend *be = calloc(1, sizeof *be);
 	if (!be)
 		return NULL;
-	if (!code_cache_init(&be->cache, CODE_CACHE_SIZE)) {
+	be->scratch = calloc(1, sizeof *be->scratch);
+	if (!be->scratch || !code_cache_init(&be->cache, CODE_CACHE_SIZE)) {
+		free(be->scratch);
 		free(be);
 		return NULL;
 	}
@@ -67,6 +69,7 @@ void jit_backend_free(JitBackend *be)
 	if (!be)
 		return;
 	code_cache_destroy(&be->cache);
+	jit_scratch_free(be->scratch);
 	if (be->perf_map)
 		fclose(be->perf_map);
 	free(be);
