@@ -310,11 +310,13 @@ void ir_optimize(IrBlock *b)
 {
 	if (b->error || !scratch_fit(b->n_temps))
 		return;
-	Optimizer o = {.b = b,
-	               .repl = scratch.repl,
-	               .def = scratch.def,
-	               .is_const = scratch.is_const,
-	               .val = scratch.val};
+	Optimizer o; /* not zeroed as a whole: slots[] is only read below n_slots */
+	o.b = b;
+	o.repl = scratch.repl;
+	o.def = scratch.def;
+	o.is_const = scratch.is_const;
+	o.val = scratch.val;
+	o.n_slots = 0;
 	for (IrTemp t = 0; t < b->n_temps; t++)
 		o.repl[t] = t;
 	memset(o.is_const, 0, b->n_temps);
