@@ -46,11 +46,22 @@ typedef struct RvInsn {
 } RvInsn;
 
 /* Translation context for one block. */
+/* A taken conditional branch leaves the block through a side exit: the branch goes to
+ * a label placed after the block's last exit, where a direct exit to its target waits,
+ * and translation goes on with the next instruction. */
+#define RV_MAX_SIDE_EXITS 8
+typedef struct RvSideExit {
+	uint32_t label;
+	uint64_t target;
+} RvSideExit;
+
 typedef struct RvCtx {
 	IrBlock *b;
 	uint64_t pc;       /* PC of the instruction being translated */
 	unsigned len;      /* its length: 4, or 2 for a compressed one */
 	bool ended;        /* the translator emitted the block's exit */
+	unsigned n_side;   /* side exits so far */
+	RvSideExit side[RV_MAX_SIDE_EXITS];
 } RvCtx;
 
 /* A translator returns false when the encoding is reserved (then SIGILL). */

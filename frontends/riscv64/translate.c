@@ -1,10 +1,14 @@
 /*
  * The riscv64 GuestArch: the block translation loop and the helpers every translator
  * shares (translate.h). A block is a run of guest instructions, each opened by an
- * INSN_START; it ends at the first control transfer, system instruction or fence.i (the
- * translator emits the exit and sets ctx->ended), at an undecodable instruction (an
- * ILLEGAL exit at its pc), at the instruction limit or before an instruction that cannot
- * be fetched (a chainable goto to it, so the fault is raised when it runs first).
+ * INSN_START; it ends at the first unconditional control transfer, system instruction or
+ * fence.i (the translator emits the exit and sets ctx->ended), at an undecodable
+ * instruction (an ILLEGAL exit at its pc), at the instruction limit or before an
+ * instruction that cannot be fetched (a chainable goto to it, so the fault is raised when
+ * it runs first). A conditional branch does not end it: the taken path leaves through a
+ * side exit placed after the block's last exit, and the not-taken path goes on in the
+ * same block, so the optimizer and the register allocator see loop bodies and if-chains
+ * whole (up to RV_MAX_SIDE_EXITS of them).
  */
 #include "frontends/riscv64/translate.h"
 
@@ -140,12 +144,18 @@ static void rv_translate_block(IrBlock *b, const GuestFetch *fetch, uint64_t pc)
 		ctx.ended = false;
 		n++;
 		cur += ctx.len;
+		unsigned n_side = ctx.n_side;
 		if (!rv_translate_insn(&ctx, raw)) {
+			ctx.n_side = n_side;
 			ir_exit(b, CPU_EXIT_ILLEGAL, ctx.pc);
 			break;
 		}
 		if (ctx.ended)
 			break;
+	}
+	for (unsigned i = 0; i < ctx.n_side; i++) {
+		ir_label(b, ctx.side[i].label);
+		ir_goto_block(b, ctx.side[i].target, 1);
 	}
 	b->guest_size = (uint32_t)(cur - pc);
 	b->guest_insns = n;
