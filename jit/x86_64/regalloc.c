@@ -5,8 +5,8 @@
  * whole range keeps every label consistent without any moves. Constants get no
  * location: the instruction selector folds them into immediates or rematerializes them.
  * A temp live across a helper call gets a callee-saved register (or a spill slot);
- * others prefer the caller-saved ones. When registers run out, the range that ends last
- * goes to a spill slot (slots are not reused within a block, so a range moved to the
+ * others prefer the caller-saved ones. When registers run out, the range with the fewest
+ * reads per remaining instruction goes to a spill slot (slots are not reused within a block, so a range moved to the
  * stack late can never collide with one that was there earlier).
  */
 #include <stdlib.h>
@@ -82,18 +82,28 @@ static bool pick_from(Scan *s, IrTemp t, const X86Reg *regs, size_t n)
 	return false;
 }
 
-/* No register free: the allowed range that ends last goes to the stack. */
-static bool spill_for(Scan *s, IrTemp t, uint32_t end, bool need_callee)
+/* How much a range gains from a register: its reads per instruction still to come. A
+ * spilled range costs a store at its definition and a memory operand at each read. */
+static uint64_t spill_cost(const RegAlloc *ra, IrTemp t, uint32_t i)
+{
+	uint64_t left = ra->last_use[t] > i ? ra->last_use[t] - i : 1;
+	return ((uint64_t)ra->uses[t] + 1) * 1024 / left;
+}
+
+/* No register free: of the new range and the allowed ones in registers, the one that
+ * gains least from its register goes to the stack. */
+static bool spill_for(Scan *s, IrTemp t, uint32_t i, bool need_callee)
 {
 	int victim = -1;
-	uint32_t victim_end = end;
+	uint64_t victim_cost = spill_cost(s->ra, t, i);
 	for (int r = 0; r < 16; r++) {
 		IrTemp o = s->owner[r];
 		if (!s->allowed[r] || o == IR_NONE || (need_callee && !s->callee[r]))
 			continue;
-		if (s->ra->last_use[o] > victim_end) {
+		uint64_t cost = spill_cost(s->ra, o, i);
+		if (cost < victim_cost) {
 			victim = r;
-			victim_end = s->ra->last_use[o];
+			victim_cost = cost;
 		}
 	}
 	if (victim < 0)
@@ -123,7 +133,7 @@ static bool place_dst(Scan *s, const IrInsn *in, uint32_t i)
 		return true;
 	if (pick_from(s, d, callee_saved, sizeof callee_saved / sizeof callee_saved[0]))
 		return true;
-	return spill_for(s, d, end, crosses);
+	return spill_for(s, d, i, crosses);
 }
 
 static bool scan(Scan *s)
