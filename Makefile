@@ -14,7 +14,9 @@ OPT ?= -O2
 CFLAGS ?= $(OPT) -g
 CFLAGS += -std=gnu11 -Wall -Wextra -Wno-unused-parameter -Wno-missing-field-initializers \
 	-fPIE -fno-strict-aliasing -D_GNU_SOURCE -I. $(PKG_CFLAGS) -MMD -MP
-RUNNER_LDFLAGS := -static-pie
+# Packed relative relocations (DT_RELR): the static-pie runner relocates itself at every
+# start, and the compact form makes that a fraction of the start-up cost it was.
+RUNNER_LDFLAGS := -static-pie -Wl,-z,pack-relative-relocs
 VERSION := $(shell cat VERSION 2>/dev/null || echo 0.1.0)
 CFLAGS += -DFERRY_VERSION='"$(VERSION)"'
 

@@ -41,6 +41,7 @@ struct Engine {
 	Tb *jump_tb[JUMP_CACHE_SIZE];
 	JitBackend *jit;                          /* ENGINE_JIT and ENGINE_COSIM */
 	Cosim *cosim;                             /* ENGINE_COSIM only */
+	IrBlock scratch; /* the block being translated */
 	uint64_t *temps;
 	uint32_t temps_cap;
 	uint64_t translated;
@@ -92,6 +93,7 @@ Engine *engine_new(const GuestArch *arch, EngineMode mode, const GuestFetch *fet
 		}
 	}
 	reset_jump_cache(e);
+	ir_block_init(&e->scratch, 0);
 	e->arch = arch;
 	e->mode = mode;
 	e->fetch = *fetch;
@@ -120,6 +122,7 @@ void engine_free(Engine *e)
 	g_hash_table_destroy(e->pages);
 	cosim_free(e->cosim);
 	jit_backend_free(e->jit);
+	ir_block_free(&e->scratch);
 	free(e->temps);
 	free(e);
 }
@@ -211,13 +214,13 @@ static void log_ir(const char *title, const IrBlock *b)
 }
 
 /* Checks the block, and gives up loudly when the frontend or optimizer broke the IR. */
-static void verify_or_die(const Tb *tb, const char *stage)
+static void verify_or_die(const IrBlock *b, uint64_t pc, const char *stage)
 {
 	char err[256];
-	if (ir_verify(&tb->ir, err, sizeof err))
+	if (ir_verify(b, err, sizeof err))
 		return;
-	ir_print(&tb->ir, stderr);
-	fprintf(stderr, "ferry: invalid IR %s for block 0x%" PRIx64 ": %s\n", stage, tb->pc, err);
+	ir_print(b, stderr);
+	fprintf(stderr, "ferry: invalid IR %s for block 0x%" PRIx64 ": %s\n", stage, pc, err);
 	abort();
 }
 
@@ -252,32 +255,49 @@ static void compile_block(Engine *e, Tb *tb, uintptr_t guest_base)
 	}
 }
 
+/* The frontend and optimizer work in e->scratch, whose arrays are reused from block to
+ * block. A block with host code keeps no IR (the JIT engine never interprets it); one
+ * that the interpreter or co-simulation runs gets a copy of exactly the size used. */
+static bool keep_ir(Engine *e, Tb *tb, uintptr_t guest_base)
+{
+	tb->ir = e->scratch;
+	if (e->jit)
+		compile_block(e, tb, guest_base);
+	if (tb->jit && !e->cosim) {
+		tb->ir.insns = NULL;
+		tb->ir.temp_type = NULL;
+		tb->ir.n_insns = tb->ir.cap_insns = 0;
+		tb->ir.n_temps = tb->ir.cap_temps = 0;
+		return true;
+	}
+	return ir_block_copy(&tb->ir, &e->scratch) && finish_block(e, tb);
+}
+
 static Tb *translate(Engine *e, uint64_t pc, uintptr_t guest_base)
 {
 	Tb *tb = calloc(1, sizeof *tb);
 	if (!tb)
 		return NULL;
 	tb->pc = pc;
-	ir_block_init(&tb->ir, pc);
-	e->arch->translate(&tb->ir, &e->fetch, pc);
-	tb->size = tb->ir.guest_size;
+	IrBlock *b = &e->scratch;
+	ir_block_reset(b, pc);
+	e->arch->translate(b, &e->fetch, pc);
+	tb->size = b->guest_size;
 	if (log_on(LOG_IN_ASM))
 		log_guest_code(e, tb);
 	if (log_on(LOG_OP))
-		log_ir("OP", &tb->ir);
+		log_ir("OP", b);
 	if (e->verify)
-		verify_or_die(tb, "from the frontend");
-	ir_optimize(&tb->ir);
+		verify_or_die(b, pc, "from the frontend");
+	ir_optimize(b);
 	if (log_on(LOG_OP_OPT))
-		log_ir("OP after optimization", &tb->ir);
+		log_ir("OP after optimization", b);
 	if (e->verify)
-		verify_or_die(tb, "after optimization");
-	if (!ir_block_ok(&tb->ir) || !finish_block(e, tb)) {
+		verify_or_die(b, pc, "after optimization");
+	if (!ir_block_ok(b) || !keep_ir(e, tb, guest_base)) {
 		tb_free(tb);
 		return NULL;
 	}
-	if (e->jit)
-		compile_block(e, tb, guest_base);
 	g_hash_table_insert(e->blocks, &tb->pc, tb);
 	note_pages(e, pc, tb->size);
 	e->translated++;

@@ -34,6 +34,22 @@ void ir_block_reset(IrBlock *b, uint64_t guest_pc)
 	b->error = false;
 }
 
+bool ir_block_copy(IrBlock *dst, const IrBlock *src)
+{
+	*dst = *src;
+	dst->insns = malloc((src->n_insns ? src->n_insns : 1) * sizeof *dst->insns);
+	dst->temp_type = malloc(src->n_temps);
+	if (!dst->insns || !dst->temp_type) {
+		ir_block_free(dst);
+		return false;
+	}
+	memcpy(dst->insns, src->insns, src->n_insns * sizeof *dst->insns);
+	memcpy(dst->temp_type, src->temp_type, src->n_temps);
+	dst->cap_insns = src->n_insns;
+	dst->cap_temps = src->n_temps;
+	return true;
+}
+
 void ir_block_free(IrBlock *b)
 {
 	free(b->insns);

@@ -161,10 +161,10 @@ typedef struct IrBlock {
 void ir_block_init(IrBlock *b, uint64_t guest_pc);
 void ir_block_reset(IrBlock *b, uint64_t guest_pc);
 void ir_block_free(IrBlock *b);
-static inline bool ir_block_ok(const IrBlock *b)
-{
-	return !b->error;
-}
+/* Makes dst a copy of src with arrays of exactly the size used (false when out of
+ * memory, dst then empty). */
+bool ir_block_copy(IrBlock *dst, const IrBlock *src);
+static inline bool ir_block_ok(const IrBlock *b) { return !b->error; }
 
 /* Low-level emitter: appends an insn and returns its index (or UINT32_MAX on error). */
 uint32_t ir_emit(IrBlock *b, IrOp op, IrType type, uint16_t aux, IrTemp dst, IrTemp s0, IrTemp s1,

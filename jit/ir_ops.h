@@ -19,6 +19,10 @@
  *   SIG_BR     src0 any integer type; imm = label
  *   SIG_JUMP   src0 i64/i32 guest pc
  *
+ * Side exits: a branch may jump over INSN_STARTs only to a label followed at once by an
+ * exit (a superblock's taken branch, placed after the block's last exit), so code
+ * positions still map to guest instructions in order and an exit's code never faults.
+ *
  * Return-address prediction: a call is PUSH_RETURN (imm = the guest pc its callee returns
  * to) placed right before the call's GOTO_BLOCK or LOOKUP_JUMP; a return is a
  * LOOKUP_JUMP with aux IR_JUMP_RETURN. Both are hints with no effect on guest state: an
@@ -47,7 +51,7 @@
 
 #define IR_OP_TABLE(X)                                                                    \
 	X(NOP, 0, 0, SIG_NONE, 0)                                                         \
-	X(INSN_START, 0, 0, SIG_NONE, IRF_SIDE) /* imm = guest pc; never branched over */ \
+	X(INSN_START, 0, 0, SIG_NONE, IRF_SIDE) /* imm = guest pc; see side exits */     \
 	X(CONST, 0, 1, SIG_SAME, 0)             /* dst = imm */                           \
 	X(MOV, 1, 1, SIG_SAME, 0)                                                         \
 	X(GET, 0, 1, SIG_STATE, IRF_READS_STATE)                                          \

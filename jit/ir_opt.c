@@ -28,6 +28,7 @@ typedef struct StateSlot {
 typedef struct Optimizer {
 	IrBlock *b;
 	IrTemp *repl;      /* temp -> the temp to use instead (itself when none) */
+	uint32_t *def;     /* temp -> index of the insn defining it */
 	uint8_t *is_const;
 	uint64_t *val;
 	StateSlot slots[MAX_SLOTS];
@@ -116,9 +117,50 @@ static bool simplify_identity(Optimizer *o, IrInsn *in)
 	return identity;
 }
 
+static unsigned type_bits(IrType t)
+{
+	return type_size[t] * 8;
+}
+
+/* An extension of an extension: when the outer one keeps no more bits than the inner
+ * one produced from its source, it can read that source directly; and an extension
+ * that keeps every bit of a source of its own type is that source. */
+static bool simplify_extension(Optimizer *o, IrInsn *in)
+{
+	IrTemp a = in->src[0];
+	if (o->def[a] >= o->b->n_insns)
+		return false;
+	const IrInsn *d = &o->b->insns[o->def[a]];
+	if ((d->op == IR_EXTS || d->op == IR_EXTU) && d->dst == a && in->aux <= d->aux) {
+		in->src[0] = d->src[0];
+		a = in->src[0];
+	}
+	if (ir_temp_type(o->b, a) == in->type && in->aux >= type_bits((IrType)in->type)) {
+		replace_with(o, in, a);
+		return true;
+	}
+	return false;
+}
+
+/* Integer ops that commute get a constant as their second operand, where the identities
+ * and the instruction selectors look for it. */
+static void canonicalize(Optimizer *o, IrInsn *in)
+{
+	if ((ir_op_info[in->op].flags & IRF_COMMUTES) && in->type <= IR_I64 &&
+	    o->is_const[in->src[0]] && !o->is_const[in->src[1]]) {
+		IrTemp t = in->src[0];
+		in->src[0] = in->src[1];
+		in->src[1] = t;
+	}
+}
+
 static void fold(Optimizer *o, IrInsn *in)
 {
 	const IrOpInfo *info = &ir_op_info[in->op];
+	canonicalize(o, in);
+	if ((in->op == IR_EXTS || in->op == IR_EXTU) && !o->is_const[in->src[0]] &&
+	    simplify_extension(o, in))
+		return;
 	if (in->op == IR_SELECT && o->is_const[in->src[0]]) {
 		replace_with(o, in, o->val[in->src[0]] ? in->src[1] : in->src[2]);
 		return;
@@ -202,16 +244,16 @@ static void forward_pass(Optimizer *o)
 		}
 		if (ir_op_info[in->op].has_dst && !(ir_op_info[in->op].flags & IRF_SIDE))
 			fold(o, in);
+		if (ir_op_info[in->op].has_dst && in->dst != IR_NONE)
+			o->def[in->dst] = i;
 		observe(o, in);
 	}
 }
 
 /* Removes side-effect-free insns whose result nobody uses, then compacts. */
-static void dead_code(IrBlock *b)
+static void dead_code(IrBlock *b, uint32_t *uses)
 {
-	uint32_t *uses = calloc(b->n_temps, sizeof *uses);
-	if (!uses)
-		return;
+	memset(uses, 0, b->n_temps * sizeof *uses);
 	for (uint32_t i = b->n_insns; i-- > 0;) {
 		IrInsn *in = &b->insns[i];
 		const IrOpInfo *info = &ir_op_info[in->op];
@@ -222,7 +264,6 @@ static void dead_code(IrBlock *b)
 		for (unsigned s = 0; s < 4; s++)
 			uses[in->src[s]]++;
 	}
-	free(uses);
 	uint32_t n = 0;
 	for (uint32_t i = 0; i < b->n_insns; i++)
 		if (b->insns[i].op != IR_NOP)
@@ -230,21 +271,55 @@ static void dead_code(IrBlock *b)
 	b->n_insns = n;
 }
 
+/* Per-temp arrays, kept per thread from one block to the next: translation is frequent
+ * and blocks are small, so allocating them afresh each time would dominate. */
+typedef struct OptScratch {
+	IrTemp *repl;
+	uint32_t *def; /* also dead_code's use counts */
+	uint8_t *is_const;
+	uint64_t *val;
+	uint32_t cap;
+} OptScratch;
+
+static __thread OptScratch scratch;
+
+static bool scratch_fit(uint32_t n)
+{
+	if (n <= scratch.cap)
+		return true;
+	uint32_t cap = n < 256 ? 256 : n * 2;
+	IrTemp *repl = realloc(scratch.repl, cap * sizeof *repl);
+	if (repl)
+		scratch.repl = repl;
+	uint32_t *def = realloc(scratch.def, cap * sizeof *def);
+	if (def)
+		scratch.def = def;
+	uint8_t *is_const = realloc(scratch.is_const, cap);
+	if (is_const)
+		scratch.is_const = is_const;
+	uint64_t *val = realloc(scratch.val, cap * sizeof *val);
+	if (val)
+		scratch.val = val;
+	if (!repl || !def || !is_const || !val)
+		return false;
+	scratch.cap = cap;
+	return true;
+}
+
 void ir_optimize(IrBlock *b)
 {
-	if (b->error)
+	if (b->error || !scratch_fit(b->n_temps))
 		return;
-	Optimizer o = {.b = b};
-	o.repl = malloc(b->n_temps * sizeof *o.repl);
-	o.is_const = calloc(b->n_temps, 1);
-	o.val = calloc(b->n_temps, sizeof *o.val);
-	if (o.repl && o.is_const && o.val) {
-		for (IrTemp t = 0; t < b->n_temps; t++)
-			o.repl[t] = t;
-		forward_pass(&o);
-		dead_code(b);
-	}
-	free(o.repl);
-	free(o.is_const);
-	free(o.val);
+	Optimizer o; /* not zeroed as a whole: slots[] is only read below n_slots */
+	o.b = b;
+	o.repl = scratch.repl;
+	o.def = scratch.def;
+	o.is_const = scratch.is_const;
+	o.val = scratch.val;
+	o.n_slots = 0;
+	for (IrTemp t = 0; t < b->n_temps; t++)
+		o.repl[t] = t;
+	memset(o.is_const, 0, b->n_temps);
+	forward_pass(&o);
+	dead_code(b, scratch.def);
 }

@@ -3,8 +3,9 @@
  * executors rely on: known ops and types, the arity and operand types each op's
  * signature (ir_ops.h) demands, that every temp is defined exactly once and on every
  * path before it is used, that branches go forward to labels defined once, and that no
- * path falls off the end of the block without an exit, and that no branch skips an
- * INSN_START (executors map code positions to guest instructions statically).
+ * path falls off the end of the block without an exit, and that a branch skipping an
+ * INSN_START goes to a side exit: a label followed at once by an exit (executors map
+ * code positions to guest instructions statically, and an exit's code cannot fault).
  */
 #include "jit/ir.h"
 
@@ -18,6 +19,8 @@ typedef struct Verifier {
 	uint8_t *ever_defined; /* temps defined anywhere so far (single assignment) */
 	uint8_t **label_in;    /* per label: intersection of incoming defined sets, or NULL */
 	uint8_t *label_seen;
+	uint32_t *label_since; /* per label: instruction boundaries seen at its first branch */
+	uint32_t boundaries;   /* INSN_STARTs so far */
 	bool reachable;
 	uint32_t open_labels;  /* labels branched to but not placed yet */
 	char *err;
@@ -164,6 +167,8 @@ static bool check_control(Verifier *v, uint32_t i, const IrInsn *in)
 	if (is_branch) {
 		if (v->label_seen[label])
 			return fail(v, i, "branch back to label %u (only forward branches)", label);
+		if (v->label_in[label] == NULL)
+			v->label_since[label] = v->boundaries;
 		v->open_labels += v->label_in[label] == NULL;
 		flow_to_label(v, label);
 		if (in->op == IR_JMP)
@@ -173,6 +178,11 @@ static bool check_control(Verifier *v, uint32_t i, const IrInsn *in)
 			return fail(v, i, "label %u defined twice", label);
 		v->label_seen[label] = 1;
 		v->open_labels -= v->label_in[label] != NULL;
+		const IrInsn *next = i + 1 < v->b->n_insns ? in + 1 : NULL;
+		if (v->label_in[label] && v->label_since[label] != v->boundaries &&
+		    (!next || !(ir_op_info[next->op].flags & IRF_EXIT)))
+			return fail(v, i, "a branch across instruction boundaries must go to a side "
+			                  "exit (a label right before an exit)");
 		if (v->reachable)
 			flow_to_label(v, label);
 		if (v->label_in[label]) {
@@ -183,8 +193,8 @@ static bool check_control(Verifier *v, uint32_t i, const IrInsn *in)
 		}
 	} else if (ir_op_info[in->op].flags & IRF_EXIT) {
 		v->reachable = false;
-	} else if (in->op == IR_INSN_START && v->open_labels) {
-		return fail(v, i, "instruction boundary inside a forward branch's range");
+	} else if (in->op == IR_INSN_START) {
+		v->boundaries++;
 	} else if (in->op == IR_PUSH_RETURN) {
 		const IrInsn *next = i + 1 < v->b->n_insns ? in + 1 : NULL;
 		if (!next || (next->op != IR_GOTO_BLOCK && next->op != IR_LOOKUP_JUMP))
@@ -231,7 +241,8 @@ bool ir_verify(const IrBlock *b, char *err, size_t errsz)
 	v.ever_defined = calloc(b->n_temps + 1, 1);
 	v.label_in = calloc(b->n_labels + 1, sizeof *v.label_in);
 	v.label_seen = calloc(b->n_labels + 1, 1);
-	bool ok = v.defined && v.ever_defined && v.label_in && v.label_seen;
+	v.label_since = calloc(b->n_labels + 1, sizeof *v.label_since);
+	bool ok = v.defined && v.ever_defined && v.label_in && v.label_seen && v.label_since;
 	if (!ok)
 		snprintf(err, errsz, "verifier ran out of memory");
 	else
@@ -240,6 +251,7 @@ bool ir_verify(const IrBlock *b, char *err, size_t errsz)
 		free(v.label_in[l]);
 	free(v.label_in);
 	free(v.label_seen);
+	free(v.label_since);
 	free(v.defined);
 	free(v.ever_defined);
 	return ok;

@@ -46,6 +46,15 @@ typedef struct RvInsn {
 } RvInsn;
 
 /* Translation context for one block. */
+/* A taken conditional branch leaves the block through a side exit: the branch goes to
+ * a label placed after the block's last exit, where a direct exit to its target waits,
+ * and translation goes on with the next instruction. */
+#define RV_MAX_SIDE_EXITS 8
+typedef struct RvSideExit {
+	uint32_t label;
+	uint64_t target;
+} RvSideExit;
+
 typedef struct RvCtx {
 	IrBlock *b;
 	uint64_t pc;       /* PC of the instruction being translated */
@@ -57,6 +66,8 @@ typedef struct RvCtx {
 	 * a block must clear them. */
 	bool frm_rne;     /* frm was checked to be RNE and not written since */
 	uint32_t f_boxed; /* bit n: f[n] holds a properly NaN-boxed single */
+	unsigned n_side;   /* side exits so far */
+	RvSideExit side[RV_MAX_SIDE_EXITS];
 } RvCtx;
 
 /* A translator returns false when the encoding is reserved (then SIGILL). */

@@ -1,10 +1,14 @@
 /*
  * The riscv64 GuestArch: the block translation loop and the helpers every translator
  * shares (translate.h). A block is a run of guest instructions, each opened by an
- * INSN_START; it ends at the first control transfer, system instruction or fence.i (the
- * translator emits the exit and sets ctx->ended), at an undecodable instruction (an
- * ILLEGAL exit at its pc), at the instruction limit or before an instruction that cannot
- * be fetched (a chainable goto to it, so the fault is raised when it runs first).
+ * INSN_START; it ends at the first unconditional control transfer, system instruction or
+ * fence.i (the translator emits the exit and sets ctx->ended), at an undecodable
+ * instruction (an ILLEGAL exit at its pc), at the instruction limit or before an
+ * instruction that cannot be fetched (a chainable goto to it, so the fault is raised when
+ * it runs first). A conditional branch does not end it: the taken path leaves through a
+ * side exit placed after the block's last exit, and the not-taken path goes on in the
+ * same block, so the optimizer and the register allocator see loop bodies and if-chains
+ * whole (up to RV_MAX_SIDE_EXITS of them).
  */
 #include "frontends/riscv64/translate.h"
 
@@ -77,6 +81,37 @@ static bool rv_fetch(const GuestFetch *fetch, uint64_t pc, uint32_t *raw, unsign
 	return true;
 }
 
+/* Guest code read ahead in one fetch up to the end of its page (executability is per
+ * page), so a block costs a few fetches rather than two per instruction. */
+#define RV_FETCH_PAGE 4096u
+typedef struct RvWindow {
+	uint64_t pc;
+	unsigned len;
+	uint8_t bytes[256];
+} RvWindow;
+
+static bool rv_fetch_window(RvWindow *w, const GuestFetch *fetch, uint64_t pc, uint32_t *raw,
+			    unsigned *len)
+{
+	if (pc < w->pc || pc + 4 > w->pc + w->len) {
+		uint64_t to_page_end = RV_FETCH_PAGE - (pc & (RV_FETCH_PAGE - 1));
+		unsigned n = to_page_end < sizeof w->bytes ? (unsigned)to_page_end : sizeof w->bytes;
+		w->len = 0;
+		if (n < 4 || fetch->read(fetch->opaque, pc, w->bytes, n) != 0)
+			return rv_fetch(fetch, pc, raw, len);
+		w->pc = pc;
+		w->len = n;
+	}
+	const uint8_t *b = w->bytes + (pc - w->pc);
+	*raw = (uint32_t)b[0] | (uint32_t)b[1] << 8;
+	*len = 2;
+	if ((*raw & 3) == 3) {
+		*raw |= (uint32_t)b[2] << 16 | (uint32_t)b[3] << 24;
+		*len = 4;
+	}
+	return true;
+}
+
 /* Translates one fetched instruction; false when it is undecodable or reserved, after
  * dropping whatever IR a translator emitted before it found out. */
 static bool rv_translate_insn(RvCtx *ctx, uint32_t raw)
@@ -98,6 +133,8 @@ static bool rv_translate_insn(RvCtx *ctx, uint32_t raw)
 static void rv_translate_block(IrBlock *b, const GuestFetch *fetch, uint64_t pc)
 {
 	RvCtx ctx = {.b = b};
+	RvWindow win;
+	win.len = 0;
 	uint64_t cur = pc;
 	unsigned n = 0;
 	for (;;) {
@@ -106,7 +143,7 @@ static void rv_translate_block(IrBlock *b, const GuestFetch *fetch, uint64_t pc)
 			ir_goto_block(b, cur, 0);
 			break;
 		}
-		if (!rv_fetch(fetch, cur, &raw, &ctx.len)) {
+		if (!rv_fetch_window(&win, fetch, cur, &raw, &ctx.len)) {
 			if (n == 0)
 				ir_exit(b, CPU_EXIT_FETCH_FAULT, cur);
 			else
@@ -118,12 +155,18 @@ static void rv_translate_block(IrBlock *b, const GuestFetch *fetch, uint64_t pc)
 		ctx.ended = false;
 		n++;
 		cur += ctx.len;
+		unsigned n_side = ctx.n_side;
 		if (!rv_translate_insn(&ctx, raw)) {
+			ctx.n_side = n_side;
 			ir_exit(b, CPU_EXIT_ILLEGAL, ctx.pc);
 			break;
 		}
 		if (ctx.ended)
 			break;
+	}
+	for (unsigned i = 0; i < ctx.n_side; i++) {
+		ir_label(b, ctx.side[i].label);
+		ir_goto_block(b, ctx.side[i].target, 1);
 	}
 	b->guest_size = (uint32_t)(cur - pc);
 	b->guest_insns = n;

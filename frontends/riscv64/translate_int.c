@@ -156,16 +156,23 @@ RV_TRANS(jalr)
 	return true;
 }
 
-/* Taken: chain slot 0 to the target; not taken: slot 1 to the next instruction. */
+/* Taken: a side exit to the target (chain slot 1), and the block goes on with the next
+ * instruction; once the block has all the side exits it may have, the branch ends it
+ * (taken: slot 0 to the target, not taken: slot 1 to the next instruction). */
 static bool gen_branch(RvCtx *ctx, const RvInsn *in, IrCond cond)
 {
 	IrBlock *b = ctx->b;
 	IrTemp taken = ir_cmp(b, IR_I64, cond, rv_gpr(ctx, in->rs1), rv_gpr(ctx, in->rs2));
 	uint32_t label = ir_new_label(b);
+	uint64_t target = ctx->pc + (uint64_t)in->imm;
 	ir_br(b, taken, label);
+	if (ctx->n_side < RV_MAX_SIDE_EXITS) {
+		ctx->side[ctx->n_side++] = (RvSideExit){label, target};
+		return true;
+	}
 	ir_goto_block(b, ctx->pc + ctx->len, 1);
 	ir_label(b, label);
-	rv_goto(ctx, ctx->pc + (uint64_t)in->imm, 0);
+	rv_goto(ctx, target, 0);
 	return true;
 }
 

@@ -3,12 +3,39 @@
  * detection), running generated code through the entry trampoline and decoding how it
  * left, linking direct exits, flushing, the return-address stack's validity and the
  * host-pc-to-guest-pc map the fault handler uses.
+ *
+ * FERRY_PERF_MAP=1 writes /tmp/perf-PID.map, the symbol file `perf report` reads for
+ * generated code, naming each block after its guest pc (not in AT_SECURE processes).
  */
+#include <inttypes.h>
+#include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
+#include <sys/auxv.h>
+#include <unistd.h>
 
 #include "jit/x86_64/internal.h"
 
 #define CODE_CACHE_SIZE (64u << 20)
+
+static FILE *open_perf_map(void)
+{
+	const char *v = getenv("FERRY_PERF_MAP");
+	if (!v || !*v || strcmp(v, "0") == 0 || getauxval(AT_SECURE))
+		return NULL;
+	char path[64];
+	snprintf(path, sizeof path, "/tmp/perf-%d.map", (int)getpid());
+	return fopen(path, "w");
+}
+
+void jit_perf_map_note(JitBackend *be, const JitBlock *blk)
+{
+	if (!be->perf_map)
+		return;
+	fprintf(be->perf_map, "%" PRIxPTR " %" PRIx32 " guest_%" PRIx64 "\n",
+	        (uintptr_t)blk->code, blk->size, blk->tb->pc);
+	fflush(be->perf_map);
+}
 
 JitBackend *jit_backend_new(JitJumpEntry *jump_cache, unsigned jump_cache_bits)
 {
@@ -20,7 +47,9 @@ JitBackend *jit_backend_new(JitJumpEntry *jump_cache, unsigned jump_cache_bits)
 	JitBackend *be = calloc(1, sizeof *be);
 	if (!be)
 		return NULL;
-	if (!code_cache_init(&be->cache, CODE_CACHE_SIZE)) {
+	be->scratch = calloc(1, sizeof *be->scratch);
+	if (!be->scratch || !code_cache_init(&be->cache, CODE_CACHE_SIZE)) {
+		free(be->scratch);
 		free(be);
 		return NULL;
 	}
@@ -31,6 +60,7 @@ JitBackend *jit_backend_new(JitJumpEntry *jump_cache, unsigned jump_cache_bits)
 	be->jump_cache = jump_cache;
 	be->jump_cache_bits = jump_cache_bits;
 	be->generation = 1;
+	be->perf_map = open_perf_map();
 	return be;
 }
 
@@ -39,6 +69,9 @@ void jit_backend_free(JitBackend *be)
 	if (!be)
 		return;
 	code_cache_destroy(&be->cache);
+	jit_scratch_free(be->scratch);
+	if (be->perf_map)
+		fclose(be->perf_map);
 	free(be);
 }
 

@@ -15,6 +15,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 
 #include "jit/x86_64/backend.h"
 #include "jit/x86_64/emit.h"
@@ -96,7 +97,11 @@ struct JitBackend {
 	uint64_t generation;
 	uintptr_t guest_base;
 	bool guest_base_known;
+	struct JitScratch *scratch; /* per-compile arrays, kept to be reused */
+	FILE *perf_map; /* FERRY_PERF_MAP: symbols for perf, or NULL */
 };
+/* Adds a compiled block to the perf symbol map, when one is open. */
+void jit_perf_map_note(JitBackend *be, const JitBlock *blk);
 
 /* Where the allocator put a temp for its whole lifetime. */
 enum { LOC_NONE, LOC_REG, LOC_STACK, LOC_CONST };
@@ -112,10 +117,15 @@ typedef struct RegAlloc {
 	uint32_t *last_use; /* index of the last insn reading the temp (def if none) */
 	uint32_t *uses;     /* number of reads */
 	unsigned n_slots;   /* spill slots used */
+	/* The arrays' capacities (kept from block to block) and the allocator's own
+	 * scratch: the number of helper calls before each insn. */
+	uint32_t cap_temps, cap_insns;
+	uint32_t *calls_before;
 } RegAlloc;
 
 /* Assigns every temp of b a location; false when out of memory or spill slots. The
- * instruction selector's reuse table says which ops may write their result into the
+ * arrays of ra are reused from one call to the next (jit_regalloc_free releases them).
+ * The instruction selector's reuse table says which ops may write their result into the
  * register of a first source that dies there. */
 bool jit_regalloc(const IrBlock *b, bool base_reg_free, RegAlloc *ra);
 void jit_regalloc_free(RegAlloc *ra);
@@ -134,6 +144,18 @@ typedef struct JitCold {
 	uint32_t at; /* rel32 of the jcc (or rip displacement of the lea) that goes there */
 	uint64_t pc; /* guest pc the exit reports */
 } JitCold;
+
+/* Arrays the block compiler reuses from one block to the next. */
+typedef struct JitScratch {
+	RegAlloc ra;
+	uint32_t *label_off;
+	uint32_t cap_labels;
+	struct JitFixup *fixups;
+	uint32_t cap_fixups;
+	struct JitCold *colds;
+	uint32_t cap_colds;
+} JitScratch;
+void jit_scratch_free(JitScratch *s);
 
 /* Per-block compiler state (isel.c owns the driver; the isel_*.c files the ops). */
 typedef struct JitCompiler {

@@ -224,12 +224,51 @@ static bool emit_body(JitCompiler *c)
 	return true;
 }
 
-static void compiler_free(JitCompiler *c)
+void jit_scratch_free(JitScratch *s)
 {
-	jit_regalloc_free(&c->ra);
-	free(c->label_off);
-	free(c->fixups);
-	free(c->colds);
+	if (!s)
+		return;
+	jit_regalloc_free(&s->ra);
+	free(s->label_off);
+	free(s->fixups);
+	free(s->colds);
+	free(s);
+}
+
+/* The compiler borrows the backend's reusable arrays and gives them back (perhaps
+ * grown) when the block is done. */
+static void borrow_scratch(JitCompiler *c, JitScratch *s)
+{
+	c->ra = s->ra;
+	c->label_off = s->label_off;
+	c->fixups = s->fixups;
+	c->cap_fixups = s->cap_fixups;
+	c->colds = s->colds;
+	c->cap_colds = s->cap_colds;
+}
+
+static void return_scratch(JitCompiler *c, JitScratch *s)
+{
+	s->ra = c->ra;
+	s->label_off = c->label_off;
+	s->fixups = c->fixups;
+	s->cap_fixups = c->cap_fixups;
+	s->colds = c->colds;
+	s->cap_colds = c->cap_colds;
+}
+
+static bool reset_labels(JitCompiler *c, JitScratch *s)
+{
+	uint32_t n = c->ir->n_labels + 1;
+	if (n > s->cap_labels) {
+		uint32_t *p = realloc(c->label_off, n * sizeof *p);
+		if (!p)
+			return false;
+		c->label_off = p;
+		s->cap_labels = n;
+	}
+	memset(c->label_off, 0xff, n * sizeof *c->label_off);
+	return true;
 }
 
 static JitStatus compile_into(JitCompiler *c)
@@ -237,10 +276,8 @@ static JitStatus compile_into(JitCompiler *c)
 	CodeCache *cc = &c->be->cache;
 	if (!jit_regalloc(c->ir, !c->base_reg, &c->ra))
 		return JIT_UNSUPPORTED;
-	c->label_off = malloc((c->ir->n_labels + 1) * sizeof *c->label_off);
-	if (!c->label_off)
+	if (!reset_labels(c, c->be->scratch))
 		return JIT_UNSUPPORTED;
-	memset(c->label_off, 0xff, (c->ir->n_labels + 1) * sizeof *c->label_off);
 	x86_buf_init(&c->buf, code_cache_free_start(cc), code_cache_free_size(cc));
 	if (!emit_body(c) || c->failed)
 		return JIT_UNSUPPORTED;
@@ -268,14 +305,16 @@ JitBlock *jit_compile(JitBackend *be, Tb *tb, uintptr_t guest_base, unsigned fla
 	                 .flags = flags,
 	                 .base_reg = guest_base != 0,
 	                 .skip_next = UINT32_MAX};
+	borrow_scratch(&c, be->scratch);
 	c.blk = new_block(tb);
 	*status = c.blk ? compile_into(&c) : JIT_UNSUPPORTED;
-	compiler_free(&c);
+	return_scratch(&c, be->scratch);
 	if (*status != JIT_OK) {
 		free(c.blk);
 		return NULL;
 	}
 	if (log_on(LOG_OUT_ASM))
 		jit_log_block(c.blk);
+	jit_perf_map_note(be, c.blk);
 	return c.blk;
 }

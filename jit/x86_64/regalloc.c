@@ -5,8 +5,8 @@
  * whole range keeps every label consistent without any moves. Constants get no
  * location: the instruction selector folds them into immediates or rematerializes them.
  * A temp live across a helper call gets a callee-saved register (or a spill slot);
- * others prefer the caller-saved ones. When registers run out, the range that ends last
- * goes to a spill slot (slots are not reused within a block, so a range moved to the
+ * others prefer the caller-saved ones. When registers run out, the range with the fewest
+ * reads per remaining instruction goes to a spill slot (slots are not reused within a block, so a range moved to the
  * stack late can never collide with one that was there earlier).
  */
 #include <stdlib.h>
@@ -22,6 +22,7 @@ typedef struct Scan {
 	RegAlloc *ra;
 	uint32_t *calls_before; /* number of CALL insns before each index */
 	IrTemp owner[16];       /* temp holding each host register, or IR_NONE */
+	uint32_t owned;         /* bit r set when owner[r] is not IR_NONE */
 	bool allowed[16];
 	bool callee[16];
 } Scan;
@@ -35,9 +36,6 @@ static bool collect_uses(Scan *s)
 {
 	const IrBlock *b = s->b;
 	RegAlloc *ra = s->ra;
-	s->calls_before = malloc((b->n_insns + 1) * sizeof *s->calls_before);
-	if (!s->calls_before)
-		return false;
 	uint32_t calls = 0;
 	for (uint32_t i = 0; i < b->n_insns; i++) {
 		const IrInsn *in = &b->insns[i];
@@ -70,6 +68,7 @@ static bool to_stack(Scan *s, IrTemp t)
 static void give_reg(Scan *s, IrTemp t, X86Reg r)
 {
 	s->owner[r] = t;
+	s->owned |= 1u << r;
 	s->ra->loc[t] = (TempLoc){LOC_REG, (uint8_t)r, 0};
 }
 
@@ -83,18 +82,28 @@ static bool pick_from(Scan *s, IrTemp t, const X86Reg *regs, size_t n)
 	return false;
 }
 
-/* No register free: the allowed range that ends last goes to the stack. */
-static bool spill_for(Scan *s, IrTemp t, uint32_t end, bool need_callee)
+/* How much a range gains from a register: its reads per instruction still to come. A
+ * spilled range costs a store at its definition and a memory operand at each read. */
+static uint64_t spill_cost(const RegAlloc *ra, IrTemp t, uint32_t i)
+{
+	uint64_t left = ra->last_use[t] > i ? ra->last_use[t] - i : 1;
+	return ((uint64_t)ra->uses[t] + 1) * 1024 / left;
+}
+
+/* No register free: of the new range and the allowed ones in registers, the one that
+ * gains least from its register goes to the stack. */
+static bool spill_for(Scan *s, IrTemp t, uint32_t i, bool need_callee)
 {
 	int victim = -1;
-	uint32_t victim_end = end;
+	uint64_t victim_cost = spill_cost(s->ra, t, i);
 	for (int r = 0; r < 16; r++) {
 		IrTemp o = s->owner[r];
 		if (!s->allowed[r] || o == IR_NONE || (need_callee && !s->callee[r]))
 			continue;
-		if (s->ra->last_use[o] > victim_end) {
+		uint64_t cost = spill_cost(s->ra, o, i);
+		if (cost < victim_cost) {
 			victim = r;
-			victim_end = s->ra->last_use[o];
+			victim_cost = cost;
 		}
 	}
 	if (victim < 0)
@@ -124,7 +133,7 @@ static bool place_dst(Scan *s, const IrInsn *in, uint32_t i)
 		return true;
 	if (pick_from(s, d, callee_saved, sizeof callee_saved / sizeof callee_saved[0]))
 		return true;
-	return spill_for(s, d, end, crosses);
+	return spill_for(s, d, i, crosses);
 }
 
 static bool scan(Scan *s)
@@ -133,9 +142,13 @@ static bool scan(Scan *s)
 	RegAlloc *ra = s->ra;
 	for (uint32_t i = 0; i < b->n_insns; i++) {
 		const IrInsn *in = &b->insns[i];
-		for (int r = 0; r < 16; r++)
-			if (s->owner[r] != IR_NONE && ra->last_use[s->owner[r]] < i)
+		for (uint32_t m = s->owned; m; m &= m - 1) {
+			int r = __builtin_ctz(m);
+			if (ra->last_use[s->owner[r]] < i) {
 				s->owner[r] = IR_NONE;
+				s->owned &= ~(1u << r);
+			}
+		}
 		if (!ir_op_info[in->op].has_dst || in->dst == IR_NONE || in->op == IR_CONST)
 			continue;
 		if (!place_dst(s, in, i))
@@ -144,23 +157,49 @@ static bool scan(Scan *s)
 	return true;
 }
 
+static bool grow(void **p, size_t n, size_t elem)
+{
+	void *q = realloc(*p, n * elem);
+	if (!q)
+		return false;
+	*p = q;
+	return true;
+}
+
+/* Makes room for n temps and n_insns insns, and clears what this block uses. */
+static bool prepare(RegAlloc *ra, uint32_t n, uint32_t n_insns)
+{
+	if (n > ra->cap_temps) {
+		if (!grow((void **)&ra->loc, n, sizeof *ra->loc) ||
+		    !grow((void **)&ra->cval, n, sizeof *ra->cval) ||
+		    !grow((void **)&ra->last_use, n, sizeof *ra->last_use) ||
+		    !grow((void **)&ra->uses, n, sizeof *ra->uses))
+			return false;
+		ra->cap_temps = n;
+	}
+	if (n_insns + 1 > ra->cap_insns) {
+		if (!grow((void **)&ra->calls_before, n_insns + 1, sizeof *ra->calls_before))
+			return false;
+		ra->cap_insns = n_insns + 1;
+	}
+	memset(ra->loc, 0, n * sizeof *ra->loc);
+	memset(ra->last_use, 0, n * sizeof *ra->last_use);
+	memset(ra->uses, 0, n * sizeof *ra->uses);
+	ra->n_slots = 0;
+	return true;
+}
+
 bool jit_regalloc(const IrBlock *b, bool base_reg_free, RegAlloc *ra)
 {
-	memset(ra, 0, sizeof *ra);
-	size_t n = b->n_temps + 1;
-	ra->loc = calloc(n, sizeof *ra->loc);
-	ra->cval = calloc(n, sizeof *ra->cval);
-	ra->last_use = calloc(n, sizeof *ra->last_use);
-	ra->uses = calloc(n, sizeof *ra->uses);
-	Scan s = {.b = b, .ra = ra};
+	if (!prepare(ra, b->n_temps + 1, b->n_insns))
+		return false;
+	Scan s = {.b = b, .ra = ra, .calls_before = ra->calls_before};
 	for (size_t i = 0; i < sizeof caller_saved / sizeof caller_saved[0]; i++)
 		s.allowed[caller_saved[i]] = true;
 	for (size_t i = 0; i < sizeof callee_saved / sizeof callee_saved[0]; i++)
 		s.allowed[callee_saved[i]] = s.callee[callee_saved[i]] = true;
 	s.allowed[JIT_BASE_REG] = base_reg_free;
-	bool ok = ra->loc && ra->cval && ra->last_use && ra->uses && collect_uses(&s) && scan(&s);
-	free(s.calls_before);
-	return ok;
+	return collect_uses(&s) && scan(&s);
 }
 
 void jit_regalloc_free(RegAlloc *ra)
@@ -169,5 +208,6 @@ void jit_regalloc_free(RegAlloc *ra)
 	free(ra->cval);
 	free(ra->last_use);
 	free(ra->uses);
+	free(ra->calls_before);
 	memset(ra, 0, sizeof *ra);
 }

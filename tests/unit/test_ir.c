@@ -110,6 +110,35 @@ START_TEST(rejects_backward_branch_and_missing_exit)
 }
 END_TEST
 
+/* A branch may skip instruction boundaries only to a side exit. */
+START_TEST(side_exits_may_cross_instruction_boundaries)
+{
+	IrBlock b;
+	char err[160];
+	ir_block_init(&b, 0);
+	ir_insn_start(&b, 0);
+	uint32_t side = ir_new_label(&b);
+	ir_br(&b, ir_get(&b, IR_I64, TOY_R(0)), side);
+	ir_insn_start(&b, 4);
+	ir_put(&b, IR_I64, TOY_R(1), ir_const(&b, IR_I64, 7));
+	ir_goto_block(&b, 8, 0);
+	ir_label(&b, side);
+	ir_goto_block(&b, 0x40, 1);
+	ck_assert_msg(ir_verify(&b, err, sizeof err), "%s", err);
+	ir_block_free(&b);
+
+	ir_block_init(&b, 0);
+	ir_insn_start(&b, 0);
+	uint32_t l = ir_new_label(&b);
+	ir_br(&b, ir_get(&b, IR_I64, TOY_R(0)), l);
+	ir_insn_start(&b, 4);
+	ir_label(&b, l);
+	ir_put(&b, IR_I64, TOY_R(1), ir_const(&b, IR_I64, 7));
+	ir_goto_block(&b, 8, 0);
+	expect_invalid(&b, "side exit");
+}
+END_TEST
+
 START_TEST(rejects_bad_extension_and_access_width)
 {
 	IrBlock b;
@@ -136,6 +165,7 @@ Suite *ir_suite(void)
 	tcase_add_test(tc, rejects_value_defined_on_one_path_only);
 	tcase_add_test(tc, rejects_backward_branch_and_missing_exit);
 	tcase_add_test(tc, rejects_bad_extension_and_access_width);
+	tcase_add_test(tc, side_exits_may_cross_instruction_boundaries);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -89,6 +89,9 @@ typedef struct Gen {
 	int open_label; /* label of an open forward branch, or -1 */
 	unsigned saved_n[2];
 	bool converts; /* has ITOF, FTOI or FCVT */
+	uint32_t side[8]; /* side exits: labels placed after the block's last exit */
+	uint64_t side_pc[8];
+	unsigned n_side;
 } Gen;
 
 static IrType rand_int_type(void)
@@ -257,6 +260,18 @@ static void gen_control(Gen *g)
 		return;
 	}
 	uint32_t l = ir_new_label(b);
+	if (g->n_side < 8 && rng() % 3 == 0) {
+		/* A superblock's side exit: later instruction boundaries lie in between. */
+		IrType t = rand_int_type();
+		IrTemp c = rng() & 1 ? ir_cmp(b, t, (IrCond)(rng() % IR_COND_COUNT), pick(g, t),
+		                              pick(g, t))
+		                     : pick(g, t);
+		ir_br(b, c, l);
+		g->side_pc[g->n_side] = g->pc + 4 * (rng() % 64);
+		g->side[g->n_side++] = l;
+		ir_insn_start(b, g->pc += 4);
+		return;
+	}
 	ir_br(b, pick(g, rand_int_type()), l);
 	if (rng() % 3 == 0) {
 		gen_state(g);
@@ -309,6 +324,13 @@ static bool random_block(IrBlock *b, uint64_t mem_guest)
 		if (rng() & 1)
 			ir_put(b, IR_I64, TOY_R(r), pick(&g, IR_I64));
 	gen_exit(&g, pick(&g, rand_int_type()));
+	for (unsigned i = 0; i < g.n_side; i++) {
+		ir_label(b, g.side[i]);
+		if (rng() % 4 == 0)
+			ir_exit(b, CPU_EXIT_SYSCALL, g.side_pc[i]);
+		else
+			ir_goto_block(b, g.side_pc[i], (unsigned)(rng() & 1));
+	}
 	return !g.converts;
 }
 

@@ -106,6 +106,34 @@ START_TEST(forgets_state_at_labels)
 }
 END_TEST
 
+START_TEST(simplifies_extensions_and_constant_operands)
+{
+	IrBlock b;
+	ir_block_init(&b, 0);
+	IrTemp x = ir_get(&b, IR_I64, TOY_R(1));
+	/* riscv64's mv (add rd, zero, rs): the constant moves second, then x + 0 is x. */
+	ir_put(&b, IR_I64, TOY_R(0), ir_op2(&b, IR_ADD, IR_I64, ir_const(&b, IR_I64, 0), x));
+	/* sext.w of a W-op result: truncating a sign-extended i32 gives the i32 back. */
+	IrTemp w = ir_op2i(&b, IR_SHL, IR_I32, ir_extu(&b, IR_I32, x, 32), 3);
+	IrTemp wide = ir_exts(&b, IR_I64, w, 32);
+	IrTemp again = ir_extu(&b, IR_I32, wide, 32);
+	ir_put(&b, IR_I64, TOY_R(2), ir_exts(&b, IR_I64, ir_op2i(&b, IR_ADD, IR_I32, again, 0), 32));
+	ir_put(&b, IR_I64, TOY_R(3), wide);
+	ir_exit(&b, CPU_EXIT_HALT, 0);
+	ir_optimize(&b);
+	ck_assert_uint_eq(count_op(&b, IR_ADD), 0);
+	ck_assert_uint_eq(count_op(&b, IR_EXTU), 1);
+	ck_assert_uint_eq(count_op(&b, IR_EXTS), 2);
+	ToyCpu cpu;
+	memset(&cpu, 0, sizeof cpu);
+	cpu.r[1] = 0x1234567890abcdefull;
+	toy_run(&b, &cpu);
+	ck_assert_uint_eq(cpu.r[0], 0x1234567890abcdefull);
+	ck_assert_uint_eq(cpu.r[2], 0xffffffff855e6f78ull);
+	ck_assert_uint_eq(cpu.r[3], 0xffffffff855e6f78ull);
+}
+END_TEST
+
 static uint64_t rng_state;
 static uint64_t rng(void)
 {
@@ -130,7 +158,16 @@ static void random_block(IrBlock *b)
 		pool[n++] = ir_const(b, IR_I64, rng() % 5 == 0 ? 0 : rng() >> (rng() % 64));
 	for (unsigned k = 0; k < 30 && n < 63; k++) {
 		IrOp op = ops[rng() % (sizeof ops / sizeof ops[0])];
-		IrTemp v = ir_op2(b, op, IR_I64, pool[rng() % n], pool[rng() % n]);
+		IrTemp v;
+		if (rng() % 3 == 0) {
+			/* A W-style op: truncate, compute in i32, extend back. */
+			IrTemp lo = ir_extu(b, IR_I32, pool[rng() % n], rng() % 2 ? 32 : 16);
+			IrTemp r = ir_op2(b, op, IR_I32, lo, ir_extu(b, IR_I32, pool[rng() % n], 32));
+			v = rng() % 2 ? ir_exts(b, IR_I64, r, rng() % 2 ? 32 : 8)
+			              : ir_extu(b, IR_I64, r, 32);
+		} else {
+			v = ir_op2(b, op, IR_I64, pool[rng() % n], pool[rng() % n]);
+		}
 		pool[n++] = v;
 		if (rng() % 4 == 0)
 			ir_put(b, IR_I64, TOY_R(rng() % 6), v);
@@ -170,6 +207,7 @@ Suite *optimizer_suite(void)
 	tcase_add_test(tc, forwards_state_and_drops_overwritten_puts);
 	tcase_add_test(tc, keeps_puts_a_fault_could_observe);
 	tcase_add_test(tc, forgets_state_at_labels);
+	tcase_add_test(tc, simplifies_extensions_and_constant_operands);
 	tcase_add_loop_test(tc, optimized_blocks_compute_the_same_state, 0, 5);
 	suite_add_tcase(s, tc);
 	return s;
