@@ -71,7 +71,7 @@ typedef struct RootfsFailure {
 } RootfsFailure;
 
 /* Finds why debootstrap failed in the text of its output or its log
- * (DIR/debootstrap/debootstrap.log): the first "Failure trying to run", the package it or
+ * (DIR/debootstrap/debootstrap.log): the last "Failure trying to run", the package it or
  * dpkg names, dpkg's error (else a runner's error line, else the last "E:" line). Only
  * fields still empty are filled, so the output and then the log can be read into one
  * RootfsFailure. Returns true when anything was found. */
@@ -79,15 +79,15 @@ bool rootfs_log_find_failure(const char *text, RootfsFailure *f);
 
 /* rootfs_env.c: running a command inside a root filesystem. */
 typedef struct RootfsEnv {
-	const char *root;        /* absolute path of the tree */
-	const BinfmtIsa *isa;    /* its ISA; NULL or native: no binfmt entry */
-	const char *runner_dir;  /* the directory holding ferry-<isa> */
-	bool tmpfs_tmp;          /* a fresh tmpfs on /tmp */
-	bool host_resolv_conf;   /* the host's resolv.conf bound over the tree's */
-	char *const *argv;       /* the command, looked up in the tree's PATH */
-	char *const *envp;       /* its whole environment */
-	int out_fd;              /* where its stdout and stderr go (stdin: /dev/null); -1:
-	                            all three inherited */
+	const char *root;       /* absolute path of the tree */
+	const BinfmtIsa *isa;   /* its ISA; NULL or native: no binfmt entry */
+	const char *runner_dir; /* the directory holding ferry-<isa> */
+	bool tmpfs_tmp;         /* a fresh tmpfs on /tmp */
+	bool host_resolv_conf;  /* the host's resolv.conf bound over the tree's */
+	char *const *argv;      /* the command, looked up in the tree's PATH */
+	char *const *envp;      /* its whole environment */
+	int out_fd;             /* where its stdout and stderr go (stdin: /dev/null); -1:
+	                           all three inherited */
 } RootfsEnv;
 
 /* Runs the command in the tree and returns its exit status, 128 + signal when a signal

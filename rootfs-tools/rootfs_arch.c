@@ -16,12 +16,12 @@
 #include <unistd.h>
 
 static const RootfsArch arches[] = {
-    {"amd64", "x86_64"},     {"arm64", "aarch64"},       {"armhf", "arm"},
-    {"armel", "arm"},        {"i386", "i386"},           {"riscv64", "riscv64"},
-    {"ppc64el", "ppc64le"},  {"ppc64", "ppc64"},         {"powerpc", "ppc"},
-    {"s390x", "s390x"},      {"mips64el", "mips64el"},   {"mipsel", "mipsel"},
-    {"loong64", "loongarch64"}, {"alpha", "alpha"},      {"hppa", "hppa"},
-    {"m68k", "m68k"},        {"sh4", "sh4"},             {"sparc64", "sparc64"},
+    {"amd64", "x86_64"},        {"arm64", "aarch64"},     {"armhf", "arm"},
+    {"armel", "arm"},           {"i386", "i386"},         {"riscv64", "riscv64"},
+    {"ppc64el", "ppc64le"},     {"ppc64", "ppc64"},       {"powerpc", "ppc"},
+    {"s390x", "s390x"},         {"mips64el", "mips64el"}, {"mipsel", "mipsel"},
+    {"loong64", "loongarch64"}, {"alpha", "alpha"},       {"hppa", "hppa"},
+    {"m68k", "m68k"},           {"sh4", "sh4"},           {"sparc64", "sparc64"},
 };
 #define N_ARCHES (sizeof arches / sizeof arches[0])
 

@@ -34,8 +34,8 @@ const char *rootfs_runner_dir(RootfsFindRunner find, const BinfmtIsa *isa)
 {
 	static char dir[PATH_MAX];
 	if (!isa->ferry_runner) {
-		fprintf(stderr, ROOTFS_PROG ": ferry has no runner for %s; ISAs ferry runs: ",
-		        isa->name);
+		fprintf(stderr,
+		        ROOTFS_PROG ": ferry has no runner for %s; ISAs ferry runs: ", isa->name);
 		binfmt_isa_list(stderr, true);
 		fputc('\n', stderr);
 		return NULL;

@@ -41,13 +41,17 @@ static const char create_usage[] =
 static int parse_args(CreateArgs *a, int argc, char **argv)
 {
 	static const struct option longopts[] = {
-	    {"arch", required_argument, NULL, 'a'},   {"suite", required_argument, NULL, 's'},
-	    {"mirror", required_argument, NULL, 'm'}, {"include", required_argument, NULL, 'i'},
-	    {"variant", required_argument, NULL, 'v'}, {"script", required_argument, NULL, 'S'},
-	    {"no-check-gpg", no_argument, NULL, 'G'}, {"help", no_argument, NULL, 'h'},
+	    {"arch", required_argument, NULL, 'a'},
+	    {"suite", required_argument, NULL, 's'},
+	    {"mirror", required_argument, NULL, 'm'},
+	    {"include", required_argument, NULL, 'i'},
+	    {"variant", required_argument, NULL, 'v'},
+	    {"script", required_argument, NULL, 'S'},
+	    {"no-check-gpg", no_argument, NULL, 'G'},
+	    {"help", no_argument, NULL, 'h'},
 	    {NULL, 0, NULL, 0},
 	};
-	const char **slots[128] = {['a'] = &a->arch_name, ['s'] = &a->suite, ['m'] = &a->mirror,
+	const char **slots[128] = {['a'] = &a->arch_name, ['s'] = &a->suite,   ['m'] = &a->mirror,
 	                           ['i'] = &a->include,   ['v'] = &a->variant, ['S'] = &a->script};
 	int c;
 	optind = 0;
@@ -76,7 +80,8 @@ static int parse_args(CreateArgs *a, int argc, char **argv)
 static int prepare_dir(CreateArgs *a)
 {
 	if (mkdir(a->dir_arg, 0755) < 0 && errno != EEXIST) {
-		fprintf(stderr, ROOTFS_PROG ": cannot create %s: %s\n", a->dir_arg, strerror(errno));
+		fprintf(stderr, ROOTFS_PROG ": cannot create %s: %s\n", a->dir_arg,
+		        strerror(errno));
 		return -1;
 	}
 	if (!realpath(a->dir_arg, a->dir)) {
@@ -105,7 +110,8 @@ static int check_script(CreateArgs *a)
 	if (access(a->script_path, R_OK) == 0)
 		return 0;
 	fprintf(stderr,
-	        ROOTFS_PROG ": this debootstrap does not know the suite '%s' (no %s).\n"
+	        ROOTFS_PROG
+	        ": this debootstrap does not know the suite '%s' (no %s).\n"
 	        "ferry: install a newer debootstrap, or name the script of a suite it knows\n"
 	        "ferry: that bootstraps the same way, e.g. --script sid for a new Debian release\n",
 	        name, a->script_path);
@@ -130,8 +136,9 @@ static bool in_path(const char *name)
 static int preflight(CreateArgs *a, RootfsFindRunner find)
 {
 	if (!(a->arch = rootfs_arch_find(a->arch_name))) {
-		fprintf(stderr, ROOTFS_PROG ": unknown architecture '%s' (Debian's names such as "
-		                            "riscv64, arm64, armhf, or ferry's such as aarch64)\n",
+		fprintf(stderr,
+		        ROOTFS_PROG ": unknown architecture '%s' (Debian's names such as "
+		                    "riscv64, arm64, armhf, or ferry's such as aarch64)\n",
 		        a->arch_name);
 		return 2;
 	}
@@ -151,9 +158,11 @@ static int preflight(CreateArgs *a, RootfsFindRunner find)
 	if (!binfmt_isa_is_native(a->isa) && !(a->runner_dir = rootfs_runner_dir(find, a->isa)))
 		return 1;
 	if (!a->mirror) {
-		if (rootfs_sources_host_mirror("/etc/apt", a->mirror_buf, sizeof a->mirror_buf) < 0) {
-			fprintf(stderr, ROOTFS_PROG ": no Debian mirror in the host's apt sources "
-			                            "(/etc/apt/sources.list*); give --mirror URL\n");
+		if (rootfs_sources_host_mirror("/etc/apt", a->mirror_buf, sizeof a->mirror_buf) <
+		    0) {
+			fprintf(stderr,
+			        ROOTFS_PROG ": no Debian mirror in the host's apt sources "
+			                    "(/etc/apt/sources.list*); give --mirror URL\n");
 			return 1;
 		}
 		a->mirror = a->mirror_buf;
@@ -180,9 +189,10 @@ int rootfs_create_main(RootfsFindRunner find, int argc, char **argv)
 	if ((r = preflight(&a, find)) != 0)
 		return r;
 	if (a.no_check_gpg)
-		fprintf(stderr, "\n" ROOTFS_PROG ": WARNING: --no-check-gpg: the packages' signatures "
-		                "are NOT checked;\n" ROOTFS_PROG ": WARNING: anyone between this host "
-		                "and %s can change what is installed.\n\n",
+		fprintf(stderr,
+		        "\n" ROOTFS_PROG ": WARNING: --no-check-gpg: the packages' signatures "
+		        "are NOT checked;\n" ROOTFS_PROG ": WARNING: anyone between this host "
+		        "and %s can change what is installed.\n\n",
 		        a.mirror);
 	printf("I: bootstrapping Debian %s for %s into %s from %s\n", a.suite, a.arch->debian,
 	       a.dir, a.mirror);

@@ -24,7 +24,7 @@ typedef struct Progress {
 	bool open_line; /* a package line is showing and will be rewritten */
 	const char *verbs[MAX_VERBS];
 	int counts[MAX_VERBS], n_verbs;
-	int total; /* packages expected, 0 when unknown */
+	int total;  /* packages expected, 0 when unknown */
 	char *text; /* everything read */
 	size_t len, cap;
 } Progress;
@@ -198,8 +198,9 @@ int create_first_stage(const CreateArgs *a)
 	pid_t pid = fork();
 	if (pid == 0) {
 		int null = open("/dev/null", O_RDONLY);
-		if (unshare(CLONE_NEWNS) < 0 || mount(NULL, "/", NULL, MS_REC | MS_PRIVATE, NULL) < 0 ||
-		    null < 0 || dup2(null, 0) < 0 || dup2(out[1], 1) < 0 || dup2(out[1], 2) < 0)
+		if (unshare(CLONE_NEWNS) < 0 ||
+		    mount(NULL, "/", NULL, MS_REC | MS_PRIVATE, NULL) < 0 || null < 0 ||
+		    dup2(null, 0) < 0 || dup2(out[1], 1) < 0 || dup2(out[1], 2) < 0)
 			_exit(125);
 		execvp(argv[0], argv);
 		_exit(127);
@@ -225,10 +226,15 @@ static int count_lines(const char *path)
 	return n;
 }
 
-/* /debootstrap/debootstrap --second-stage inside the tree, foreign programs under ferry. */
+/* /debootstrap/debootstrap --second-stage inside the tree, foreign programs under ferry.
+ * debootstrap first tests that it can create a device node in the target, unless
+ * $container names LXC, its case of a container manager that forbids mknod. No user
+ * namespace allows mknod, and the second stage creates no device node (the first stage
+ * made the tree's, and /dev is ferry's inside), so it is told container=lxc. */
 int create_second_stage(const CreateArgs *a)
 {
 	static char *argv[] = {"/debootstrap/debootstrap", "--second-stage", NULL};
+	static char *extra_env[] = {"container=lxc", NULL};
 	char path[PATH_MAX + 32];
 	int out[2];
 	Progress p = {.tty = isatty(1)};
@@ -236,8 +242,12 @@ int create_second_stage(const CreateArgs *a)
 	p.total = count_lines(path);
 	if (pipe2(out, O_CLOEXEC) < 0)
 		return 1;
-	RootfsEnv env = {.root = a->dir, .isa = a->isa, .runner_dir = a->runner_dir,
-	                 .argv = argv, .envp = rootfs_env_default(NULL), .out_fd = out[1]};
+	RootfsEnv env = {.root = a->dir,
+	                 .isa = a->isa,
+	                 .runner_dir = a->runner_dir,
+	                 .argv = argv,
+	                 .envp = rootfs_env_default(extra_env),
+	                 .out_fd = out[1]};
 	pid_t pid = rootfs_env_start(&env);
 	close(out[1]);
 	if (pid > 0)
@@ -246,7 +256,8 @@ int create_second_stage(const CreateArgs *a)
 	int status = pid > 0 ? rootfs_env_wait(pid) : 125;
 	snprintf(path, sizeof path, "%s/debootstrap", a->dir);
 	if (status == 0 && access(path, F_OK) == 0) {
-		fprintf(stderr, ROOTFS_PROG ": the second stage exited 0 but left %s behind\n", path);
+		fprintf(stderr, ROOTFS_PROG ": the second stage exited 0 but left %s behind\n",
+		        path);
 		status = 1;
 	}
 	if (status != 0)

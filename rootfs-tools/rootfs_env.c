@@ -179,8 +179,8 @@ pid_t rootfs_env_start(const RootfsEnv *env)
 	if (pipe2(go, O_CLOEXEC) < 0)
 		return -1;
 	fflush(NULL);
-	long pid = syscall(SYS_clone, CLONE_NEWUSER | CLONE_NEWNS | CLONE_NEWPID | SIGCHLD,
-	                   NULL, NULL, NULL, NULL);
+	long pid = syscall(SYS_clone, CLONE_NEWUSER | CLONE_NEWNS | CLONE_NEWPID | SIGCHLD, NULL,
+	                   NULL, NULL, NULL);
 	if (pid == 0) {
 		close(go[1]);
 		_exit(child_main(env, go[0]));

@@ -96,6 +96,19 @@ static const char *first_line(const char *text, const char *prefix)
 	return NULL;
 }
 
+/* The first line starting with prefix that mentions an error. */
+static const char *first_error_of(const char *text, const char *prefix)
+{
+	for (const char *p = first_line(text, prefix); p;) {
+		const char *eol = strchr(p, '\n');
+		const char *err = strstr(p, "error");
+		if (err && (!eol || err < eol))
+			return p;
+		p = eol ? first_line(eol + 1, prefix) : NULL;
+	}
+	return NULL;
+}
+
 /* dpkg's first error: "dpkg: error processing package PKG (...):" or "archive PATH (...)",
  * then an indented reason on the next line. */
 static bool dpkg_error(const char *text, RootfsFailure *f)
@@ -122,19 +135,25 @@ bool rootfs_log_find_failure(const char *text, RootfsFailure *f)
 {
 	static const char failure[] = "Failure trying to run: ";
 	bool found = false;
+	const char *last = NULL;
 	for (const char *p = text; p; p = strchr(p, '\n'), p = p ? p + 1 : NULL) {
 		const char *at = strstr(p, failure);
 		const char *eol = strchr(p, '\n');
-		if (at && (!eol || at < eol) && !f->command[0]) {
-			copy_line(f->command, sizeof f->command, at + sizeof failure - 1);
-			found = true;
-		}
+		if (at && (!eol || at < eol))
+			last = at;
+	}
+	if (last && !f->command[0]) {
+		copy_line(f->command, sizeof f->command, last + sizeof failure - 1);
+		found = true;
 	}
 	if (f->command[0] && !f->package[0])
 		package_of_deb(f->package, sizeof f->package, f->command);
 	found |= dpkg_error(text, f);
-	/* no dpkg error: a runner's own complaint, or debootstrap's last error line */
-	const char *other = first_line(text, "ferry-");
+	/* no dpkg error about a package: dpkg's or dpkg-deb's first error, a runner's own
+	 * complaint, or debootstrap's last error line */
+	const char *other = first_error_of(text, "dpkg");
+	if (!other)
+		other = first_line(text, "ferry-");
 	if (!other)
 		other = last_line(text, "E: ");
 	if (other && !f->detail[0]) {

@@ -54,8 +54,8 @@ static int tree_dir(const RootfsEnv *env, const char *rel, char *path, size_t si
 	return 0;
 }
 
-static int mount_in_tree(const RootfsEnv *env, const char *rel, const char *src,
-                         const char *type, unsigned long flags, const char *data)
+static int mount_in_tree(const RootfsEnv *env, const char *rel, const char *src, const char *type,
+                         unsigned long flags, const char *data)
 {
 	char path[PATH_MAX];
 	if (tree_dir(env, rel, path, sizeof path) < 0)
@@ -74,8 +74,9 @@ static int register_runner(const RootfsEnv *env)
 		return r;
 	if (mount("binfmt_misc", binfmt_misc_dir, "binfmt_misc", MS_NOSUID | MS_NODEV | MS_NOEXEC,
 	          NULL) < 0) {
-		r = fail("cannot mount a private binfmt_misc instance (Linux 6.7 or later needed) on",
-		         binfmt_misc_dir);
+		r = fail(
+		    "cannot mount a private binfmt_misc instance (Linux 6.7 or later needed) on",
+		    binfmt_misc_dir);
 	} else if ((r = binfmt_misc_list(entries, 16)) != 0) {
 		fprintf(stderr, ROOTFS_PROG ": the namespace's binfmt_misc instance is not private "
 		                            "(it has entries); not registering anything\n");
@@ -107,8 +108,8 @@ static int setup_dev(const RootfsEnv *env)
 {
 	static const char *const nodes[] = {"null", "zero", "full", "random", "urandom", "tty"};
 	static const char *const links[][2] = {
-	    {"/proc/self/fd", "fd"},         {"/proc/self/fd/0", "stdin"},
-	    {"/proc/self/fd/1", "stdout"},   {"/proc/self/fd/2", "stderr"},
+	    {"/proc/self/fd", "fd"},       {"/proc/self/fd/0", "stdin"},
+	    {"/proc/self/fd/1", "stdout"}, {"/proc/self/fd/2", "stderr"},
 	    {"pts/ptmx", "ptmx"},
 	};
 	char path[PATH_MAX];
@@ -125,11 +126,9 @@ static int setup_dev(const RootfsEnv *env)
 	/* gid 5 is Debian's tty group; only a namespace mapping every gid has it */
 	const char *pts_opts = geteuid() == 0 ? "newinstance,ptmxmode=0666,mode=0620,gid=5"
 	                                      : "newinstance,ptmxmode=0666,mode=0620";
-	if (mount_in_tree(env, "dev/pts", "devpts", "devpts", MS_NOSUID | MS_NOEXEC, pts_opts) <
-	    0)
+	if (mount_in_tree(env, "dev/pts", "devpts", "devpts", MS_NOSUID | MS_NOEXEC, pts_opts) < 0)
 		return -1;
-	return mount_in_tree(env, "dev/shm", "tmpfs", "tmpfs", MS_NOSUID | MS_NODEV,
-	                     "mode=1777");
+	return mount_in_tree(env, "dev/shm", "tmpfs", "tmpfs", MS_NOSUID | MS_NODEV, "mode=1777");
 }
 
 static int setup_proc_sys(const RootfsEnv *env)
@@ -157,10 +156,13 @@ static void bind_resolv_conf(int host_fd)
 	char src[64];
 	struct stat st;
 	if (stat(target, &st) < 0) {
-		int fd = lstat(target, &st) == 0 ? -1 : open(target, O_WRONLY | O_CREAT | O_CLOEXEC, 0644);
+		int fd = lstat(target, &st) == 0
+		             ? -1
+		             : open(target, O_WRONLY | O_CREAT | O_CLOEXEC, 0644);
 		if (fd < 0) {
-			fprintf(stderr, ROOTFS_PROG ": warning: cannot create %s (a dangling link?); "
-			                            "the host's DNS settings are not used\n",
+			fprintf(stderr,
+			        ROOTFS_PROG ": warning: cannot create %s (a dangling link?); "
+			                    "the host's DNS settings are not used\n",
 			        target);
 			return;
 		}

@@ -55,9 +55,13 @@ int rootfs_shell_main(RootfsFindRunner find, int argc, char **argv)
 		fprintf(stderr, ROOTFS_PROG ": %s: cannot tell its architecture: %s\n", root, why);
 		return 125;
 	}
-	RootfsEnv env = {.root = root, .isa = isa, .tmpfs_tmp = true, .host_resolv_conf = true,
+	RootfsEnv env = {.root = root,
+	                 .isa = isa,
+	                 .tmpfs_tmp = true,
+	                 .host_resolv_conf = true,
 	                 .argv = optind + 2 < argc ? argv + optind + 2 : default_cmd,
-	                 .envp = rootfs_env_default(NULL), .out_fd = -1};
+	                 .envp = rootfs_env_default(NULL),
+	                 .out_fd = -1};
 	if (!binfmt_isa_is_native(isa) && !(env.runner_dir = rootfs_runner_dir(find, isa)))
 		return 125;
 	return rootfs_env_run(&env);

@@ -114,7 +114,8 @@ static void paragraph_end(Paragraph *p, RootfsSource *out, int max, int *n)
 		for (char *u = strtok_r(uris, " \t", &s1); u; u = strtok_r(NULL, " \t", &s1)) {
 			char suites[1024];
 			snprintf(suites, sizeof suites, "%s", p->suites);
-			for (char *s = strtok_r(suites, " \t", &s2); s; s = strtok_r(NULL, " \t", &s2))
+			for (char *s = strtok_r(suites, " \t", &s2); s;
+			     s = strtok_r(NULL, " \t", &s2))
 				add(out, max, n, u, s);
 		}
 	}
@@ -146,9 +147,9 @@ int rootfs_sources_parse_deb822(const char *text, RootfsSource *out, int max)
 
 /* Debian's release names and the aliases the archive also answers to. */
 static const char *const debian_suites[] = {
-    "squeeze", "wheezy", "jessie", "stretch", "buster", "bullseye", "bookworm", "trixie",
-    "forky",   "duke",   "sid",    "stable",  "testing", "unstable", "oldstable",
-    "oldoldstable", "experimental",
+    "squeeze",  "wheezy",   "jessie",    "stretch",      "buster",       "bullseye",
+    "bookworm", "trixie",   "forky",     "duke",         "sid",          "stable",
+    "testing",  "unstable", "oldstable", "oldoldstable", "experimental",
 };
 static const char *const suite_suffixes[] = {"", "-updates", "-backports", "-proposed-updates"};
 static const char *const uri_schemes[] = {"http://", "https://", "ftp://", "file:/"};
@@ -232,7 +233,8 @@ int rootfs_sources_host_mirror(const char *apt_dir, char *buf, size_t size)
 	free(names);
 	for (int i = 0; i < n; i++)
 		if (rootfs_source_is_debian(&src[i]) &&
-		    (best < 0 || (suite_rank(src[i].suite) == 0 && suite_rank(src[best].suite) > 0)))
+		    (best < 0 ||
+		     (suite_rank(src[i].suite) == 0 && suite_rank(src[best].suite) > 0)))
 			best = i;
 	if (best >= 0)
 		snprintf(buf, size, "%s", src[best].uri);
