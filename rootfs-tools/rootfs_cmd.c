@@ -40,13 +40,18 @@ const char *rootfs_runner_dir(RootfsFindRunner find, const BinfmtIsa *isa)
 		fputc('\n', stderr);
 		return NULL;
 	}
+	/* the directory made absolute, the runner's own name kept: it may be a link */
 	const char *runner = find(isa->name);
-	if (!runner || !realpath(runner, dir)) {
+	char parent[PATH_MAX];
+	snprintf(parent, sizeof parent, "%s", runner ? runner : "");
+	char *slash = strrchr(parent, '/');
+	if (slash)
+		*slash = '\0';
+	if (!runner || !realpath(slash ? (parent[0] ? parent : "/") : ".", dir)) {
 		fprintf(stderr, ROOTFS_PROG ": ferry-%s is neither next to ferry nor in PATH\n",
 		        isa->name);
 		return NULL;
 	}
-	*strrchr(dir, '/') = '\0';
 	return dir;
 }
 

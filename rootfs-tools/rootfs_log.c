@@ -44,10 +44,12 @@ RootfsLineKind rootfs_log_classify(const char *line, const char **verb, char *pk
 		if (strncmp(line + 3, verbs[i].name, len) != 0 || rest[0] != ' ')
 			continue;
 		rest++;
-		size_t name_len = strcspn(rest, verbs[i].versioned ? " " : ". ");
-		bool shaped = verbs[i].versioned
-		                  ? words(rest) == 2
-		                  : words(rest) == 1 && strncmp(rest + name_len, "...", 3) == 0;
+		/* "PKG VERSION", or "PKG..." where PKG may hold dots itself (libdb5.3t64) */
+		size_t len_all = strlen(rest);
+		size_t name_len = verbs[i].versioned ? strcspn(rest, " ") : len_all - 3;
+		bool shaped = verbs[i].versioned ? words(rest) == 2
+		                                 : words(rest) == 1 && len_all > 3 &&
+		                                       strcmp(rest + len_all - 3, "...") == 0;
 		if (!shaped || name_len == 0)
 			return ROOTFS_LINE_OTHER;
 		*verb = verbs[i].name;

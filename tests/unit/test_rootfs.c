@@ -174,6 +174,8 @@ START_TEST(log_classify)
 	    {"I: Unpacking libstdc++6:riscv64...", ROOTFS_LINE_PACKAGE, "Unpacking",
 	     "libstdc++6:riscv64"},
 	    {"I: Configuring libc6...", ROOTFS_LINE_PACKAGE, "Configuring", "libc6"},
+	    {"I: Extracting libdb5.3t64...", ROOTFS_LINE_PACKAGE, "Extracting", "libdb5.3t64"},
+	    {"I: Unpacking ...", ROOTFS_LINE_OTHER, NULL, NULL},
 	    {"I: Retrieving InRelease ", ROOTFS_LINE_OTHER, NULL, NULL},
 	    {"I: Retrieving Packages", ROOTFS_LINE_OTHER, NULL, NULL},
 	    {"I: Unpacking required packages...", ROOTFS_LINE_OTHER, NULL, NULL},
