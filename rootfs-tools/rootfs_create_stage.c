@@ -69,7 +69,8 @@ static void show_line(Progress *p, const char *line)
 		return;
 	}
 	int n = ++*count_of(p, verb);
-	if (p->total)
+	/* a package dpkg configures twice can take the count past the total */
+	if (p->total && n <= p->total)
 		snprintf(count, sizeof count, "[%d/%d]", n, p->total);
 	else
 		snprintf(count, sizeof count, "[%d]", n);
