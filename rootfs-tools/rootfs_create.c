@@ -6,7 +6,7 @@
  * programs) runs inside the tree in a private user, mount and PID namespace where the
  * runner is registered with binfmt_misc (rootfs_env.c), whatever the host has
  * registered. debootstrap's output is condensed into one progress line per package with
- * a running count (rootfs_progress.c); a failure names the command, the package and
+ * a running count (rootfs_create_stage.c); a failure names the command, the package and
  * dpkg's complaint, read from the output and DIR/debootstrap/debootstrap.log, which is
  * kept. Checked before anything is downloaded: root, debootstrap, its script for the
  * suite, the runner, the mirror (from the host's apt sources unless given), an empty
