@@ -25,6 +25,7 @@ CORE_SRCS :=       # target-independent: common, jit, loader, syscall/linux
 RUNNER_SRCS :=     # runner main and its helpers
 FERRY_SRCS :=      # the ferry front command
 BINFMT_SRCS :=     # binfmt_misc support (ferry and unit tests)
+ROOTFS_SRCS :=     # foreign root filesystems (ferry)
 UNIT_SRCS :=       # Check unit tests
 # ISA_SRCS_<isa>   frontend and ABI sources of one guest ISA
 
@@ -37,11 +38,12 @@ include syscall/syscall.mk
 include frontends/frontends.mk
 include runner/runner.mk
 include binfmt/binfmt.mk
+include rootfs-tools/rootfs.mk
 include tests/tests.mk
 
 CORE_OBJS := $(call obj,$(CORE_SRCS))
 RUNNER_OBJS := $(call obj,$(RUNNER_SRCS))
-FERRY_OBJS := $(call obj,$(FERRY_SRCS) $(BINFMT_SRCS))
+FERRY_OBJS := $(call obj,$(FERRY_SRCS) $(BINFMT_SRCS) $(ROOTFS_SRCS))
 
 .PHONY: all clean check check-slow demo bench format format-check deps install
 all: $(foreach isa,$(ISAS),$(BUILD)/ferry-$(isa)) $(BUILD)/ferry

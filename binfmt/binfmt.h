@@ -92,6 +92,10 @@ int binfmt_misc_read(const char *name, BinfmtEntry *e);
 int binfmt_misc_register(const char *rule);
 /* Enables (1), disables (0) or removes (-1) an entry: 0 or -errno. */
 int binfmt_misc_control(const char *name, int what);
+/* Registers DIR/ferry-<isa> as the entry ferry-<isa> with the given flags, replacing an
+ * entry of that name; checks nothing else and prints nothing. 0, or -errno
+ * (-ENAMETOOLONG when the rule does not fit). Used by install and by `ferry rootfs`. */
+int binfmt_register_runner(const BinfmtIsa *isa, const char *dir, const char *flags);
 
 /* binfmt_cmd.c: `ferry binfmt ...` with argv[0] "binfmt"; default_dir is where the
  * runners are unless --path says otherwise. Returns the exit status. */

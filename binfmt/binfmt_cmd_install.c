@@ -98,23 +98,19 @@ static int find_conflicts(const BinfmtCmdArgs *a, const BinfmtIsa *isa, const ch
 
 static int install_one(const BinfmtCmdArgs *a, const BinfmtIsa *isa, BinfmtEntry *entries, int n)
 {
-	char name[64], interp[PATH_MAX + 80], rule[1024];
+	char name[64], interp[PATH_MAX + 80];
 	const BinfmtEntry *conflicts[MAX_ENTRIES];
-	BinfmtMatch m;
 	binfmt_cmd_entry_name(name, sizeof name, isa);
 	if (runner_path(a, isa, interp, sizeof interp))
 		return 1;
 	int k = find_conflicts(a, isa, name, entries, n, conflicts);
 	if (k && !a->replace)
 		return 1;
-	binfmt_isa_match(isa, &m);
-	if (binfmt_format_rule(rule, sizeof rule, name, &m, interp, a->flags) < 0) {
+	int r = binfmt_register_runner(isa, a->path, a->flags);
+	if (r == -ENAMETOOLONG) {
 		fprintf(stderr, BINFMT_PROG ": %s: interpreter path too long\n", interp);
 		return 1;
 	}
-	int r = binfmt_misc_control(name, -1);
-	if (r == 0 || r == -ENOENT)
-		r = binfmt_misc_register(rule);
 	if (r < 0) {
 		fprintf(stderr, BINFMT_PROG ": registering %s failed: %s\n", name, strerror(-r));
 		return 1;

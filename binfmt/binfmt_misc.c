@@ -63,6 +63,20 @@ int binfmt_misc_register(const char *rule)
 	return write_file("register", rule);
 }
 
+int binfmt_register_runner(const BinfmtIsa *isa, const char *dir, const char *flags)
+{
+	char name[64], interp[4096 + 80], rule[1024];
+	BinfmtMatch m;
+	snprintf(name, sizeof name, "ferry-%s", isa->name);
+	if ((size_t)snprintf(interp, sizeof interp, "%s/ferry-%s", dir, isa->name) >= sizeof interp)
+		return -ENAMETOOLONG;
+	binfmt_isa_match(isa, &m);
+	if (binfmt_format_rule(rule, sizeof rule, name, &m, interp, flags) < 0)
+		return -ENAMETOOLONG;
+	int r = binfmt_misc_control(name, -1);
+	return r == 0 || r == -ENOENT ? binfmt_misc_register(rule) : r;
+}
+
 int binfmt_misc_control(const char *name, int what)
 {
 	if (strcmp(name, "register") == 0 || strcmp(name, "status") == 0 || strchr(name, '/'))

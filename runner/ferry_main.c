@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "binfmt/binfmt.h"
+#include "rootfs-tools/rootfs.h"
 
 const char *ferry_argv0 = "ferry";
 
@@ -72,6 +73,11 @@ static int cmd_binfmt(int argc, char **argv)
 	return binfmt_cmd_main(ferry_self_dir(), argc, argv);
 }
 
+static int cmd_rootfs(int argc, char **argv)
+{
+	return rootfs_cmd_main(ferry_find_runner, argc, argv);
+}
+
 static int cmd_help(int argc, char **argv);
 
 static const FerryCommand commands[] = {
@@ -80,6 +86,9 @@ static const FerryCommand commands[] = {
     {"binfmt", cmd_binfmt,
      "register the runners with binfmt_misc, show or print the rules (install, uninstall, "
      "status, print)"},
+    {"rootfs", cmd_rootfs,
+     "create a Debian root filesystem for another ISA, or run a shell inside one (create, "
+     "shell)"},
     {"help", cmd_help, "this help"},
 };
 #define N_COMMANDS (sizeof commands / sizeof commands[0])

@@ -18,6 +18,7 @@
 	X(riscv64_fp_suite)                                                               \
 	X(x86_emit_suite)                                                                 \
 	X(binfmt_suite)                                                                   \
+	X(rootfs_suite)                                                                   \
 	X(io_conv_suite)                                                                  \
 	X(exec_suite)                                                                     \
 	X(net_conv_suite)                                                                 \
