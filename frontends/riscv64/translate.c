@@ -165,6 +165,10 @@ static void rv_translate_block(IrBlock *b, const GuestFetch *fetch, uint64_t pc)
 			break;
 	}
 	for (unsigned i = 0; i < ctx.n_side; i++) {
+		if (ctx.side[i].fp_slow) {
+			rv_fp_slow_exit(&ctx, &ctx.side[i]);
+			continue;
+		}
 		ir_label(b, ctx.side[i].label);
 		ir_goto_block(b, ctx.side[i].target, 1);
 	}

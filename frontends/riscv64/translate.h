@@ -24,5 +24,7 @@ IrTemp rv_addr(RvCtx *ctx, unsigned rs1, int64_t imm);
 void rv_goto(RvCtx *ctx, uint64_t target, unsigned slot);
 /* Ends the block with an exception exit at the current instruction. */
 void rv_raise(RvCtx *ctx, unsigned cpu_exit);
+/* Emits the slow path of an FP instruction whose frm check failed (translate_fp.c). */
+void rv_fp_slow_exit(RvCtx *ctx, const RvSideExit *side);
 
 #endif

@@ -167,7 +167,7 @@ static bool gen_branch(RvCtx *ctx, const RvInsn *in, IrCond cond)
 	uint64_t target = ctx->pc + (uint64_t)in->imm;
 	ir_br(b, taken, label);
 	if (ctx->n_side < RV_MAX_SIDE_EXITS) {
-		ctx->side[ctx->n_side++] = (RvSideExit){label, target};
+		ctx->side[ctx->n_side++] = (RvSideExit){.label = label, .target = target};
 		return true;
 	}
 	ir_goto_block(b, ctx->pc + ctx->len, 1);
