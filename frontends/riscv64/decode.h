@@ -71,6 +71,8 @@ typedef struct RvCtx {
 	 * a block must clear them. */
 	bool frm_rne;     /* frm was checked to be RNE and not written since */
 	uint32_t f_boxed; /* bit n: f[n] holds a properly NaN-boxed single */
+	IrTemp w32[32];   /* x[n] = EXTS.i64(w32[n]) for an i32 temp, or IR_NONE */
+	IrTemp lo32[32];  /* an i32 temp holding the low half of x[n], or IR_NONE */
 	unsigned n_side;   /* side exits so far */
 	RvSideExit side[RV_MAX_SIDE_EXITS];
 } RvCtx;
