@@ -1,6 +1,7 @@
 /*
  * The block optimizer: one forward pass that folds constants (with ir_eval, the same code
- * the interpreter runs), propagates copies, applies a few algebraic identities, forwards
+ * the interpreter runs), propagates copies, applies a few algebraic identities, turns
+ * shift-shift-or rotations into rotates, forwards
  * values through guest-state slots (a GET after a PUT or GET of the same slot reuses the
  * value) and drops PUTs that a later PUT to the same slot overwrites before anything could
  * observe them; then dead-code elimination and compaction. Blocks are in SSA form with
@@ -142,6 +143,42 @@ static bool simplify_extension(Optimizer *o, IrInsn *in)
 	return false;
 }
 
+/* The insn defining t when it is a non-constant op of this block, else NULL. */
+static const IrInsn *def_of(const Optimizer *o, IrTemp t)
+{
+	if (o->is_const[t] || o->def[t] >= o->b->n_insns)
+		return NULL;
+	const IrInsn *d = &o->b->insns[o->def[t]];
+	return d->dst == t && ir_op_info[d->op].has_dst ? d : NULL;
+}
+
+/* (x << c) | (x >> (w - c)) is a rotation (also with + or ^, as the two shifted parts
+ * share no bit): ISAs without rotate instructions, and C code written for them, spell
+ * rotations this way, and one host rotate replaces three instructions. */
+static bool fold_rotate(Optimizer *o, IrInsn *in)
+{
+	if ((in->op != IR_OR && in->op != IR_XOR && in->op != IR_ADD) || in->type > IR_I64)
+		return false;
+	const IrInsn *l = def_of(o, in->src[0]), *r = def_of(o, in->src[1]);
+	if (!l || !r)
+		return false;
+	if (l->op == IR_SHR) {
+		const IrInsn *t = l;
+		l = r;
+		r = t;
+	}
+	if (l->op != IR_SHL || r->op != IR_SHR || l->src[0] != r->src[0] || l->type != in->type ||
+	    r->type != in->type || !o->is_const[l->src[1]] || !o->is_const[r->src[1]])
+		return false;
+	uint64_t w = type_bits((IrType)in->type), cl = o->val[l->src[1]], cr = o->val[r->src[1]];
+	if (cl == 0 || cr == 0 || cl + cr != w)
+		return false;
+	in->op = IR_ROTL;
+	in->src[0] = l->src[0];
+	in->src[1] = l->src[1];
+	return true;
+}
+
 /* Integer ops that commute get a constant as their second operand, where the identities
  * and the instruction selectors look for it. */
 static void canonicalize(Optimizer *o, IrInsn *in)
@@ -161,6 +198,7 @@ static void fold(Optimizer *o, IrInsn *in)
 	if ((in->op == IR_EXTS || in->op == IR_EXTU) && !o->is_const[in->src[0]] &&
 	    simplify_extension(o, in))
 		return;
+	fold_rotate(o, in);
 	if (in->op == IR_SELECT && o->is_const[in->src[0]]) {
 		replace_with(o, in, o->val[in->src[0]] ? in->src[1] : in->src[2]);
 		return;

@@ -4,8 +4,9 @@
  * signature (ir_ops.h) demands, that every temp is defined exactly once and on every
  * path before it is used, that branches go forward to labels defined once, and that no
  * path falls off the end of the block without an exit, and that a branch skipping an
- * INSN_START goes to a side exit: a label followed at once by an exit (executors map
- * code positions to guest instructions statically, and an exit's code cannot fault).
+ * INSN_START goes to a side exit: a label followed at once by an exit or by an
+ * INSN_START (executors map code positions to guest instructions statically; an exit's
+ * code cannot fault, and code after an INSN_START belongs to that instruction).
  */
 #include "jit/ir.h"
 
@@ -180,9 +181,9 @@ static bool check_control(Verifier *v, uint32_t i, const IrInsn *in)
 		v->open_labels -= v->label_in[label] != NULL;
 		const IrInsn *next = i + 1 < v->b->n_insns ? in + 1 : NULL;
 		if (v->label_in[label] && v->label_since[label] != v->boundaries &&
-		    (!next || !(ir_op_info[next->op].flags & IRF_EXIT)))
+		    (!next || !(ir_op_info[next->op].flags & IRF_EXIT || next->op == IR_INSN_START)))
 			return fail(v, i, "a branch across instruction boundaries must go to a side "
-			                  "exit (a label right before an exit)");
+			                  "exit (a label right before an exit or an INSN_START)");
 		if (v->reachable)
 			flow_to_label(v, label);
 		if (v->label_in[label]) {

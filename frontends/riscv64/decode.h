@@ -48,11 +48,16 @@ typedef struct RvInsn {
 /* Translation context for one block. */
 /* A taken conditional branch leaves the block through a side exit: the branch goes to
  * a label placed after the block's last exit, where a direct exit to its target waits,
- * and translation goes on with the next instruction. */
+ * and translation goes on with the next instruction. An FP instruction with rm = DYN
+ * whose frm check fails leaves the same way, to its helper-based slow path (fp_slow),
+ * so the common path has no label at which the optimizer would forget guest state. */
 #define RV_MAX_SIDE_EXITS 8
 typedef struct RvSideExit {
 	uint32_t label;
-	uint64_t target;
+	uint64_t target; /* the branch target, or the pc of the fp_slow instruction */
+	bool fp_slow;
+	uint8_t fp_len, fp_helper, fp_nsrc;
+	RvInsn fp_insn;
 } RvSideExit;
 
 typedef struct RvCtx {
@@ -66,6 +71,8 @@ typedef struct RvCtx {
 	 * a block must clear them. */
 	bool frm_rne;     /* frm was checked to be RNE and not written since */
 	uint32_t f_boxed; /* bit n: f[n] holds a properly NaN-boxed single */
+	IrTemp w32[32];   /* x[n] = EXTS.i64(w32[n]) for an i32 temp, or IR_NONE */
+	IrTemp lo32[32];  /* an i32 temp holding the low half of x[n], or IR_NONE */
 	unsigned n_side;   /* side exits so far */
 	RvSideExit side[RV_MAX_SIDE_EXITS];
 } RvCtx;

@@ -27,6 +27,30 @@ void rv_set_gpr(RvCtx *ctx, unsigned n, IrTemp v)
 {
 	if (n != 0)
 		ir_put(ctx->b, IR_I64, RV_OFF_X(n), v);
+	ctx->w32[n] = ctx->lo32[n] = IR_NONE;
+}
+
+void rv_set_gpr_w(RvCtx *ctx, unsigned n, IrTemp v32)
+{
+	rv_set_gpr(ctx, n, ir_exts(ctx->b, IR_I64, v32, 32));
+	if (n != 0)
+		ctx->w32[n] = ctx->lo32[n] = v32;
+}
+
+IrTemp rv_gpr_lo32(RvCtx *ctx, unsigned n)
+{
+	if (n == 0)
+		return ir_const(ctx->b, IR_I32, 0);
+	if (ctx->lo32[n] == IR_NONE)
+		ctx->lo32[n] = ir_extu(ctx->b, IR_I32, rv_gpr(ctx, n), 32);
+	return ctx->lo32[n];
+}
+
+IrTemp rv_gpr_w32(RvCtx *ctx, unsigned n)
+{
+	if (n == 0)
+		return ir_const(ctx->b, IR_I32, 0);
+	return ctx->w32[n];
 }
 
 IrTemp rv_fpr(RvCtx *ctx, unsigned n) { return ir_get(ctx->b, IR_I64, RV_OFF_F(n)); }
@@ -165,6 +189,10 @@ static void rv_translate_block(IrBlock *b, const GuestFetch *fetch, uint64_t pc)
 			break;
 	}
 	for (unsigned i = 0; i < ctx.n_side; i++) {
+		if (ctx.side[i].fp_slow) {
+			rv_fp_slow_exit(&ctx, &ctx.side[i]);
+			continue;
+		}
 		ir_label(b, ctx.side[i].label);
 		ir_goto_block(b, ctx.side[i].target, 1);
 	}

@@ -13,6 +13,14 @@
 IrTemp rv_gpr(RvCtx *ctx, unsigned n);
 /* x[n] = v (i64); writes to x0 are dropped. */
 void rv_set_gpr(RvCtx *ctx, unsigned n, IrTemp v);
+/* x[n] = the sign extension of the i32 temp v32, remembered for rv_gpr_w32. */
+void rv_set_gpr_w(RvCtx *ctx, unsigned n, IrTemp v32);
+/* An i32 temp whose sign extension x[n] is known to be on this path (a W instruction's
+ * result, or a bitwise op of such values), or IR_NONE. */
+IrTemp rv_gpr_w32(RvCtx *ctx, unsigned n);
+/* The low 32 bits of x[n] as an i32 temp, one per value of x[n] on this path (so that
+ * the optimizer sees the same temp where the guest reads the same value). */
+IrTemp rv_gpr_lo32(RvCtx *ctx, unsigned n);
 /* f[n] raw 64-bit pattern as an i64 temp, and its store. */
 IrTemp rv_fpr(RvCtx *ctx, unsigned n);
 void rv_set_fpr(RvCtx *ctx, unsigned n, IrTemp v);
@@ -24,5 +32,7 @@ IrTemp rv_addr(RvCtx *ctx, unsigned rs1, int64_t imm);
 void rv_goto(RvCtx *ctx, uint64_t target, unsigned slot);
 /* Ends the block with an exception exit at the current instruction. */
 void rv_raise(RvCtx *ctx, unsigned cpu_exit);
+/* Emits the slow path of an FP instruction whose frm check failed (translate_fp.c). */
+void rv_fp_slow_exit(RvCtx *ctx, const RvSideExit *side);
 
 #endif

@@ -225,22 +225,49 @@ static void rv_fp_set_result(RvCtx *ctx, unsigned rd, IrTemp r, bool single)
 	rv_set_fpr_boxed(ctx, rd, ir_op2i(b, IR_OR, IR_I64, bits, RV_FP_BOX));
 }
 
-/* For rm = DYN before frm is known on this path: when frm is not RNE, the instruction
- * runs through its helper (which also raises the reserved-frm trap) and the block ends,
- * continuing at the next instruction; otherwise control falls through with frm = RNE. */
+/* For rm = DYN before frm is known on this path: when frm is not RNE, the block leaves
+ * through a side exit (see rv_fp_slow_exit) and otherwise goes on with frm = RNE. Once
+ * the block has all the side exits it may have, the slow path sits inline instead. */
 static bool rv_fp_dyn_guard(RvCtx *ctx, const RvInsn *in, RvFpHelperId id, unsigned nsrc)
 {
 	IrBlock *b = ctx->b;
 	IrTemp frm = ir_get(b, IR_I32, RV_OFF_FRM);
+	uint32_t label = ir_new_label(b);
+	ctx->frm_rne = true;
+	if (ctx->n_side < RV_MAX_SIDE_EXITS) {
+		IrTemp other = ir_cmp(b, IR_I32, IR_NE, frm, ir_const(b, IR_I32, RV_RM_RNE));
+		ir_br(b, other, label);
+		ctx->side[ctx->n_side++] = (RvSideExit){.label = label,
+		                                        .target = ctx->pc,
+		                                        .fp_slow = true,
+		                                        .fp_len = (uint8_t)ctx->len,
+		                                        .fp_helper = (uint8_t)id,
+		                                        .fp_nsrc = (uint8_t)nsrc,
+		                                        .fp_insn = *in};
+		return true;
+	}
 	IrTemp rne = ir_cmp(b, IR_I32, IR_EQ, frm, ir_const(b, IR_I32, RV_RM_RNE));
-	uint32_t fast = ir_new_label(b);
-	ir_br(b, rne, fast);
+	ir_br(b, rne, label);
 	if (!rv_fp_call(ctx, in, id, nsrc, RV_FP_RM))
 		return false;
 	ir_lookup_jump(b, ir_const(b, IR_I64, ctx->pc + ctx->len));
-	ir_label(b, fast);
-	ctx->frm_rne = true;
+	ir_label(b, label);
 	return true;
+}
+
+/* The slow path of a DYN instruction whose frm check failed, after the block's last
+ * exit: the instruction (opened again by its INSN_START, so a host pc maps back to it)
+ * runs through its helper, which also raises the reserved-frm trap, and the block ends,
+ * continuing at the next instruction, whose block tests frm again. */
+void rv_fp_slow_exit(RvCtx *ctx, const RvSideExit *side)
+{
+	IrBlock *b = ctx->b;
+	ir_label(b, side->label);
+	ir_insn_start(b, side->target);
+	ctx->pc = side->target;
+	ctx->len = side->fp_len;
+	rv_fp_call(ctx, &side->fp_insn, (RvFpHelperId)side->fp_helper, side->fp_nsrc, RV_FP_RM);
+	ir_lookup_jump(b, ir_const(b, IR_I64, ctx->pc + ctx->len));
 }
 
 /* rd = op(rs1[, rs2]) rounded to nearest even, inline when the rounding mode allows. */

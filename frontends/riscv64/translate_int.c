@@ -9,15 +9,21 @@
 
 #define RV_TRANS(name) bool trans_##name(RvCtx *ctx, const RvInsn *in)
 
-static IrTemp rv_lo32(RvCtx *ctx, IrTemp v) { return ir_extu(ctx->b, IR_I32, v, 32); }
-
-static void rv_set_gpr_w(RvCtx *ctx, unsigned rd, IrTemp v32)
+/* Bitwise ops keep sign extensions: on values that are sign-extended 32-bit ones (W
+ * results, sign-extended immediates) they are computed in 32 bits, so chains of W
+ * instructions and logic (shift-shift-or rotations, for one) stay in i32. */
+static bool rv_bitwise(IrOp op)
 {
-	rv_set_gpr(ctx, rd, ir_exts(ctx->b, IR_I64, v32, 32));
+	return op == IR_AND || op == IR_OR || op == IR_XOR;
 }
 
 static bool gen_r(RvCtx *ctx, const RvInsn *in, IrOp op)
 {
+	IrTemp a32 = rv_gpr_w32(ctx, in->rs1), c32 = rv_gpr_w32(ctx, in->rs2);
+	if (rv_bitwise(op) && a32 != IR_NONE && c32 != IR_NONE) {
+		rv_set_gpr_w(ctx, in->rd, ir_op2(ctx->b, op, IR_I32, a32, c32));
+		return true;
+	}
 	IrTemp a = rv_gpr(ctx, in->rs1), c = rv_gpr(ctx, in->rs2);
 	rv_set_gpr(ctx, in->rd, ir_op2(ctx->b, op, IR_I64, a, c));
 	return true;
@@ -25,21 +31,30 @@ static bool gen_r(RvCtx *ctx, const RvInsn *in, IrOp op)
 
 static bool gen_i(RvCtx *ctx, const RvInsn *in, IrOp op)
 {
+	IrTemp a32 = rv_gpr_w32(ctx, in->rs1);
+	if (a32 != IR_NONE && rv_bitwise(op)) {
+		rv_set_gpr_w(ctx, in->rd, ir_op2i(ctx->b, op, IR_I32, a32, (uint32_t)in->imm));
+		return true;
+	}
 	IrTemp a = rv_gpr(ctx, in->rs1);
 	rv_set_gpr(ctx, in->rd, ir_op2i(ctx->b, op, IR_I64, a, (uint64_t)in->imm));
+	if (op == IR_ADD && in->imm == 0 && in->rd != 0 && in->rd != in->rs1) {
+		ctx->w32[in->rd] = a32; /* mv keeps what is known of the value */
+		ctx->lo32[in->rd] = ctx->lo32[in->rs1];
+	}
 	return true;
 }
 
 static bool gen_r_w(RvCtx *ctx, const RvInsn *in, IrOp op)
 {
-	IrTemp a = rv_lo32(ctx, rv_gpr(ctx, in->rs1)), c = rv_lo32(ctx, rv_gpr(ctx, in->rs2));
+	IrTemp a = rv_gpr_lo32(ctx, in->rs1), c = rv_gpr_lo32(ctx, in->rs2);
 	rv_set_gpr_w(ctx, in->rd, ir_op2(ctx->b, op, IR_I32, a, c));
 	return true;
 }
 
 static bool gen_i_w(RvCtx *ctx, const RvInsn *in, IrOp op)
 {
-	IrTemp a = rv_lo32(ctx, rv_gpr(ctx, in->rs1));
+	IrTemp a = rv_gpr_lo32(ctx, in->rs1);
 	rv_set_gpr_w(ctx, in->rd, ir_op2i(ctx->b, op, IR_I32, a, (uint32_t)in->imm));
 	return true;
 }
@@ -68,7 +83,7 @@ static bool gen_div(RvCtx *ctx, const RvInsn *in, IrOp op)
 
 static bool gen_div_w(RvCtx *ctx, const RvInsn *in, IrOp op)
 {
-	IrTemp a = rv_lo32(ctx, rv_gpr(ctx, in->rs1)), c = rv_lo32(ctx, rv_gpr(ctx, in->rs2));
+	IrTemp a = rv_gpr_lo32(ctx, in->rs1), c = rv_gpr_lo32(ctx, in->rs2);
 	rv_set_gpr_w(ctx, in->rd, rv_quotient(ctx, IR_I32, op, a, c));
 	return true;
 }
@@ -167,7 +182,7 @@ static bool gen_branch(RvCtx *ctx, const RvInsn *in, IrCond cond)
 	uint64_t target = ctx->pc + (uint64_t)in->imm;
 	ir_br(b, taken, label);
 	if (ctx->n_side < RV_MAX_SIDE_EXITS) {
-		ctx->side[ctx->n_side++] = (RvSideExit){label, target};
+		ctx->side[ctx->n_side++] = (RvSideExit){.label = label, .target = target};
 		return true;
 	}
 	ir_goto_block(b, ctx->pc + ctx->len, 1);

@@ -137,12 +137,20 @@ typedef struct JitFixup {
 } JitFixup;
 
 /* Cold code: the exit for an exit request at block entry, the exit for a misaligned
- * access, and the linkable continuation a return-address push points at. */
-typedef enum JitColdKind { COLD_INTERRUPT, COLD_MISALIGNED, COLD_RETURN_SITE } JitColdKind;
+ * access, the linkable continuation a return-address push points at, and the load of
+ * a constant into a register followed by a jump back (a NaN result made canonical). */
+typedef enum JitColdKind {
+	COLD_INTERRUPT,
+	COLD_MISALIGNED,
+	COLD_RETURN_SITE,
+	COLD_SET_REG
+} JitColdKind;
 typedef struct JitCold {
 	JitColdKind kind;
-	uint32_t at; /* rel32 of the jcc (or rip displacement of the lea) that goes there */
-	uint64_t pc; /* guest pc the exit reports */
+	uint32_t at;   /* rel32 of the jcc (or rip displacement of the lea) that goes there */
+	uint64_t pc;   /* guest pc the exit reports; COLD_SET_REG: the constant */
+	uint32_t back; /* COLD_SET_REG: offset of the code to jump back to */
+	uint8_t reg;   /* COLD_SET_REG: the register */
 } JitCold;
 
 /* Arrays the block compiler reuses from one block to the next. */
@@ -218,6 +226,8 @@ void jit_patch_here(JitCompiler *c, size_t at);
 /* Control-flow helpers (isel_ctrl.c). */
 void jit_fixup(JitCompiler *c, size_t rel32_at, uint32_t label);
 void jit_cold(JitCompiler *c, JitColdKind kind, size_t rel32_at);
+/* A cold stub for the jcc whose rel32 is at rel32_at: reg = value, then back here. */
+void jit_cold_set_reg(JitCompiler *c, size_t rel32_at, X86Reg reg, uint64_t value);
 /* Stores pc into cpu->pc and leaves through the exit trampoline with `code`. */
 void jit_emit_exit(JitCompiler *c, uint64_t pc, uint32_t code);
 void jit_emit_colds(JitCompiler *c);

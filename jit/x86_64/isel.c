@@ -150,7 +150,7 @@ static const bool reuses_src0[IR_OP_COUNT] = {
     [IR_MOV] = true,  [IR_ADD] = true,  [IR_SUB] = true, [IR_MUL] = true, [IR_AND] = true,
     [IR_OR] = true,   [IR_XOR] = true,  [IR_SHL] = true, [IR_SHR] = true, [IR_SAR] = true,
     [IR_ROTL] = true, [IR_ROTR] = true, [IR_NEG] = true, [IR_NOT] = true, [IR_BSWAP] = true,
-    [IR_EXTS] = true, [IR_EXTU] = true,
+    [IR_EXTS] = true, [IR_EXTU] = true, [IR_BITCAST] = true,
 };
 
 bool jit_isel_reuses_src0(IrOp op)

@@ -15,8 +15,8 @@
  * they can only lead to a continuation of the right pc (the engine clears the stack
  * when code is flushed).
  *
- * Rarely taken paths (an exit request at block entry, a misaligned access) and the
- * continuations are cold code placed after the block's code.
+ * Rarely taken paths (an exit request at block entry, a misaligned access, a NaN result
+ * to make canonical) and the continuations are cold code placed after the block's code.
  */
 #include <stddef.h>
 #include <stdlib.h>
@@ -53,7 +53,18 @@ void jit_cold(JitCompiler *c, JitColdKind kind, size_t rel32_at)
 	if (c->buf.error ||
 	    !grow(c, (void **)&c->colds, &c->cap_colds, c->n_colds + 1, sizeof *c->colds))
 		return;
-	c->colds[c->n_colds++] = (JitCold){kind, (uint32_t)rel32_at, c->cur_pc};
+	c->colds[c->n_colds++] = (JitCold){kind, (uint32_t)rel32_at, c->cur_pc, 0, 0};
+}
+
+void jit_cold_set_reg(JitCompiler *c, size_t rel32_at, X86Reg reg, uint64_t value)
+{
+	jit_cold(c, COLD_SET_REG, rel32_at);
+	if (c->failed || c->buf.error)
+		return;
+	JitCold *k = &c->colds[c->n_colds - 1];
+	k->pc = value;
+	k->reg = (uint8_t)reg;
+	k->back = (uint32_t)x86_buf_used(&c->buf);
 }
 
 void jit_store_cpu_u64(JitCompiler *c, uint32_t offset, uint64_t value)
@@ -101,7 +112,10 @@ void jit_emit_colds(JitCompiler *c)
 			continue;
 		}
 		jit_patch_here(c, k->at);
-		if (k->kind == COLD_INTERRUPT) {
+		if (k->kind == COLD_SET_REG) {
+			x86_mov_ri(BUF, (X86Reg)k->reg, k->pc);
+			x86_jmp_rel32(BUF, c->buf.start + k->back);
+		} else if (k->kind == COLD_INTERRUPT) {
 			jit_emit_exit(c, c->tb->pc,
 			              JIT_CODE(TB_EXIT, JIT_NO_SITE, 0, CPU_EXIT_INTERRUPT));
 		} else {

@@ -6,7 +6,9 @@
  * match ir_eval, which the host compiler also builds from SSE scalar instructions:
  * round to nearest, NaN operands propagate the first NaN quieted unless the op asks for
  * the default NaN (a ucomis of the result with itself, which cannot raise a flag since
- * an arithmetic result is never a signaling NaN, and a cmovp). FCMP uses ucomis, or
+ * an arithmetic result is never a signaling NaN, and a jp to a cold stub that loads the
+ * canonical NaN: NaN results are rare, and the hot path keeps no constant load and no
+ * cmov in the result's dependency chain). FCMP uses ucomis, or
  * comis for a signaling compare. FTOI
  * follows ir_eval_conv's saturating conversion: cvtt*2si produces the "integer
  * indefinite" value for NaN and out-of-range inputs, and a short fix-up path replaces
@@ -60,8 +62,8 @@ static void isel_farith(JitCompiler *c, const IrInsn *in, uint32_t i)
 	X86Reg r = jit_def(c, in->dst, X86_RAX);
 	x86_movq_rx(BUF, dbl ? 8 : 4, r, 0);
 	x86_ucomis(BUF, dbl, 0, 0);
-	x86_mov_ri(BUF, X86_RCX, dbl ? 0x7ff8000000000000ull : 0x7fc00000u);
-	x86_cmov_rr(BUF, X86_CC_P, dbl ? 8 : 4, r, X86_RCX);
+	jit_cold_set_reg(c, x86_jcc_rel32(BUF, X86_CC_P, NULL), r,
+	                 dbl ? 0x7ff8000000000000ull : 0x7fc00000u);
 	jit_def_done(c, in->dst, r);
 }
 

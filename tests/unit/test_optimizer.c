@@ -134,6 +134,56 @@ START_TEST(simplifies_extensions_and_constant_operands)
 }
 END_TEST
 
+/* Shift-shift-or spellings of rotations become one rotate; near misses stay as they
+ * are, and both blocks compute the same state. */
+static void rotation_block(IrBlock *b)
+{
+	ir_block_init(b, 0);
+	IrTemp x = ir_get(b, IR_I64, TOY_R(1));
+	IrTemp lo = ir_extu(b, IR_I32, x, 32);
+	IrTemp r32 = ir_op2(b, IR_OR, IR_I32, ir_op2i(b, IR_SHR, IR_I32, lo, 6),
+	                    ir_op2i(b, IR_SHL, IR_I32, lo, 26));
+	ir_put(b, IR_I64, TOY_R(0), ir_exts(b, IR_I64, r32, 32));
+	IrTemp r64 = ir_op2(b, IR_XOR, IR_I64, ir_op2i(b, IR_SHL, IR_I64, x, 13),
+	                    ir_op2i(b, IR_SHR, IR_I64, x, 51));
+	ir_put(b, IR_I64, TOY_R(2), r64);
+	IrTemp add = ir_op2(b, IR_ADD, IR_I64, ir_op2i(b, IR_SHR, IR_I64, x, 1),
+	                    ir_op2i(b, IR_SHL, IR_I64, x, 63));
+	ir_put(b, IR_I64, TOY_R(3), add);
+	/* 5 + 26 is not 32, and two different sources: no rotations. */
+	IrTemp miss = ir_op2(b, IR_OR, IR_I32, ir_op2i(b, IR_SHR, IR_I32, lo, 5),
+	                     ir_op2i(b, IR_SHL, IR_I32, lo, 26));
+	ir_put(b, IR_I64, TOY_R(4), ir_extu(b, IR_I64, miss, 32));
+	IrTemp y = ir_get(b, IR_I64, TOY_R(5));
+	IrTemp two = ir_op2(b, IR_OR, IR_I64, ir_op2i(b, IR_SHR, IR_I64, x, 8),
+	                    ir_op2i(b, IR_SHL, IR_I64, y, 56));
+	ir_put(b, IR_I64, TOY_R(6), two);
+	ir_exit(b, CPU_EXIT_HALT, 0);
+}
+
+START_TEST(recognizes_rotations)
+{
+	IrBlock plain, opt;
+	rotation_block(&plain);
+	rotation_block(&opt);
+	ir_optimize(&opt);
+	ck_assert_uint_eq(count_op(&opt, IR_ROTL), 3);
+	ck_assert_uint_eq(count_op(&opt, IR_SHL), 2);
+	ck_assert_uint_eq(count_op(&opt, IR_SHR), 2);
+	ToyCpu a, c;
+	memset(&a, 0, sizeof a);
+	a.r[1] = 0x1234567890abcdefull;
+	a.r[5] = 0xfedcba9876543210ull;
+	c = a;
+	toy_run(&plain, &a);
+	toy_run(&opt, &c);
+	ck_assert_mem_eq(a.r, c.r, sizeof a.r);
+	ck_assert_uint_eq(c.r[0], 0xffffffffbe42af37ull);
+	ir_block_free(&plain);
+	ir_block_free(&opt);
+}
+END_TEST
+
 static uint64_t rng_state;
 static uint64_t rng(void)
 {
@@ -159,7 +209,18 @@ static void random_block(IrBlock *b)
 	for (unsigned k = 0; k < 30 && n < 63; k++) {
 		IrOp op = ops[rng() % (sizeof ops / sizeof ops[0])];
 		IrTemp v;
-		if (rng() % 3 == 0) {
+		if (rng() % 8 == 0) {
+			/* A rotation spelled with shifts (or a near miss). */
+			IrType t = rng() % 2 ? IR_I32 : IR_I64;
+			unsigned w = t == IR_I32 ? 32 : 64, k = 1 + rng() % (w - 1);
+			IrTemp x = pool[rng() % n];
+			if (t == IR_I32)
+				x = ir_extu(b, IR_I32, x, 32);
+			IrOp join = rng() % 2 ? IR_OR : rng() % 2 ? IR_XOR : IR_ADD;
+			IrTemp r = ir_op2(b, join, t, ir_op2i(b, IR_SHL, t, x, k),
+			                  ir_op2i(b, IR_SHR, t, x, w - k + (rng() % 4 == 0)));
+			v = t == IR_I32 ? ir_exts(b, IR_I64, r, 32) : r;
+		} else if (rng() % 3 == 0) {
 			/* A W-style op: truncate, compute in i32, extend back. */
 			IrTemp lo = ir_extu(b, IR_I32, pool[rng() % n], rng() % 2 ? 32 : 16);
 			IrTemp r = ir_op2(b, op, IR_I32, lo, ir_extu(b, IR_I32, pool[rng() % n], 32));
@@ -208,6 +269,7 @@ Suite *optimizer_suite(void)
 	tcase_add_test(tc, keeps_puts_a_fault_could_observe);
 	tcase_add_test(tc, forgets_state_at_labels);
 	tcase_add_test(tc, simplifies_extensions_and_constant_operands);
+	tcase_add_test(tc, recognizes_rotations);
 	tcase_add_loop_test(tc, optimized_blocks_compute_the_same_state, 0, 5);
 	suite_add_tcase(s, tc);
 	return s;
