@@ -335,8 +335,9 @@ uint64_t a64_fp_rsqrt_estimate(A64Cpu *cpu, bool dbl, uint64_t a, uint32_t fpcr)
 		}
 		frac = (frac << 1) & 0x000fffffffffffffull;
 	}
-	unsigned scaled = (exp & 1) == 0 ? 128 | (unsigned)(frac >> 45 & 0x7f)
-					 : 256 | (unsigned)(frac >> 44 & 0xff);
+	/* an odd biased exponent is an even power of two: 0.25 <= scaled < 0.5 */
+	unsigned scaled = (exp & 1) ? 128 | (unsigned)(frac >> 45 & 0x7f)
+				    : 256 | (unsigned)(frac >> 44 & 0xff);
 	int rexp = ((dbl ? 3068 : 380) - exp) / 2;
 	unsigned est = a64_rsqrt_estimate9(scaled);
 	return a64_fp_est_pack(dbl, 0, rexp, (uint64_t)(est & 0xff) << 44);

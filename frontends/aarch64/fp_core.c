@@ -191,7 +191,7 @@ static bool a64_fp_special_mul(A64FpOp op, bool dbl, uint64_t a, uint64_t b, uin
 		return true;
 	}
 	if (a64_fp_is_inf(dbl, a) || a64_fp_is_inf(dbl, b)) {
-		*r = (sign ^ a64_fp_sign(dbl)) | a64_fp_expmask(dbl);
+		*r = sign | a64_fp_expmask(dbl); /* FPInfinity(sign1 EOR sign2), op1 negated */
 		return true;
 	}
 	return false;

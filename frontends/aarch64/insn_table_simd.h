@@ -390,6 +390,6 @@
 	X("sha1h", 0xfffffc00, 0x5e280800, A64F_SIMD, a64_trans_v_sha1h)   \
 	X("sha1su1", 0xfffffc00, 0x5e281800, A64F_SIMD, a64_trans_v_sha1su1)\
 	X("sha256su0", 0xfffffc00, 0x5e282800, A64F_SIMD, a64_trans_v_sha256su0)\
-	X("crc32", 0x7fe0f000, 0x1ac04000, A64F_SIMD, a64_trans_crc32)
+	X("crc32", 0x7fe0e000, 0x1ac04000, A64F_SIMD, a64_trans_crc32)
 
 #endif

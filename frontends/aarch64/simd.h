@@ -168,7 +168,7 @@ static inline void a64_set_qc(A64Cpu *cpu, bool qc)
 	X(rev64, A64_R_NO64) X(rev32, A64_R_LT2)                                          \
 	X(rev16, A64_R_B) X(saddlp, A64_R_NO64) X(uaddlp, A64_R_NO64)                     \
 	X(sadalp, A64_R_NO64) X(uadalp, A64_R_NO64) X(cls, A64_R_NO64)                    \
-	X(clz, A64_R_NO64) X(cnt, A64_R_B) X(not, A64_R_B) X(rbit, A64_R_B)               \
+	X(clz, A64_R_NO64) X(cnt, A64_R_B) X(not, 0) X(rbit, 0)                           \
 	X(sqabs, A64_R_QD) X(sqneg, A64_R_QD) X(abs, A64_R_QD | A64_R_SD)                 \
 	X(neg, A64_R_QD | A64_R_SD) X(cmgt0, A64_R_QD | A64_R_SD)                         \
 	X(cmge0, A64_R_QD | A64_R_SD) X(cmeq0, A64_R_QD | A64_R_SD)                       \

@@ -238,8 +238,6 @@ A64_INLINE uint64_t a64_rbit8(uint64_t x)
 	X(cls, a64_clz_w((x ^ (uint64_t)(sx >> (w - 1))) & a64_emask(w), w) - 1)          \
 	X(clz, a64_clz_w(x, w))                                                           \
 	X(cnt, (uint64_t)__builtin_popcountll(x))                                         \
-	X(not, ~x)                                                                        \
-	X(rbit, a64_rbit8(x))                                                             \
 	X(sqabs, a64_sat_s(w, sx < 0 ? -(__int128)sx : sx, &qc))                          \
 	X(sqneg, a64_sat_s(w, -(__int128)sx, &qc))                                        \
 	X(abs, sx < 0 ? -x : x)                                                           \
@@ -253,6 +251,21 @@ A64_INLINE uint64_t a64_rbit8(uint64_t x)
 	X(usqadd, a64_sat_u(w, (__int128)acc + sx, &qc))
 
 A64_LIST_EW1(A64_EW1)
+
+/* NOT and RBIT: bytewise, the size field being part of the opcode. */
+static uint64_t a64_bytewise(void *cpu_, uint64_t insn, bool rbit)
+{
+	A64Cpu *cpu = cpu_;
+	A64Vop o = a64_vop(insn);
+	A64V n = a64_vget(cpu, o.n), r;
+	for (unsigned i = 0; i < 16; i++)
+		r.u8[i] = rbit ? (uint8_t)a64_rbit8(n.u8[i]) : (uint8_t)~n.u8[i];
+	a64_vput(cpu, o.d, &r, o.q ? 16 : 8);
+	return 0;
+}
+
+A64_SIMD_HELPER(not) { return a64_bytewise(cpu_, insn, false); }
+A64_SIMD_HELPER(rbit) { return a64_bytewise(cpu_, insn, true); }
 
 /* REV16, REV32, REV64: element order reversed inside each container of cbytes bytes. */
 static uint64_t a64_rev(void *cpu_, uint64_t insn, unsigned cbytes)
