@@ -26,7 +26,7 @@
 #define C64 ELFCLASS64
 
 const BinfmtIsa binfmt_isas[] = {
-    {"aarch64", C64, LE, EM_AARCH64, "arm", false},
+    {"aarch64", C64, LE, EM_AARCH64, "arm", true},
     {"aarch64_be", C64, BE, EM_AARCH64, "arm", false},
     {"alpha", C64, LE, EM_ALPHA, "alpha", false},
     {"arm", C32, LE, EM_ARM, "arm", false},

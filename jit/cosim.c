@@ -67,12 +67,14 @@ void cosim_counts(const Cosim *c, uint64_t *checked, uint64_t *unchecked)
 	*unchecked = c->unchecked;
 }
 
-/* Helpers that touch guest memory have side effects the store log cannot see. */
+/* Helpers that touch guest memory have side effects the store log cannot see; those
+ * that read a clock give each executor another value. */
 static bool calls_memory_helpers(const Tb *tb)
 {
 	for (uint32_t i = 0; i < tb->ir.n_insns; i++) {
 		const IrInsn *in = &tb->ir.insns[i];
-		if (in->op == IR_CALL && (((const IrHelper *)(uintptr_t)in->imm)->flags & IRH_MEM))
+		if (in->op == IR_CALL &&
+		    (((const IrHelper *)(uintptr_t)in->imm)->flags & (IRH_MEM | IRH_NONDET)))
 			return true;
 	}
 	return false;
@@ -88,16 +90,17 @@ static void sync_state(const Cosim *c, CpuCommon *cpu)
 
 /* Runs the block on one executor, catching a host fault in guest code; the state it
  * leaves is synchronized either way. */
-static Outcome run_guarded(Cosim *c, const Tb *tb, CpuCommon *cpu, uint64_t *temps,
-			   bool use_jit)
+static Outcome run_guarded(Cosim *c, const Tb *tb, CpuCommon *cpu, uint64_t *temps, bool use_jit)
 {
 	sigjmp_buf env;
 	sigjmp_buf *outer = cpu->fault_jmp;
 	if (sigsetjmp(env, 0)) {
 		cpu->fault_jmp = outer;
 		sync_state(c, cpu);
-		return (Outcome){.exit = {TB_EXIT, 0, CPU_EXIT_MEM_FAULT}, .faulted = true,
-				 .pc = cpu->insn_pc, .fault_addr = cpu->fault_addr};
+		return (Outcome){.exit = {TB_EXIT, 0, CPU_EXIT_MEM_FAULT},
+		                 .faulted = true,
+		                 .pc = cpu->insn_pc,
+		                 .fault_addr = cpu->fault_addr};
 	}
 	cpu->fault_jmp = &env;
 	Outcome o = {0};
@@ -118,9 +121,11 @@ static void *host(const CpuCommon *cpu, uint64_t addr)
 static void undo_stores(Cosim *c, const CpuCommon *cpu)
 {
 	for (uint32_t i = 0; i < c->log.n; i++)
-		memcpy(c->log.entries[i].now, host(cpu, c->log.entries[i].addr), c->log.entries[i].size);
+		memcpy(c->log.entries[i].now, host(cpu, c->log.entries[i].addr),
+		       c->log.entries[i].size);
 	for (uint32_t i = c->log.n; i-- > 0;)
-		memcpy(host(cpu, c->log.entries[i].addr), c->log.entries[i].old, c->log.entries[i].size);
+		memcpy(host(cpu, c->log.entries[i].addr), c->log.entries[i].old,
+		       c->log.entries[i].size);
 }
 
 static void restore_state(Cosim *c, CpuCommon *cpu)
@@ -138,8 +143,8 @@ static void print_outcome(const char *who, const Outcome *o)
 {
 	static const char *const kind[] = {"goto", "lookup", "exit"};
 	fprintf(stderr, "  %-6s left by %s (slot %u, reason %d) at pc 0x%" PRIx64 "%s", who,
-		kind[o->exit.kind], o->exit.slot, o->exit.reason, o->pc,
-		o->faulted ? ", faulted" : "");
+	        kind[o->exit.kind], o->exit.slot, o->exit.reason, o->pc,
+	        o->faulted ? ", faulted" : "");
 	if (o->faulted)
 		fprintf(stderr, " at 0x%" PRIx64, o->fault_addr);
 	fputc('\n', stderr);
@@ -164,32 +169,37 @@ static unsigned report_differences(const Cosim *c, const CpuCommon *cpu)
 		memcpy(&a, c->after_interp + off, len);
 		memcpy(&b, jit + off, len);
 		if (a != b && ++n)
-			fprintf(stderr, "  cpu+0x%zx: interp 0x%016" PRIx64 "  jit 0x%016" PRIx64 "\n",
-				off, a, b);
+			fprintf(stderr,
+			        "  cpu+0x%zx: interp 0x%016" PRIx64 "  jit 0x%016" PRIx64 "\n", off,
+			        a, b);
 	}
 	for (uint32_t i = 0; i < c->log.n; i++) {
 		const StoreLogEntry *e = &c->log.entries[i];
 		if (memcmp(e->now, host(cpu, e->addr), e->size) != 0 && ++n)
-			fprintf(stderr, "  memory 0x%" PRIx64 " (%u bytes) differs\n", e->addr, e->size);
+			fprintf(stderr, "  memory 0x%" PRIx64 " (%u bytes) differs\n", e->addr,
+			        e->size);
 	}
 	return n;
 }
 
 static void compare(Cosim *c, const Tb *tb, const Outcome *oi, const Outcome *oj,
-		    const CpuCommon *cpu)
+                    const CpuCommon *cpu)
 {
 	bool outcome_ok = same_outcome(oi, oj);
-	if (outcome_ok && memcmp(c->after_interp + sizeof(CpuCommon), (const uint8_t *)cpu +
-				 sizeof(CpuCommon), c->cpu_size - sizeof(CpuCommon)) == 0) {
+	if (outcome_ok &&
+	    memcmp(c->after_interp + sizeof(CpuCommon), (const uint8_t *)cpu + sizeof(CpuCommon),
+	           c->cpu_size - sizeof(CpuCommon)) == 0) {
 		bool mem_ok = true;
 		for (uint32_t i = 0; mem_ok && i < c->log.n; i++)
 			mem_ok = memcmp(c->log.entries[i].now, host(cpu, c->log.entries[i].addr),
-					c->log.entries[i].size) == 0;
+			                c->log.entries[i].size) == 0;
 		if (mem_ok)
 			return;
 	}
-	fprintf(stderr, "ferry: cosim: the interpreter and the JIT disagree on block 0x%" PRIx64
-		" (after %" PRIu64 " agreeing blocks)\n", tb->pc, c->checked);
+	fprintf(stderr,
+	        "ferry: cosim: the interpreter and the JIT disagree on block 0x%" PRIx64
+	        " (after %" PRIu64 " agreeing blocks)\n",
+	        tb->pc, c->checked);
 	print_outcome("interp", oi);
 	print_outcome("jit", oj);
 	report_differences(c, cpu);
@@ -201,7 +211,8 @@ TbExit cosim_run(Cosim *c, const Tb *tb, CpuCommon *cpu, uint64_t *temps)
 {
 	if (!tb->jit || calls_memory_helpers(tb)) {
 		c->unchecked++;
-		return tb->jit ? jit_run_one(c->jit, tb->jit, cpu) : interp_run(tb, cpu, temps, NULL);
+		return tb->jit ? jit_run_one(c->jit, tb->jit, cpu)
+		               : interp_run(tb, cpu, temps, NULL);
 	}
 	sync_state(c, cpu);
 	memcpy(c->before, cpu, c->cpu_size);
@@ -209,8 +220,8 @@ TbExit cosim_run(Cosim *c, const Tb *tb, CpuCommon *cpu, uint64_t *temps)
 	c->log.overflow = false;
 	Outcome oi = run_guarded(c, tb, cpu, temps, false);
 	if (c->log.overflow) {
-		fprintf(stderr, "ferry: cosim: block 0x%" PRIx64 " made more than %u stores\n", tb->pc,
-			STORE_LOG_CAP);
+		fprintf(stderr, "ferry: cosim: block 0x%" PRIx64 " made more than %u stores\n",
+		        tb->pc, STORE_LOG_CAP);
 		exit(1);
 	}
 	memcpy(c->after_interp, cpu, c->cpu_size);

@@ -21,7 +21,7 @@
 typedef enum IrType { IR_I32, IR_I64, IR_F32, IR_F64, IR_V128, IR_TYPE_COUNT } IrType;
 
 enum IrOpFlags {
-	IRF_SIDE = 1 << 0,         /* never removed by dead-code elimination */
+	IRF_SIDE = 1 << 0, /* never removed by dead-code elimination */
 	IRF_COMMUTES = 1 << 1,
 	IRF_MEM = 1 << 2,          /* touches guest memory */
 	IRF_READS_STATE = 1 << 3,  /* reads the CPU struct */
@@ -31,15 +31,26 @@ enum IrOpFlags {
 };
 
 typedef enum IrSig {
-	SIG_NONE, SIG_SAME, SIG_CMP, SIG_FCMP, SIG_SEL, SIG_EXT, SIG_CONV, SIG_LOAD,
-	SIG_STORE, SIG_STATE, SIG_CALL, SIG_BR, SIG_JUMP
+	SIG_NONE,
+	SIG_SAME,
+	SIG_CMP,
+	SIG_FCMP,
+	SIG_SEL,
+	SIG_EXT,
+	SIG_CONV,
+	SIG_LOAD,
+	SIG_STORE,
+	SIG_STATE,
+	SIG_CALL,
+	SIG_BR,
+	SIG_JUMP
 } IrSig;
 
 typedef enum IrOp {
 #define IR_ENUM(name, nsrc, dst, sig, flags) IR_##name,
 	IR_OP_TABLE(IR_ENUM)
 #undef IR_ENUM
-	IR_OP_COUNT
+	    IR_OP_COUNT
 } IrOp;
 
 typedef struct IrOpInfo {
@@ -55,7 +66,16 @@ extern const char *const ir_type_name[IR_TYPE_COUNT];
 
 /* Integer comparison conditions (CMP's aux). */
 typedef enum IrCond {
-	IR_EQ, IR_NE, IR_LTS, IR_GES, IR_LES, IR_GTS, IR_LTU, IR_GEU, IR_LEU, IR_GTU,
+	IR_EQ,
+	IR_NE,
+	IR_LTS,
+	IR_GES,
+	IR_LES,
+	IR_GTS,
+	IR_LTU,
+	IR_GEU,
+	IR_LEU,
+	IR_GTU,
 	IR_COND_COUNT
 } IrCond;
 
@@ -76,28 +96,37 @@ static inline bool ir_op_is_farith(IrOp op)
 
 /* Memory operation descriptor (LOAD/STORE aux): size, signedness, byte order. */
 enum {
-	MO_8 = 0, MO_16 = 1, MO_32 = 2, MO_64 = 3, MO_SIZE = 3,
-	MO_SIGN = 1 << 2,    /* loads: sign-extend to the insn type */
-	MO_BE = 1 << 3,      /* big-endian guest data */
-	MO_ALIGN = 1 << 4,   /* misaligned access raises CPU_EXIT_MISALIGNED */
+	MO_8 = 0,
+	MO_16 = 1,
+	MO_32 = 2,
+	MO_64 = 3,
+	MO_SIZE = 3,
+	MO_SIGN = 1 << 2,  /* loads: sign-extend to the insn type */
+	MO_BE = 1 << 3,    /* big-endian guest data */
+	MO_ALIGN = 1 << 4, /* misaligned access raises CPU_EXIT_MISALIGNED */
 };
 
 /* LOOKUP_JUMP hints (aux). */
 typedef enum IrJumpHint { IR_JUMP_PLAIN = 0, IR_JUMP_RETURN = 1 } IrJumpHint;
 
 /* FENCE kinds (aux): which earlier accesses are ordered before which later ones. */
-enum { IR_FENCE_LD_LD = 1, IR_FENCE_LD_ST = 2, IR_FENCE_ST_LD = 4, IR_FENCE_ST_ST = 8,
-       IR_FENCE_ALL = 15 };
+enum {
+	IR_FENCE_LD_LD = 1,
+	IR_FENCE_LD_ST = 2,
+	IR_FENCE_ST_LD = 4,
+	IR_FENCE_ST_ST = 8,
+	IR_FENCE_ALL = 15
+};
 
 /* A C helper called from translated code: fn(cpu, a0, a1, a2, a3); unused arguments are
  * 0. Flags tell an executor what it must write back before and reload after the call. */
-typedef uint64_t (*IrHelperFn)(void *cpu, uint64_t a0, uint64_t a1, uint64_t a2,
-			       uint64_t a3);
+typedef uint64_t (*IrHelperFn)(void *cpu, uint64_t a0, uint64_t a1, uint64_t a2, uint64_t a3);
 enum {
 	IRH_READS_STATE = 1 << 0,  /* reads guest registers from the CPU struct */
 	IRH_WRITES_STATE = 1 << 1, /* writes guest registers in the CPU struct */
 	IRH_MEM = 1 << 2,          /* touches guest memory (may fault) */
 	IRH_PURE = 1 << 3,         /* result depends on the arguments only */
+	IRH_NONDET = 1 << 4,       /* result differs from call to call (a clock) */
 };
 typedef struct IrHelper {
 	const char *name;
@@ -123,23 +152,29 @@ typedef struct IrBlock {
 	uint8_t *temp_type; /* indexed by temp; [0] unused */
 	uint32_t n_temps, cap_temps;
 	uint32_t n_labels;
-	uint64_t guest_pc;     /* first guest instruction */
-	uint32_t guest_size;   /* bytes of guest code covered */
-	uint32_t guest_insns;  /* guest instructions covered */
-	bool error;            /* sticky: an allocation failed */
+	uint64_t guest_pc;    /* first guest instruction */
+	uint32_t guest_size;  /* bytes of guest code covered */
+	uint32_t guest_insns; /* guest instructions covered */
+	bool error;           /* sticky: an allocation failed */
 } IrBlock;
 
 void ir_block_init(IrBlock *b, uint64_t guest_pc);
 void ir_block_reset(IrBlock *b, uint64_t guest_pc);
 void ir_block_free(IrBlock *b);
-static inline bool ir_block_ok(const IrBlock *b) { return !b->error; }
+static inline bool ir_block_ok(const IrBlock *b)
+{
+	return !b->error;
+}
 
 /* Low-level emitter: appends an insn and returns its index (or UINT32_MAX on error). */
-uint32_t ir_emit(IrBlock *b, IrOp op, IrType type, uint16_t aux, IrTemp dst, IrTemp s0,
-		 IrTemp s1, IrTemp s2, uint64_t imm);
+uint32_t ir_emit(IrBlock *b, IrOp op, IrType type, uint16_t aux, IrTemp dst, IrTemp s0, IrTemp s1,
+                 IrTemp s2, uint64_t imm);
 IrTemp ir_new_temp(IrBlock *b, IrType type);
 uint32_t ir_new_label(IrBlock *b);
-static inline IrType ir_temp_type(const IrBlock *b, IrTemp t) { return (IrType)b->temp_type[t]; }
+static inline IrType ir_temp_type(const IrBlock *b, IrTemp t)
+{
+	return (IrType)b->temp_type[t];
+}
 
 /* Builder helpers: each returns the destination temp. */
 IrTemp ir_const(IrBlock *b, IrType t, uint64_t v);

@@ -4,8 +4,10 @@
 UNIT_SRCS += $(wildcard tests/unit/*.c)
 UNIT_LIBS := $(shell pkg-config --libs check 2>/dev/null)
 
-# binfmt/ and the runner's binfmt argv rewriting are tested directly.
-UNIT_EXTRA_OBJS := $(call obj,$(BINFMT_SRCS) runner/binfmt_args.c)
+# binfmt/ and the runner's binfmt argv rewriting are tested directly; the aarch64
+# frontend (not its ABI, whose linux_abi would clash with riscv64's) for its decoder.
+UNIT_EXTRA_OBJS := $(call obj,$(BINFMT_SRCS) runner/binfmt_args.c \
+	$(wildcard frontends/aarch64/*.c))
 $(BUILD)/tests/unit-tests: $(call obj,$(UNIT_SRCS)) $(UNIT_EXTRA_OBJS) $(BUILD)/libferry-riscv64.a \
 		$(BUILD)/libferry-core.a
 	@mkdir -p $(dir $@)

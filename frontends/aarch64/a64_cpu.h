@@ -52,18 +52,18 @@ typedef struct A64Cpu {
 	uint32_t fpcr, fpsr;
 } A64Cpu;
 
-#define A64_SP 31
-#define A64_LR 30
-#define A64_OFF_X(n)     ((uint32_t)(offsetof(A64Cpu, x) + 8u * (n)))
-#define A64_OFF_CC_OP    ((uint32_t)offsetof(A64Cpu, cc_op))
-#define A64_OFF_CC_A     ((uint32_t)offsetof(A64Cpu, cc_a))
-#define A64_OFF_CC_B     ((uint32_t)offsetof(A64Cpu, cc_b))
+#define A64_SP             31
+#define A64_LR             30
+#define A64_OFF_X(n)       ((uint32_t)(offsetof(A64Cpu, x) + 8u * (n)))
+#define A64_OFF_CC_OP      ((uint32_t)offsetof(A64Cpu, cc_op))
+#define A64_OFF_CC_A       ((uint32_t)offsetof(A64Cpu, cc_a))
+#define A64_OFF_CC_B       ((uint32_t)offsetof(A64Cpu, cc_b))
 #define A64_OFF_IC_PENDING ((uint32_t)offsetof(A64Cpu, ic_pending))
-#define A64_OFF_TPIDR    ((uint32_t)offsetof(A64Cpu, tpidr_el0))
-#define A64_OFF_V(n)     ((uint32_t)(offsetof(A64Cpu, v) + 16u * (n)))
-#define A64_OFF_VHI(n)   (A64_OFF_V(n) + 8u)
-#define A64_OFF_FPCR     ((uint32_t)offsetof(A64Cpu, fpcr))
-#define A64_OFF_FPSR     ((uint32_t)offsetof(A64Cpu, fpsr))
+#define A64_OFF_TPIDR      ((uint32_t)offsetof(A64Cpu, tpidr_el0))
+#define A64_OFF_V(n)       ((uint32_t)(offsetof(A64Cpu, v) + 16u * (n)))
+#define A64_OFF_VHI(n)     (A64_OFF_V(n) + 8u)
+#define A64_OFF_FPCR       ((uint32_t)offsetof(A64Cpu, fpcr))
+#define A64_OFF_FPSR       ((uint32_t)offsetof(A64Cpu, fpsr))
 
 /* NZCV as PSTATE and the NZCV system register hold it: bits 31:28. */
 uint32_t a64_get_nzcv(const A64Cpu *cpu);

@@ -37,12 +37,12 @@
 /* The Features line of /proc/cpuinfo, in the kernel's order of the bits above. */
 #define A64_CPUINFO_FEATURES "fp asimd aes pmull sha1 sha2 crc32 atomics cpuid lrcpc"
 
-#define A64_MIDR        0x000f0000ull /* implementer 0, variant 0, arch 0xf, part 0 */
-#define A64_MPIDR       0x80000000ull /* what Linux shows EL0: RES1 only */
-#define A64_CTR         0x8444c004ull /* 64-byte lines, PIPT I-cache, IDC = DIC = 0 */
-#define A64_DCZID       4ull          /* dc zva zeroes 2^4 words = 64 bytes */
-#define A64_DCZ_BYTES   64u
-#define A64_CNTFRQ      1000000000ull
+#define A64_MIDR      0x000f0000ull /* implementer 0, variant 0, arch 0xf, part 0 */
+#define A64_MPIDR     0x80000000ull /* what Linux shows EL0: RES1 only */
+#define A64_CTR       0x8444c004ull /* 64-byte lines, PIPT I-cache, IDC = DIC = 0 */
+#define A64_DCZID     4ull          /* dc zva zeroes 2^4 words = 64 bytes */
+#define A64_DCZ_BYTES 64u
+#define A64_CNTFRQ    1000000000ull
 /* ID registers: EL0 and EL1 AArch64-only, FP and AdvSIMD implemented (0, no FP16);
  * ISAR0: AES 2 (with PMULL), SHA1 1, SHA2 1, CRC32 1, Atomics 2. LRCPC in ISAR1.
  * Every other register in the ID space reads as zero. */

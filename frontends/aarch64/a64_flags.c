@@ -31,7 +31,8 @@ uint32_t a64_get_nzcv(const A64Cpu *cpu)
 		break;
 	case A64_CC_ADD32:
 		a = (uint32_t)a, b = (uint32_t)b, r = a + b;
-		n = r >> 31 & 1, z = (uint32_t)r == 0, c = r >> 32, v = ((r ^ a) & (r ^ b)) >> 31 & 1;
+		n = r >> 31 & 1, z = (uint32_t)r == 0, c = r >> 32,
+		v = ((r ^ a) & (r ^ b)) >> 31 & 1;
 		break;
 	case A64_CC_LOGIC64: n = a >> 63, z = a == 0, c = v = 0; break;
 	case A64_CC_LOGIC32: n = a >> 31 & 1, z = (uint32_t)a == 0, c = v = 0; break;
@@ -122,7 +123,7 @@ static IrTemp a64_nzcv_of(A64Ctx *ctx, const A64FlagState *fl)
 	IrTemp n = a64_topbit(ctx, &o, o.res);
 	IrTemp z = a64_to64(ctx, ir_cmp(b, o.t, IR_EQ, o.res, zero));
 	IrTemp nz = ir_op2(b, IR_OR, IR_I64, ir_op2i(b, IR_SHL, IR_I64, n, 31),
-			   ir_op2i(b, IR_SHL, IR_I64, z, 30));
+	                   ir_op2i(b, IR_SHL, IR_I64, z, 30));
 	if (fl->op == A64_CC_LOGIC64 || fl->op == A64_CC_LOGIC32)
 		return nz;
 	bool sub = fl->op == A64_CC_SUB64 || fl->op == A64_CC_SUB32;
@@ -130,12 +131,12 @@ static IrTemp a64_nzcv_of(A64Ctx *ctx, const A64FlagState *fl)
 	IrTemp v;
 	if (sub)
 		v = ir_op2(b, IR_AND, o.t, ir_op2(b, IR_XOR, o.t, o.a, o.b),
-			   ir_op2(b, IR_XOR, o.t, o.a, o.res));
+		           ir_op2(b, IR_XOR, o.t, o.a, o.res));
 	else
 		v = ir_op2(b, IR_AND, o.t, ir_op2(b, IR_XOR, o.t, o.res, o.a),
-			   ir_op2(b, IR_XOR, o.t, o.res, o.b));
+		           ir_op2(b, IR_XOR, o.t, o.res, o.b));
 	IrTemp cv = ir_op2(b, IR_OR, IR_I64, ir_op2i(b, IR_SHL, IR_I64, a64_to64(ctx, c), 29),
-			   ir_op2i(b, IR_SHL, IR_I64, a64_topbit(ctx, &o, v), 28));
+	                   ir_op2i(b, IR_SHL, IR_I64, a64_topbit(ctx, &o, v), 28));
 	return ir_op2(b, IR_OR, IR_I64, nz, cv);
 }
 
@@ -150,7 +151,7 @@ IrTemp a64_flags_nzcv(A64Ctx *ctx)
 	if (fl->sel) {
 		IrTemp inner = a64_nzcv_of(ctx, &(A64FlagState){fl->op, fl->a, fl->b, fl->res});
 		return ir_select(ctx->b, IR_I64, fl->sel, inner,
-				 a64_const(ctx, (uint64_t)fl->alt << 28));
+		                 a64_const(ctx, (uint64_t)fl->alt << 28));
 	}
 	return a64_nzcv_of(ctx, fl);
 }
@@ -165,10 +166,10 @@ static IrTemp a64_cond_of_nzcv(A64Ctx *ctx, IrTemp f, unsigned base)
 		t = ir_op2i(b, IR_SHR, IR_I64, f, flag_shift[base]);
 	} else if (base == 4) { /* HI: C and not Z */
 		t = ir_op2(b, IR_AND, IR_I64, ir_op2i(b, IR_SHR, IR_I64, f, 29),
-			   ir_op1(b, IR_NOT, IR_I64, ir_op2i(b, IR_SHR, IR_I64, f, 30)));
+		           ir_op1(b, IR_NOT, IR_I64, ir_op2i(b, IR_SHR, IR_I64, f, 30)));
 	} else { /* GE: N == V; GT: N == V and not Z */
 		t = ir_op2(b, IR_XOR, IR_I64, ir_op2i(b, IR_SHR, IR_I64, f, 31),
-			   ir_op2i(b, IR_SHR, IR_I64, f, 28));
+		           ir_op2i(b, IR_SHR, IR_I64, f, 28));
 		if (base == 6)
 			t = ir_op2(b, IR_OR, IR_I64, t, ir_op2i(b, IR_SHR, IR_I64, f, 30));
 		t = ir_op1(b, IR_NOT, IR_I64, t);
@@ -178,18 +179,17 @@ static IrTemp a64_cond_of_nzcv(A64Ctx *ctx, IrTemp f, unsigned base)
 
 /* The compare a known kind allows for a base condition, or IR_COND_COUNT. Indexed by
  * cond >> 1 (EQ CS MI VS HI GE GT). */
-static const uint8_t a64_sub_cond[7] = {IR_EQ, IR_GEU, IR_COND_COUNT, IR_COND_COUNT,
-					IR_GTU, IR_GES, IR_GTS};
-static const uint8_t a64_logic_cond[7] = {IR_EQ, IR_COND_COUNT, IR_LTS, IR_COND_COUNT,
-					  IR_COND_COUNT, IR_GES, IR_GTS};
+static const uint8_t a64_sub_cond[7] = {IR_EQ,  IR_GEU, IR_COND_COUNT, IR_COND_COUNT,
+                                        IR_GTU, IR_GES, IR_GTS};
+static const uint8_t a64_logic_cond[7] = {IR_EQ,         IR_COND_COUNT, IR_LTS, IR_COND_COUNT,
+                                          IR_COND_COUNT, IR_GES,        IR_GTS};
 /* What a logical result gives for CS, VS and HI (C = V = 0). */
 static const int8_t a64_logic_const[7] = {-1, 0, -1, 0, 0, -1, -1};
 
 /* Inverse of an IrCond (for the odd condition codes). */
 static const uint8_t a64_inverse[IR_COND_COUNT] = {
-	[IR_EQ] = IR_NE,   [IR_NE] = IR_EQ,   [IR_LTS] = IR_GES, [IR_GES] = IR_LTS,
-	[IR_LES] = IR_GTS, [IR_GTS] = IR_LES, [IR_LTU] = IR_GEU, [IR_GEU] = IR_LTU,
-	[IR_LEU] = IR_GTU, [IR_GTU] = IR_LEU,
+    [IR_EQ] = IR_NE,   [IR_NE] = IR_EQ,   [IR_LTS] = IR_GES, [IR_GES] = IR_LTS, [IR_LES] = IR_GTS,
+    [IR_GTS] = IR_LES, [IR_LTU] = IR_GEU, [IR_GEU] = IR_LTU, [IR_LEU] = IR_GTU, [IR_GTU] = IR_LEU,
 };
 
 /* A condition of a known (non-selected) flag state. */
@@ -246,7 +246,7 @@ IrTemp a64_cond(A64Ctx *ctx, unsigned cond)
 /* The state written for a conditional compare: the compare's kind and operands where
  * the condition held, NZCV = the immediate where it did not. */
 void a64_flags_ccmp(A64Ctx *ctx, unsigned cond, bool add, bool sf, IrTemp a, IrTemp b,
-		    unsigned nzcv_imm)
+                    unsigned nzcv_imm)
 {
 	IrBlock *bl = ctx->b;
 	A64CcOp op = add ? (sf ? A64_CC_ADD64 : A64_CC_ADD32) : (sf ? A64_CC_SUB64 : A64_CC_SUB32);
@@ -260,6 +260,6 @@ void a64_flags_ccmp(A64Ctx *ctx, unsigned cond, bool add, bool sf, IrTemp a, IrT
 	       ir_select(bl, IR_I64, holds, a64_const(ctx, op), a64_const(ctx, A64_CC_NZCV)));
 	ir_put(bl, IR_I64, A64_OFF_CC_A, ir_select(bl, IR_I64, holds, a, alt));
 	ir_put(bl, IR_I64, A64_OFF_CC_B, ir_select(bl, IR_I64, holds, b, a64_const(ctx, 0)));
-	ctx->fl = (A64FlagState){.op = (uint8_t)op, .a = a, .b = b, .sel = holds,
-				 .alt = (uint8_t)nzcv_imm};
+	ctx->fl = (A64FlagState){
+	    .op = (uint8_t)op, .a = a, .b = b, .sel = holds, .alt = (uint8_t)nzcv_imm};
 }

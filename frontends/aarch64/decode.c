@@ -20,12 +20,12 @@
 #include "frontends/aarch64/insn_table_simd.h"
 #include "frontends/aarch64/insn_table_sys.h"
 
-#define A64_INSN_TABLE_ALL(X)                                                             \
-	A64_INSN_TABLE_INT(X)                                                             \
-	A64_INSN_TABLE_BRANCH(X)                                                          \
-	A64_INSN_TABLE_SYS(X)                                                             \
-	A64_INSN_TABLE_MEM(X)                                                             \
-	A64_INSN_TABLE_FP(X)                                                              \
+#define A64_INSN_TABLE_ALL(X)                                                                      \
+	A64_INSN_TABLE_INT(X)                                                                      \
+	A64_INSN_TABLE_BRANCH(X)                                                                   \
+	A64_INSN_TABLE_SYS(X)                                                                      \
+	A64_INSN_TABLE_MEM(X)                                                                      \
+	A64_INSN_TABLE_FP(X)                                                                       \
 	A64_INSN_TABLE_SIMD(X)
 
 #define A64_PROTO(name, mask, match, fmt, fn) bool fn(A64Ctx *ctx, const A64Insn *in);
@@ -34,7 +34,7 @@ A64_INSN_TABLE_ALL(A64_PROTO)
 
 static const A64Pattern a64_patterns[] = {
 #define A64_LINE(name, mask, match, fmt, fn) {name, mask, match, fmt, fn},
-	A64_INSN_TABLE_ALL(A64_LINE)
+    A64_INSN_TABLE_ALL(A64_LINE)
 #undef A64_LINE
 };
 #define A64_N_PATTERNS (sizeof a64_patterns / sizeof a64_patterns[0])
@@ -46,7 +46,10 @@ static uint32_t a64_start[A64_KEYS + 1];
 static uint16_t *a64_order;
 static pthread_once_t a64_once = PTHREAD_ONCE_INIT;
 
-size_t a64_pattern_count(void) { return A64_N_PATTERNS; }
+size_t a64_pattern_count(void)
+{
+	return A64_N_PATTERNS;
+}
 
 /* Calls visit(key) for every key pattern p can match: its fixed key bits plus every
  * combination of its free ones. */
@@ -62,10 +65,16 @@ static void a64_each_key(const A64Pattern *p, void (*visit)(unsigned key, size_t
 	}
 }
 
-static void a64_count_key(unsigned key, size_t pat) { a64_start[key + 1]++; }
+static void a64_count_key(unsigned key, size_t pat)
+{
+	a64_start[key + 1]++;
+}
 
 static uint32_t *a64_fill;
-static void a64_fill_key(unsigned key, size_t pat) { a64_order[a64_fill[key]++] = (uint16_t)pat; }
+static void a64_fill_key(unsigned key, size_t pat)
+{
+	a64_order[a64_fill[key]++] = (uint16_t)pat;
+}
 
 static void a64_decode_init(void)
 {
@@ -100,8 +109,7 @@ static uint32_t bits(uint32_t x, unsigned hi, unsigned lo)
 /* DecodeBitMasks for logical immediates: the element size is 2^len where len is the
  * highest set bit of N:NOT(imms); the element is (imms & (esize-1)) + 1 ones rotated
  * right by immr; the result is that element replicated to datasize bits. */
-bool a64_decode_bitmask(unsigned n, unsigned immr, unsigned imms, unsigned datasize,
-			uint64_t *out)
+bool a64_decode_bitmask(unsigned n, unsigned immr, unsigned imms, unsigned datasize, uint64_t *out)
 {
 	unsigned combined = (n << 6) | (~imms & 0x3f);
 	if (combined == 0)
@@ -144,15 +152,16 @@ static void a64_fields(uint32_t x, const A64Pattern *p, A64Insn *in)
 	case A64F_LOGIC_IMM: {
 		uint64_t m = 0;
 		in->valid = (in->sf || !(x >> 22 & 1)) &&
-			    a64_decode_bitmask(x >> 22 & 1, bits(x, 21, 16), bits(x, 15, 10),
-					       in->sf ? 64 : 32, &m);
+		            a64_decode_bitmask(x >> 22 & 1, bits(x, 21, 16), bits(x, 15, 10),
+		                               in->sf ? 64 : 32, &m);
 		in->imm = (int64_t)m;
 		break;
 	}
 	case A64F_MOVEWIDE: in->imm = bits(x, 20, 5), in->imm2 = bits(x, 22, 21) * 16; break;
 	case A64F_ADR: in->imm = sext(bits(x, 23, 5) << 2 | bits(x, 30, 29), 21); break;
 	case A64F_ADRP:
-		in->imm = (int64_t)((uint64_t)sext(bits(x, 23, 5) << 2 | bits(x, 30, 29), 21) << 12);
+		in->imm =
+		    (int64_t)((uint64_t)sext(bits(x, 23, 5) << 2 | bits(x, 30, 29), 21) << 12);
 		break;
 	case A64F_BITFIELD: in->imm = bits(x, 21, 16), in->imm2 = bits(x, 15, 10); break;
 	case A64F_EXTR: in->imm = bits(x, 15, 10); break;
@@ -165,11 +174,16 @@ static void a64_fields(uint32_t x, const A64Pattern *p, A64Insn *in)
 	case A64F_BCOND: in->imm = sext(bits(x, 23, 5), 19) * 4, in->cond = x & 15; break;
 	case A64F_CB:
 	case A64F_LS_LIT: in->imm = sext(bits(x, 23, 5), 19) * 4; break;
-	case A64F_TB: in->imm = sext(bits(x, 18, 5), 14) * 4, in->imm2 = bits(x, 31, 31) << 5 | bits(x, 23, 19); break;
+	case A64F_TB:
+		in->imm = sext(bits(x, 18, 5), 14) * 4,
+		in->imm2 = bits(x, 31, 31) << 5 | bits(x, 23, 19);
+		break;
 	case A64F_EXC: in->imm = bits(x, 20, 5); break;
 	case A64F_MRS:
 	case A64F_MSR_REG: in->imm = bits(x, 20, 5) | 0x8000; break;
-	case A64F_MSR_IMM: in->imm = bits(x, 18, 16) << 3 | bits(x, 7, 5), in->imm2 = bits(x, 11, 8); break;
+	case A64F_MSR_IMM:
+		in->imm = bits(x, 18, 16) << 3 | bits(x, 7, 5), in->imm2 = bits(x, 11, 8);
+		break;
 	case A64F_BARRIER: in->imm = bits(x, 11, 8), in->imm2 = bits(x, 7, 5); break;
 	case A64F_SYS: in->imm = bits(x, 18, 5); break;
 	case A64F_LS_UIMM: in->imm = (int64_t)bits(x, 21, 10) << in->scale; break;
@@ -204,16 +218,16 @@ const A64Pattern *a64_decode(uint32_t insn, A64Insn *out)
 		if ((insn & p->mask) != p->match)
 			continue;
 		*out = (A64Insn){
-			.raw = insn,
-			.rd = insn & 31,
-			.rn = insn >> 5 & 31,
-			.rm = insn >> 16 & 31,
-			.ra = insn >> 10 & 31,
-			.cond = insn >> 12 & 15,
-			.sf = insn >> 31,
-			.valid = true,
-			.scale = a64_scale_of(insn, (A64Format)p->format),
-			.pat = p,
+		    .raw = insn,
+		    .rd = insn & 31,
+		    .rn = insn >> 5 & 31,
+		    .rm = insn >> 16 & 31,
+		    .ra = insn >> 10 & 31,
+		    .cond = insn >> 12 & 15,
+		    .sf = insn >> 31,
+		    .valid = true,
+		    .scale = a64_scale_of(insn, (A64Format)p->format),
+		    .pat = p,
 		};
 		a64_fields(insn, p, out);
 		return p;

@@ -14,10 +14,10 @@
 #include "frontends/aarch64/decode.h"
 
 static const char *const a64_cond_names[16] = {"eq", "ne", "hs", "lo", "mi", "pl", "vs", "vc",
-					       "hi", "ls", "ge", "lt", "gt", "le", "al", "nv"};
+                                               "hi", "ls", "ge", "lt", "gt", "le", "al", "nv"};
 static const char *const a64_shift_names[4] = {"lsl", "lsr", "asr", "ror"};
 static const char *const a64_extend_names[8] = {"uxtb", "uxth", "uxtw", "uxtx",
-						 "sxtb", "sxth", "sxtw", "sxtx"};
+                                                "sxtb", "sxth", "sxtw", "sxtx"};
 
 typedef struct A64Out {
 	char *buf;
@@ -36,9 +36,12 @@ static const char *a64_reg(unsigned n, bool x, bool sp, char *tmp)
 }
 
 #define R(n, x, sp) a64_reg((n), (x), (sp), t[__COUNTER__ % 4])
-#define OUT(...) snprintf(o->buf, o->n, __VA_ARGS__)
+#define OUT(...)    snprintf(o->buf, o->n, __VA_ARGS__)
 
-static void ops_none(const A64Out *o) { o->buf[0] = '\0'; }
+static void ops_none(const A64Out *o)
+{
+	o->buf[0] = '\0';
+}
 
 static void ops_addsub_imm(const A64Out *o)
 {
@@ -69,7 +72,8 @@ static void ops_movewide(const A64Out *o)
 	char t[4][8];
 	const A64Insn *in = o->in;
 	if (in->imm2)
-		OUT("%s, #0x%" PRIx64 ", lsl #%" PRId64, R(in->rd, in->sf, false), in->imm, in->imm2);
+		OUT("%s, #0x%" PRIx64 ", lsl #%" PRId64, R(in->rd, in->sf, false), in->imm,
+		    in->imm2);
 	else
 		OUT("%s, #0x%" PRIx64, R(in->rd, in->sf, false), in->imm);
 }
@@ -136,8 +140,9 @@ static void ops_rrr(const A64Out *o)
 	char t[4][8];
 	const A64Insn *in = o->in;
 	/* smull/umull/smnegl/umnegl and the long multiplies read W sources */
-	bool wsrc = in->pat->mnemonic[0] != 'm' && in->pat->mnemonic[1] == 'm' &&
-		    strstr(in->pat->mnemonic, "l") == in->pat->mnemonic + strlen(in->pat->mnemonic) - 1;
+	bool wsrc =
+	    in->pat->mnemonic[0] != 'm' && in->pat->mnemonic[1] == 'm' &&
+	    strstr(in->pat->mnemonic, "l") == in->pat->mnemonic + strlen(in->pat->mnemonic) - 1;
 	OUT("%s, %s, %s", R(in->rd, in->sf, false), R(in->rn, in->sf && !wsrc, false),
 	    R(in->rm, in->sf && !wsrc, false));
 }
@@ -177,7 +182,10 @@ static void ops_ccmp(const A64Out *o)
 	    a64_cond_names[in->cond]);
 }
 
-static void ops_target(const A64Out *o) { OUT("0x%" PRIx64, o->pc + (uint64_t)o->in->imm); }
+static void ops_target(const A64Out *o)
+{
+	OUT("0x%" PRIx64, o->pc + (uint64_t)o->in->imm);
+}
 
 static void ops_cb(const A64Out *o)
 {
@@ -202,17 +210,30 @@ static void ops_br(const A64Out *o)
 		OUT("%s", R(o->in->rn, true, false));
 }
 
-static void ops_exc(const A64Out *o) { OUT("#0x%" PRIx64, o->in->imm); }
+static void ops_exc(const A64Out *o)
+{
+	OUT("#0x%" PRIx64, o->in->imm);
+}
 
 static const struct {
 	uint16_t enc;
 	const char *name;
 } a64_sysreg_names[] = {
-	{0xde82, "tpidr_el0"}, {0xde83, "tpidrro_el0"}, {0xda10, "nzcv"},
-	{0xda20, "fpcr"},      {0xda21, "fpsr"},        {0xd801, "ctr_el0"},
-	{0xd807, "dczid_el0"}, {0xdf00, "cntfrq_el0"},  {0xdf02, "cntvct_el0"},
-	{0xc000, "midr_el1"},  {0xc005, "mpidr_el1"},   {0xc006, "revidr_el1"},
-	{0xc020, "id_aa64pfr0_el1"}, {0xc030, "id_aa64isar0_el1"}, {0xc031, "id_aa64isar1_el1"},
+    {0xde82, "tpidr_el0"},
+    {0xde83, "tpidrro_el0"},
+    {0xda10, "nzcv"},
+    {0xda20, "fpcr"},
+    {0xda21, "fpsr"},
+    {0xd801, "ctr_el0"},
+    {0xd807, "dczid_el0"},
+    {0xdf00, "cntfrq_el0"},
+    {0xdf02, "cntvct_el0"},
+    {0xc000, "midr_el1"},
+    {0xc005, "mpidr_el1"},
+    {0xc006, "revidr_el1"},
+    {0xc020, "id_aa64pfr0_el1"},
+    {0xc030, "id_aa64isar0_el1"},
+    {0xc031, "id_aa64isar1_el1"},
 };
 
 static void a64_sysreg_name(uint32_t enc, char *buf, size_t n)
@@ -223,7 +244,7 @@ static void a64_sysreg_name(uint32_t enc, char *buf, size_t n)
 			return;
 		}
 	snprintf(buf, n, "s%u_%u_c%u_c%u_%u", enc >> 14, enc >> 11 & 7, enc >> 7 & 15,
-		 enc >> 3 & 15, enc & 7);
+	         enc >> 3 & 15, enc & 7);
 }
 
 static void ops_sysreg(const A64Out *o)
@@ -243,9 +264,9 @@ static void ops_msr_imm(const A64Out *o)
 
 static void ops_barrier(const A64Out *o)
 {
-	static const char *const opts[16] = {NULL,  "oshld", "oshst", "osh", NULL, "nshld",
-					     "nshst", "nsh",  NULL,    "ishld", "ishst", "ish",
-					     NULL,  "ld",    "st",    "sy"};
+	static const char *const opts[16] = {NULL,    "oshld", "oshst", "osh",   NULL,    "nshld",
+	                                     "nshst", "nsh",   NULL,    "ishld", "ishst", "ish",
+	                                     NULL,    "ld",    "st",    "sy"};
 	const char *m = o->in->pat->mnemonic;
 	if (!strcmp(m, "hint"))
 		OUT("#0x%" PRIx64, o->in->imm << 3 | o->in->imm2);
@@ -314,17 +335,16 @@ static void ops_excl(const A64Out *o)
 {
 	char t[4][8];
 	const A64Insn *in = o->in;
-	bool x = in->scale == 3 || ((in->pat->format == A64F_LDXP || in->pat->format == A64F_STXP) &&
-				    (in->raw >> 30 & 1));
+	bool x =
+	    in->scale == 3 ||
+	    ((in->pat->format == A64F_LDXP || in->pat->format == A64F_STXP) && (in->raw >> 30 & 1));
 	const char *base = R(in->rn, true, true);
 	switch ((A64Format)in->pat->format) {
 	case A64F_LDX: OUT("%s, [%s]", R(in->rd, x, false), base); break;
 	case A64F_STX:
 		OUT("%s, %s, [%s]", R(in->rm, false, false), R(in->rd, x, false), base);
 		break;
-	case A64F_LDXP:
-		OUT("%s, %s, [%s]", R(in->rd, x, false), R(in->ra, x, false), base);
-		break;
+	case A64F_LDXP: OUT("%s, %s, [%s]", R(in->rd, x, false), R(in->ra, x, false), base); break;
 	case A64F_STXP:
 		OUT("%s, %s, %s, [%s]", R(in->rm, false, false), R(in->rd, x, false),
 		    R(in->ra, x, false), base);
@@ -345,27 +365,48 @@ static void ops_excl(const A64Out *o)
 
 typedef void (*A64OperandFn)(const A64Out *o);
 static const A64OperandFn a64_operand_fns[A64F_COUNT] = {
-	[A64F_NONE] = ops_none,         [A64F_ADDSUB_IMM] = ops_addsub_imm,
-	[A64F_LOGIC_IMM] = ops_logic_imm, [A64F_MOVEWIDE] = ops_movewide,
-	[A64F_ADR] = ops_adr,           [A64F_ADRP] = ops_adr,
-	[A64F_BITFIELD] = ops_bitfield, [A64F_EXTR] = ops_extr,
-	[A64F_SHIFTED] = ops_shifted,   [A64F_EXTENDED] = ops_extended,
-	[A64F_RRR] = ops_rrr,           [A64F_RR] = ops_rr,
-	[A64F_RRRR] = ops_rrrr,         [A64F_CSEL] = ops_csel,
-	[A64F_CCMP_REG] = ops_ccmp,     [A64F_CCMP_IMM] = ops_ccmp,
-	[A64F_B26] = ops_target,        [A64F_BCOND] = ops_target,
-	[A64F_CB] = ops_cb,             [A64F_TB] = ops_tb,
-	[A64F_BR] = ops_br,             [A64F_EXC] = ops_exc,
-	[A64F_MRS] = ops_sysreg,        [A64F_MSR_REG] = ops_sysreg,
-	[A64F_MSR_IMM] = ops_msr_imm,   [A64F_BARRIER] = ops_barrier,
-	[A64F_SYS] = ops_sys,           [A64F_LS_UIMM] = ops_ls,
-	[A64F_LS_SIMM] = ops_ls,        [A64F_LS_PRE] = ops_ls,
-	[A64F_LS_POST] = ops_ls,        [A64F_LS_REG] = ops_ls,
-	[A64F_LS_LIT] = ops_ls,         [A64F_LS_PAIR] = ops_ls,
-	[A64F_LS_PAIR_PRE] = ops_ls,    [A64F_LS_PAIR_POST] = ops_ls,
-	[A64F_LDX] = ops_excl,          [A64F_STX] = ops_excl,
-	[A64F_LDXP] = ops_excl,         [A64F_STXP] = ops_excl,
-	[A64F_ATOMIC] = ops_excl,       [A64F_CASP] = ops_excl,
+    [A64F_NONE] = ops_none,
+    [A64F_ADDSUB_IMM] = ops_addsub_imm,
+    [A64F_LOGIC_IMM] = ops_logic_imm,
+    [A64F_MOVEWIDE] = ops_movewide,
+    [A64F_ADR] = ops_adr,
+    [A64F_ADRP] = ops_adr,
+    [A64F_BITFIELD] = ops_bitfield,
+    [A64F_EXTR] = ops_extr,
+    [A64F_SHIFTED] = ops_shifted,
+    [A64F_EXTENDED] = ops_extended,
+    [A64F_RRR] = ops_rrr,
+    [A64F_RR] = ops_rr,
+    [A64F_RRRR] = ops_rrrr,
+    [A64F_CSEL] = ops_csel,
+    [A64F_CCMP_REG] = ops_ccmp,
+    [A64F_CCMP_IMM] = ops_ccmp,
+    [A64F_B26] = ops_target,
+    [A64F_BCOND] = ops_target,
+    [A64F_CB] = ops_cb,
+    [A64F_TB] = ops_tb,
+    [A64F_BR] = ops_br,
+    [A64F_EXC] = ops_exc,
+    [A64F_MRS] = ops_sysreg,
+    [A64F_MSR_REG] = ops_sysreg,
+    [A64F_MSR_IMM] = ops_msr_imm,
+    [A64F_BARRIER] = ops_barrier,
+    [A64F_SYS] = ops_sys,
+    [A64F_LS_UIMM] = ops_ls,
+    [A64F_LS_SIMM] = ops_ls,
+    [A64F_LS_PRE] = ops_ls,
+    [A64F_LS_POST] = ops_ls,
+    [A64F_LS_REG] = ops_ls,
+    [A64F_LS_LIT] = ops_ls,
+    [A64F_LS_PAIR] = ops_ls,
+    [A64F_LS_PAIR_PRE] = ops_ls,
+    [A64F_LS_PAIR_POST] = ops_ls,
+    [A64F_LDX] = ops_excl,
+    [A64F_STX] = ops_excl,
+    [A64F_LDXP] = ops_excl,
+    [A64F_STXP] = ops_excl,
+    [A64F_ATOMIC] = ops_excl,
+    [A64F_CASP] = ops_excl,
 };
 
 /* The full mnemonic: b.<cond>; the ordering (a, al, l) and size (b, h) suffixes of

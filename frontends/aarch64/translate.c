@@ -15,7 +15,10 @@
 
 #define A64_MAX_BLOCK_INSNS 64
 
-IrTemp a64_const(A64Ctx *ctx, uint64_t v) { return ir_const(ctx->b, IR_I64, v); }
+IrTemp a64_const(A64Ctx *ctx, uint64_t v)
+{
+	return ir_const(ctx->b, IR_I64, v);
+}
 
 IrTemp a64_x(A64Ctx *ctx, unsigned n)
 {
@@ -24,7 +27,10 @@ IrTemp a64_x(A64Ctx *ctx, unsigned n)
 	return ir_get(ctx->b, IR_I64, A64_OFF_X(n));
 }
 
-IrTemp a64_x_sp(A64Ctx *ctx, unsigned n) { return ir_get(ctx->b, IR_I64, A64_OFF_X(n)); }
+IrTemp a64_x_sp(A64Ctx *ctx, unsigned n)
+{
+	return ir_get(ctx->b, IR_I64, A64_OFF_X(n));
+}
 
 void a64_set_x_sp(A64Ctx *ctx, unsigned n, IrTemp v, bool sf)
 {
@@ -39,9 +45,15 @@ void a64_set_x(A64Ctx *ctx, unsigned n, IrTemp v, bool sf)
 		a64_set_x_sp(ctx, n, v, sf);
 }
 
-IrTemp a64_lo32(A64Ctx *ctx, IrTemp v) { return ir_extu(ctx->b, IR_I32, v, 32); }
+IrTemp a64_lo32(A64Ctx *ctx, IrTemp v)
+{
+	return ir_extu(ctx->b, IR_I32, v, 32);
+}
 
-IrTemp a64_zext32(A64Ctx *ctx, IrTemp v32) { return ir_extu(ctx->b, IR_I64, v32, 32); }
+IrTemp a64_zext32(A64Ctx *ctx, IrTemp v32)
+{
+	return ir_extu(ctx->b, IR_I64, v32, 32);
+}
 
 void a64_goto(A64Ctx *ctx, uint64_t target, unsigned slot)
 {
@@ -147,11 +159,11 @@ static unsigned a64_disas(const GuestFetch *fetch, uint64_t pc, char *buf, size_
 }
 
 const GuestArch aarch64_arch = {
-	.name = "aarch64",
-	.cpu_size = sizeof(A64Cpu),
-	.max_block_insns = A64_MAX_BLOCK_INSNS,
-	.translate = a64_translate_block,
-	.disas = a64_disas,
-	.enter = a64_fp_enter,
-	.sync_state = a64_fp_sync_state,
+    .name = "aarch64",
+    .cpu_size = sizeof(A64Cpu),
+    .max_block_insns = A64_MAX_BLOCK_INSNS,
+    .translate = a64_translate_block,
+    .disas = a64_disas,
+    .enter = a64_fp_enter,
+    .sync_state = a64_fp_sync_state,
 };

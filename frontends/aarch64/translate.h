@@ -35,6 +35,9 @@ static inline void *a64_host(void *cpu, uint64_t addr)
  * multiple of size. */
 void a64_check_aligned(A64Ctx *ctx, IrTemp addr, unsigned size);
 
+/* Clears the exclusive monitor (clrex, and svc as an exception). */
+void a64_clear_exclusive(A64Ctx *ctx);
+
 /* Ends the block with a direct jump to target through chain slot `slot`. */
 void a64_goto(A64Ctx *ctx, uint64_t target, unsigned slot);
 /* Ends the block with an exception exit at the current instruction. */
@@ -56,6 +59,6 @@ bool a64_cond_holds(uint32_t nzcv, unsigned cond);
 IrTemp a64_flags_nzcv(A64Ctx *ctx);
 /* ccmp/ccmn: flags of a - b (or a + b with add) when cond holds, nzcv_imm otherwise. */
 void a64_flags_ccmp(A64Ctx *ctx, unsigned cond, bool add, bool sf, IrTemp a, IrTemp b,
-		    unsigned nzcv_imm);
+                    unsigned nzcv_imm);
 
 #endif

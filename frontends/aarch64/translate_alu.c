@@ -13,8 +13,8 @@ static const IrOp a64_alu_op[] = {IR_ADD, IR_SUB, IR_AND, IR_OR, IR_XOR};
 /* Writes rd = a OP b, recording the flags when `flags`. Flag-setting forms (and the
  * logical immediates ANDS) write rd as the zero register; the others, except logical
  * shifted-register forms, write SP for 31 (rd_sp). */
-static bool a64_alu(A64Ctx *ctx, const A64Insn *in, A64Alu alu, IrTemp a, IrTemp b,
-		    bool flags, bool rd_sp)
+static bool a64_alu(A64Ctx *ctx, const A64Insn *in, A64Alu alu, IrTemp a, IrTemp b, bool flags,
+                    bool rd_sp)
 {
 	IrTemp res = ir_op2(ctx->b, a64_alu_op[alu], IR_I64, a, b);
 	if (rd_sp && !flags)
@@ -29,7 +29,7 @@ static bool a64_alu(A64Ctx *ctx, const A64Insn *in, A64Alu alu, IrTemp a, IrTemp
 			a64_flags_set(ctx, sf ? A64_CC_SUB64 : A64_CC_SUB32, a, b, IR_NONE);
 		else
 			a64_flags_set(ctx, sf ? A64_CC_LOGIC64 : A64_CC_LOGIC32, IR_NONE, IR_NONE,
-				      res);
+			              res);
 	}
 	return true;
 }
@@ -38,27 +38,51 @@ static bool a64_alu(A64Ctx *ctx, const A64Insn *in, A64Alu alu, IrTemp a, IrTemp
 static bool a64_addsub_imm(A64Ctx *ctx, const A64Insn *in, A64Alu alu, bool flags)
 {
 	return a64_alu(ctx, in, alu, a64_x_sp(ctx, in->rn), a64_const(ctx, (uint64_t)in->imm),
-		       flags, true);
+	               flags, true);
 }
 
-A64_TRANS(add_imm) { return a64_addsub_imm(ctx, in, ALU_ADD, false); }
-A64_TRANS(adds_imm) { return a64_addsub_imm(ctx, in, ALU_ADD, true); }
-A64_TRANS(sub_imm) { return a64_addsub_imm(ctx, in, ALU_SUB, false); }
-A64_TRANS(subs_imm) { return a64_addsub_imm(ctx, in, ALU_SUB, true); }
+A64_TRANS(add_imm)
+{
+	return a64_addsub_imm(ctx, in, ALU_ADD, false);
+}
+A64_TRANS(adds_imm)
+{
+	return a64_addsub_imm(ctx, in, ALU_ADD, true);
+}
+A64_TRANS(sub_imm)
+{
+	return a64_addsub_imm(ctx, in, ALU_SUB, false);
+}
+A64_TRANS(subs_imm)
+{
+	return a64_addsub_imm(ctx, in, ALU_SUB, true);
+}
 
 /* logical (immediate): Rn is never SP; Rd is SP for and/orr/eor, zr for ands. */
 static bool a64_logic_imm(A64Ctx *ctx, const A64Insn *in, A64Alu alu, bool flags)
 {
 	if (!in->valid)
 		return false;
-	return a64_alu(ctx, in, alu, a64_x(ctx, in->rn), a64_const(ctx, (uint64_t)in->imm),
-		       flags, true);
+	return a64_alu(ctx, in, alu, a64_x(ctx, in->rn), a64_const(ctx, (uint64_t)in->imm), flags,
+	               true);
 }
 
-A64_TRANS(and_imm) { return a64_logic_imm(ctx, in, ALU_AND, false); }
-A64_TRANS(orr_imm) { return a64_logic_imm(ctx, in, ALU_ORR, false); }
-A64_TRANS(eor_imm) { return a64_logic_imm(ctx, in, ALU_EOR, false); }
-A64_TRANS(ands_imm) { return a64_logic_imm(ctx, in, ALU_AND, true); }
+A64_TRANS(and_imm)
+{
+	return a64_logic_imm(ctx, in, ALU_AND, false);
+}
+A64_TRANS(orr_imm)
+{
+	return a64_logic_imm(ctx, in, ALU_ORR, false);
+}
+A64_TRANS(eor_imm)
+{
+	return a64_logic_imm(ctx, in, ALU_EOR, false);
+}
+A64_TRANS(ands_imm)
+{
+	return a64_logic_imm(ctx, in, ALU_AND, true);
+}
 
 /* The shifted register operand: Rm shifted by imm6 (type LSL LSR ASR ROR) in the
  * operation's width. NULL result (IR_NONE) for the reserved shift amounts. */
@@ -96,10 +120,22 @@ static bool a64_addsub_reg(A64Ctx *ctx, const A64Insn *in, A64Alu alu, bool flag
 	return a64_alu(ctx, in, alu, a64_x(ctx, in->rn), m, flags, false);
 }
 
-A64_TRANS(add_reg) { return a64_addsub_reg(ctx, in, ALU_ADD, false); }
-A64_TRANS(adds_reg) { return a64_addsub_reg(ctx, in, ALU_ADD, true); }
-A64_TRANS(sub_reg) { return a64_addsub_reg(ctx, in, ALU_SUB, false); }
-A64_TRANS(subs_reg) { return a64_addsub_reg(ctx, in, ALU_SUB, true); }
+A64_TRANS(add_reg)
+{
+	return a64_addsub_reg(ctx, in, ALU_ADD, false);
+}
+A64_TRANS(adds_reg)
+{
+	return a64_addsub_reg(ctx, in, ALU_ADD, true);
+}
+A64_TRANS(sub_reg)
+{
+	return a64_addsub_reg(ctx, in, ALU_SUB, false);
+}
+A64_TRANS(subs_reg)
+{
+	return a64_addsub_reg(ctx, in, ALU_SUB, true);
+}
 
 /* logical (shifted register); `invert` is the N bit (bic, orn, eon, bics). */
 static bool a64_logic_reg(A64Ctx *ctx, const A64Insn *in, A64Alu alu, bool invert, bool flags)
@@ -116,14 +152,38 @@ static bool a64_logic_reg(A64Ctx *ctx, const A64Insn *in, A64Alu alu, bool inver
 	return a64_alu(ctx, in, alu, a64_x(ctx, in->rn), m, flags, false);
 }
 
-A64_TRANS(and_reg) { return a64_logic_reg(ctx, in, ALU_AND, false, false); }
-A64_TRANS(bic_reg) { return a64_logic_reg(ctx, in, ALU_AND, true, false); }
-A64_TRANS(orr_reg) { return a64_logic_reg(ctx, in, ALU_ORR, false, false); }
-A64_TRANS(orn_reg) { return a64_logic_reg(ctx, in, ALU_ORR, true, false); }
-A64_TRANS(eor_reg) { return a64_logic_reg(ctx, in, ALU_EOR, false, false); }
-A64_TRANS(eon_reg) { return a64_logic_reg(ctx, in, ALU_EOR, true, false); }
-A64_TRANS(ands_reg) { return a64_logic_reg(ctx, in, ALU_AND, false, true); }
-A64_TRANS(bics_reg) { return a64_logic_reg(ctx, in, ALU_AND, true, true); }
+A64_TRANS(and_reg)
+{
+	return a64_logic_reg(ctx, in, ALU_AND, false, false);
+}
+A64_TRANS(bic_reg)
+{
+	return a64_logic_reg(ctx, in, ALU_AND, true, false);
+}
+A64_TRANS(orr_reg)
+{
+	return a64_logic_reg(ctx, in, ALU_ORR, false, false);
+}
+A64_TRANS(orn_reg)
+{
+	return a64_logic_reg(ctx, in, ALU_ORR, true, false);
+}
+A64_TRANS(eor_reg)
+{
+	return a64_logic_reg(ctx, in, ALU_EOR, false, false);
+}
+A64_TRANS(eon_reg)
+{
+	return a64_logic_reg(ctx, in, ALU_EOR, true, false);
+}
+A64_TRANS(ands_reg)
+{
+	return a64_logic_reg(ctx, in, ALU_AND, false, true);
+}
+A64_TRANS(bics_reg)
+{
+	return a64_logic_reg(ctx, in, ALU_AND, true, true);
+}
 
 /* The extended register operand: option UXTB UXTH UXTW UXTX SXTB SXTH SXTW SXTX, then a
  * left shift of 0..4. */
@@ -146,10 +206,22 @@ static bool a64_addsub_ext(A64Ctx *ctx, const A64Insn *in, A64Alu alu, bool flag
 	return a64_alu(ctx, in, alu, a64_x_sp(ctx, in->rn), m, flags, true);
 }
 
-A64_TRANS(add_ext) { return a64_addsub_ext(ctx, in, ALU_ADD, false); }
-A64_TRANS(adds_ext) { return a64_addsub_ext(ctx, in, ALU_ADD, true); }
-A64_TRANS(sub_ext) { return a64_addsub_ext(ctx, in, ALU_SUB, false); }
-A64_TRANS(subs_ext) { return a64_addsub_ext(ctx, in, ALU_SUB, true); }
+A64_TRANS(add_ext)
+{
+	return a64_addsub_ext(ctx, in, ALU_ADD, false);
+}
+A64_TRANS(adds_ext)
+{
+	return a64_addsub_ext(ctx, in, ALU_ADD, true);
+}
+A64_TRANS(sub_ext)
+{
+	return a64_addsub_ext(ctx, in, ALU_SUB, false);
+}
+A64_TRANS(subs_ext)
+{
+	return a64_addsub_ext(ctx, in, ALU_SUB, true);
+}
 
 /* The carry flag as a 0/1 i64 temp. */
 static IrTemp a64_carry(A64Ctx *ctx)
@@ -168,7 +240,7 @@ static IrTemp a64_adc_flags(A64Ctx *ctx, bool sf, IrTemp a, IrTemp b, IrTemp c, 
 		IrTemp s1 = ir_op2(bl, IR_ADD, IR_I64, a, b);
 		r = ir_op2(bl, IR_ADD, IR_I64, s1, c);
 		cout = ir_op2(bl, IR_OR, IR_I64, ir_cmp(bl, IR_I64, IR_LTU, s1, a),
-			      ir_cmp(bl, IR_I64, IR_LTU, r, s1));
+		              ir_cmp(bl, IR_I64, IR_LTU, r, s1));
 	} else {
 		a = ir_extu(bl, IR_I64, a, 32);
 		b = ir_extu(bl, IR_I64, b, 32);
@@ -177,14 +249,14 @@ static IrTemp a64_adc_flags(A64Ctx *ctx, bool sf, IrTemp a, IrTemp b, IrTemp c, 
 		r = ir_extu(bl, IR_I64, wide, 32);
 	}
 	IrTemp v = ir_op2(bl, IR_AND, IR_I64, ir_op2(bl, IR_XOR, IR_I64, a, r),
-			  ir_op2(bl, IR_XOR, IR_I64, b, r));
+	                  ir_op2(bl, IR_XOR, IR_I64, b, r));
 	v = ir_op2i(bl, IR_AND, IR_I64, ir_op2i(bl, IR_SHR, IR_I64, v, top), 1);
 	IrTemp n = ir_op2i(bl, IR_AND, IR_I64, ir_op2i(bl, IR_SHR, IR_I64, r, top), 1);
 	IrTemp z = ir_cmp(bl, IR_I64, IR_EQ, r, a64_const(ctx, 0));
 	IrTemp nz = ir_op2(bl, IR_OR, IR_I64, ir_op2i(bl, IR_SHL, IR_I64, n, 31),
-			   ir_op2i(bl, IR_SHL, IR_I64, z, 30));
+	                   ir_op2i(bl, IR_SHL, IR_I64, z, 30));
 	IrTemp cv = ir_op2(bl, IR_OR, IR_I64, ir_op2i(bl, IR_SHL, IR_I64, cout, 29),
-			   ir_op2i(bl, IR_SHL, IR_I64, v, 28));
+	                   ir_op2i(bl, IR_SHL, IR_I64, v, 28));
 	*res = r;
 	return ir_op2(bl, IR_OR, IR_I64, nz, cv);
 }
@@ -207,10 +279,22 @@ static bool a64_adc(A64Ctx *ctx, const A64Insn *in, bool sub, bool flags)
 	return true;
 }
 
-A64_TRANS(adc) { return a64_adc(ctx, in, false, false); }
-A64_TRANS(adcs) { return a64_adc(ctx, in, false, true); }
-A64_TRANS(sbc) { return a64_adc(ctx, in, true, false); }
-A64_TRANS(sbcs) { return a64_adc(ctx, in, true, true); }
+A64_TRANS(adc)
+{
+	return a64_adc(ctx, in, false, false);
+}
+A64_TRANS(adcs)
+{
+	return a64_adc(ctx, in, false, true);
+}
+A64_TRANS(sbc)
+{
+	return a64_adc(ctx, in, true, false);
+}
+A64_TRANS(sbcs)
+{
+	return a64_adc(ctx, in, true, true);
+}
 
 /* move wide: hw = 2 or 3 is reserved for 32-bit forms. */
 static bool a64_movewide(A64Ctx *ctx, const A64Insn *in, int kind)
@@ -224,15 +308,25 @@ static bool a64_movewide(A64Ctx *ctx, const A64Insn *in, int kind)
 	} else if (kind == 1) { /* movz */
 		a64_set_x(ctx, in->rd, a64_const(ctx, v), true);
 	} else { /* movk */
-		IrTemp keep = ir_op2i(ctx->b, IR_AND, IR_I64, a64_x(ctx, in->rd), ~(0xffffull << shift));
+		IrTemp keep =
+		    ir_op2i(ctx->b, IR_AND, IR_I64, a64_x(ctx, in->rd), ~(0xffffull << shift));
 		a64_set_x(ctx, in->rd, ir_op2i(ctx->b, IR_OR, IR_I64, keep, v), in->sf);
 	}
 	return true;
 }
 
-A64_TRANS(movn) { return a64_movewide(ctx, in, 0); }
-A64_TRANS(movz) { return a64_movewide(ctx, in, 1); }
-A64_TRANS(movk) { return a64_movewide(ctx, in, 2); }
+A64_TRANS(movn)
+{
+	return a64_movewide(ctx, in, 0);
+}
+A64_TRANS(movz)
+{
+	return a64_movewide(ctx, in, 1);
+}
+A64_TRANS(movk)
+{
+	return a64_movewide(ctx, in, 2);
+}
 
 A64_TRANS(adr)
 {

@@ -48,7 +48,10 @@ static uint64_t a64_ldxr(A64_HELPER_ARGS)
 	return v;
 }
 
-static uint64_t a64_excl_hi(A64_HELPER_ARGS) { return ((A64Cpu *)cpu)->excl_val2; }
+static uint64_t a64_excl_hi(A64_HELPER_ARGS)
+{
+	return ((A64Cpu *)cpu)->excl_val2;
+}
 
 /* Store-exclusive: 0 on success, 1 on failure. a2 is the pair's second word. */
 static uint64_t a64_stxr(void *cpu, uint64_t addr, uint64_t val, uint64_t a2, uint64_t size)
@@ -59,9 +62,17 @@ static uint64_t a64_stxr(void *cpu, uint64_t addr, uint64_t val, uint64_t a2, ui
 		void *p = a64_host(cpu, addr);
 		uint64_t e = c->excl_val;
 		switch (size) {
-		case 1: ok = __sync_bool_compare_and_swap((uint8_t *)p, (uint8_t)e, (uint8_t)val); break;
-		case 2: ok = __sync_bool_compare_and_swap((uint16_t *)p, (uint16_t)e, (uint16_t)val); break;
-		case 4: ok = __sync_bool_compare_and_swap((uint32_t *)p, (uint32_t)e, (uint32_t)val); break;
+		case 1:
+			ok = __sync_bool_compare_and_swap((uint8_t *)p, (uint8_t)e, (uint8_t)val);
+			break;
+		case 2:
+			ok =
+			    __sync_bool_compare_and_swap((uint16_t *)p, (uint16_t)e, (uint16_t)val);
+			break;
+		case 4:
+			ok =
+			    __sync_bool_compare_and_swap((uint32_t *)p, (uint32_t)e, (uint32_t)val);
+			break;
 		case 8: ok = __sync_bool_compare_and_swap((uint64_t *)p, e, val); break;
 		default: {
 			unsigned __int128 ew = (unsigned __int128)c->excl_val2 << 64 | e;
@@ -85,8 +96,13 @@ static const IrHelper a64_stxr_helper = {"stxr", a64_stxr, IRH_MEM};
 static const IrHelper a64_excl_hi_helper = {"ldxp.hi", a64_excl_hi, 0};
 static const IrHelper a64_clrex_helper = {"clrex", a64_clrex, 0};
 
-static IrTemp a64_call(A64Ctx *ctx, const IrHelper *h, IrTemp a0, IrTemp a1, IrTemp a2,
-		       IrTemp a3)
+/* Taking an exception (svc) clears the monitor, as Linux and qemu-user behave. */
+void a64_clear_exclusive(A64Ctx *ctx)
+{
+	ir_call(ctx->b, &a64_clrex_helper, IR_NONE, IR_NONE, IR_NONE, IR_NONE);
+}
+
+static IrTemp a64_call(A64Ctx *ctx, const IrHelper *h, IrTemp a0, IrTemp a1, IrTemp a2, IrTemp a3)
 {
 	return ir_call(ctx->b, h, a0, a1, a2, a3);
 }
@@ -109,7 +125,7 @@ A64_TRANS(stxr)
 	IrTemp addr = a64_x_sp(ctx, in->rn);
 	a64_check_aligned(ctx, addr, size);
 	IrTemp st = a64_call(ctx, &a64_stxr_helper, addr, a64_x(ctx, in->rd), IR_NONE,
-			     a64_const(ctx, size));
+	                     a64_const(ctx, size));
 	a64_set_x(ctx, in->rm, st, true);
 	return true;
 }
@@ -121,8 +137,8 @@ A64_TRANS(ldxp)
 	bool x = in->raw >> 30 & 1;
 	IrTemp addr = a64_x_sp(ctx, in->rn);
 	a64_check_aligned(ctx, addr, x ? 16 : 8);
-	IrTemp lo = a64_call(ctx, &a64_ldxr_helper, addr, a64_const(ctx, x ? 16 : 8), IR_NONE,
-			     IR_NONE);
+	IrTemp lo =
+	    a64_call(ctx, &a64_ldxr_helper, addr, a64_const(ctx, x ? 16 : 8), IR_NONE, IR_NONE);
 	IrTemp hi;
 	if (x) {
 		hi = a64_call(ctx, &a64_excl_hi_helper, IR_NONE, IR_NONE, IR_NONE, IR_NONE);
@@ -143,7 +159,7 @@ A64_TRANS(stxp)
 	a64_check_aligned(ctx, addr, x ? 16 : 8);
 	if (!x) {
 		lo = ir_op2(b, IR_OR, IR_I64, ir_extu(b, IR_I64, lo, 32),
-			    ir_op2i(b, IR_SHL, IR_I64, hi, 32));
+		            ir_op2i(b, IR_SHL, IR_I64, hi, 32));
 		hi = IR_NONE;
 	}
 	IrTemp st = a64_call(ctx, &a64_stxr_helper, addr, lo, hi, a64_const(ctx, x ? 16 : 8));
@@ -153,7 +169,7 @@ A64_TRANS(stxp)
 
 A64_TRANS(clrex)
 {
-	a64_call(ctx, &a64_clrex_helper, IR_NONE, IR_NONE, IR_NONE, IR_NONE);
+	a64_clear_exclusive(ctx);
 	return true;
 }
 
@@ -168,7 +184,8 @@ A64_TRANS(ldar)
 /* stlr: an aligned store, then the store-load fence that keeps a later ldar behind it. */
 A64_TRANS(stlr)
 {
-	ir_store(ctx->b, IR_I64, in->scale | MO_ALIGN, a64_x_sp(ctx, in->rn), 0, a64_x(ctx, in->rd));
+	ir_store(ctx->b, IR_I64, in->scale | MO_ALIGN, a64_x_sp(ctx, in->rn), 0,
+	         a64_x(ctx, in->rd));
 	ir_fence(ctx->b, IR_FENCE_ST_LD);
 	return true;
 }

@@ -8,7 +8,10 @@
  */
 #include "frontends/aarch64/translate.h"
 
-static uint64_t a64_ones(unsigned n) { return n >= 64 ? ~0ull : (1ull << n) - 1; }
+static uint64_t a64_ones(unsigned n)
+{
+	return n >= 64 ? ~0ull : (1ull << n) - 1;
+}
 
 /* The common checks of the bitfield forms: N must equal sf; 32-bit forms need immr and
  * imms below 32. */
@@ -101,12 +104,12 @@ A64_TRANS(extr)
 			v = ir_op2i(b, IR_ROTR, IR_I64, lo, lsb);
 		else
 			v = ir_op2(b, IR_OR, IR_I64, ir_op2i(b, IR_SHR, IR_I64, lo, lsb),
-				   ir_op2i(b, IR_SHL, IR_I64, hi, 64 - lsb));
+			           ir_op2i(b, IR_SHL, IR_I64, hi, 64 - lsb));
 	} else if (in->rn == in->rm) {
 		v = a64_zext32(ctx, ir_op2i(b, IR_ROTR, IR_I32, a64_lo32(ctx, lo), lsb));
 	} else {
 		IrTemp both = ir_op2(b, IR_OR, IR_I64, ir_op2i(b, IR_SHL, IR_I64, hi, 32),
-				     ir_extu(b, IR_I64, lo, 32));
+		                     ir_extu(b, IR_I64, lo, 32));
 		v = lsb ? ir_op2i(b, IR_SHR, IR_I64, both, lsb) : both;
 	}
 	a64_set_x(ctx, in->rd, v, in->sf);
@@ -127,12 +130,30 @@ static bool a64_rrr(A64Ctx *ctx, const A64Insn *in, IrOp op)
 	return true;
 }
 
-A64_TRANS(lslv) { return a64_rrr(ctx, in, IR_SHL); }
-A64_TRANS(lsrv) { return a64_rrr(ctx, in, IR_SHR); }
-A64_TRANS(asrv) { return a64_rrr(ctx, in, IR_SAR); }
-A64_TRANS(rorv) { return a64_rrr(ctx, in, IR_ROTR); }
-A64_TRANS(udiv) { return a64_rrr(ctx, in, IR_DIVU); }
-A64_TRANS(sdiv) { return a64_rrr(ctx, in, IR_DIVS); }
+A64_TRANS(lslv)
+{
+	return a64_rrr(ctx, in, IR_SHL);
+}
+A64_TRANS(lsrv)
+{
+	return a64_rrr(ctx, in, IR_SHR);
+}
+A64_TRANS(asrv)
+{
+	return a64_rrr(ctx, in, IR_SAR);
+}
+A64_TRANS(rorv)
+{
+	return a64_rrr(ctx, in, IR_ROTR);
+}
+A64_TRANS(udiv)
+{
+	return a64_rrr(ctx, in, IR_DIVU);
+}
+A64_TRANS(sdiv)
+{
+	return a64_rrr(ctx, in, IR_DIVS);
+}
 
 /* madd/msub: Ra +/- Rn * Rm; the low bits of an i64 product are the 32-bit product's. */
 static bool a64_madd(A64Ctx *ctx, const A64Insn *in, bool sub, int ext)
@@ -155,14 +176,38 @@ static bool a64_madd(A64Ctx *ctx, const A64Insn *in, bool sub, int ext)
 	return true;
 }
 
-A64_TRANS(madd) { return a64_madd(ctx, in, false, 0); }
-A64_TRANS(msub) { return a64_madd(ctx, in, true, 0); }
-A64_TRANS(smaddl) { return a64_madd(ctx, in, false, 1); }
-A64_TRANS(smsubl) { return a64_madd(ctx, in, true, 1); }
-A64_TRANS(umaddl) { return a64_madd(ctx, in, false, -1); }
-A64_TRANS(umsubl) { return a64_madd(ctx, in, true, -1); }
-A64_TRANS(smulh) { return a64_rrr(ctx, in, IR_MULHS); }
-A64_TRANS(umulh) { return a64_rrr(ctx, in, IR_MULHU); }
+A64_TRANS(madd)
+{
+	return a64_madd(ctx, in, false, 0);
+}
+A64_TRANS(msub)
+{
+	return a64_madd(ctx, in, true, 0);
+}
+A64_TRANS(smaddl)
+{
+	return a64_madd(ctx, in, false, 1);
+}
+A64_TRANS(smsubl)
+{
+	return a64_madd(ctx, in, true, 1);
+}
+A64_TRANS(umaddl)
+{
+	return a64_madd(ctx, in, false, -1);
+}
+A64_TRANS(umsubl)
+{
+	return a64_madd(ctx, in, true, -1);
+}
+A64_TRANS(smulh)
+{
+	return a64_rrr(ctx, in, IR_MULHS);
+}
+A64_TRANS(umulh)
+{
+	return a64_rrr(ctx, in, IR_MULHU);
+}
 
 /* A one-source operation in the operation's width. */
 static bool a64_rr(A64Ctx *ctx, const A64Insn *in, IrOp op)
@@ -171,13 +216,19 @@ static bool a64_rr(A64Ctx *ctx, const A64Insn *in, IrOp op)
 	if (in->sf)
 		a64_set_x(ctx, in->rd, ir_op1(ctx->b, op, IR_I64, x), true);
 	else
-		a64_set_x(ctx, in->rd, a64_zext32(ctx, ir_op1(ctx->b, op, IR_I32, a64_lo32(ctx, x))),
-			  true);
+		a64_set_x(ctx, in->rd,
+		          a64_zext32(ctx, ir_op1(ctx->b, op, IR_I32, a64_lo32(ctx, x))), true);
 	return true;
 }
 
-A64_TRANS(clz) { return a64_rr(ctx, in, IR_CLZ); }
-A64_TRANS(rev) { return a64_rr(ctx, in, IR_BSWAP); }
+A64_TRANS(clz)
+{
+	return a64_rr(ctx, in, IR_CLZ);
+}
+A64_TRANS(rev)
+{
+	return a64_rr(ctx, in, IR_BSWAP);
+}
 
 /* cls = clz(x ^ (x >> 1, arithmetic)) - 1: the leading bits equal to the sign bit. */
 A64_TRANS(cls)
@@ -252,10 +303,22 @@ static bool a64_csel(A64Ctx *ctx, const A64Insn *in, int kind)
 	return true;
 }
 
-A64_TRANS(csel) { return a64_csel(ctx, in, 0); }
-A64_TRANS(csinc) { return a64_csel(ctx, in, 1); }
-A64_TRANS(csinv) { return a64_csel(ctx, in, 2); }
-A64_TRANS(csneg) { return a64_csel(ctx, in, 3); }
+A64_TRANS(csel)
+{
+	return a64_csel(ctx, in, 0);
+}
+A64_TRANS(csinc)
+{
+	return a64_csel(ctx, in, 1);
+}
+A64_TRANS(csinv)
+{
+	return a64_csel(ctx, in, 2);
+}
+A64_TRANS(csneg)
+{
+	return a64_csel(ctx, in, 3);
+}
 
 static bool a64_ccmp(A64Ctx *ctx, const A64Insn *in, bool add, bool imm)
 {
@@ -265,7 +328,19 @@ static bool a64_ccmp(A64Ctx *ctx, const A64Insn *in, bool add, bool imm)
 	return true;
 }
 
-A64_TRANS(ccmp_reg) { return a64_ccmp(ctx, in, false, false); }
-A64_TRANS(ccmn_reg) { return a64_ccmp(ctx, in, true, false); }
-A64_TRANS(ccmp_imm) { return a64_ccmp(ctx, in, false, true); }
-A64_TRANS(ccmn_imm) { return a64_ccmp(ctx, in, true, true); }
+A64_TRANS(ccmp_reg)
+{
+	return a64_ccmp(ctx, in, false, false);
+}
+A64_TRANS(ccmn_reg)
+{
+	return a64_ccmp(ctx, in, true, false);
+}
+A64_TRANS(ccmp_imm)
+{
+	return a64_ccmp(ctx, in, false, true);
+}
+A64_TRANS(ccmn_imm)
+{
+	return a64_ccmp(ctx, in, true, true);
+}

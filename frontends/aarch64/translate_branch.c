@@ -48,12 +48,18 @@ static bool a64_cb(A64Ctx *ctx, const A64Insn *in, IrCond c)
 	IrBlock *b = ctx->b;
 	IrTemp v = a64_x(ctx, in->rd);
 	IrTemp t = in->sf ? ir_cmp(b, IR_I64, c, v, a64_const(ctx, 0))
-			  : ir_cmp(b, IR_I32, c, a64_lo32(ctx, v), ir_const(b, IR_I32, 0));
+	                  : ir_cmp(b, IR_I32, c, a64_lo32(ctx, v), ir_const(b, IR_I32, 0));
 	return a64_branch_if(ctx, t, in->imm);
 }
 
-A64_TRANS(cbz) { return a64_cb(ctx, in, IR_EQ); }
-A64_TRANS(cbnz) { return a64_cb(ctx, in, IR_NE); }
+A64_TRANS(cbz)
+{
+	return a64_cb(ctx, in, IR_EQ);
+}
+A64_TRANS(cbnz)
+{
+	return a64_cb(ctx, in, IR_NE);
+}
 
 static bool a64_tb(A64Ctx *ctx, const A64Insn *in, IrCond c)
 {
@@ -62,8 +68,14 @@ static bool a64_tb(A64Ctx *ctx, const A64Insn *in, IrCond c)
 	return a64_branch_if(ctx, ir_cmp(b, IR_I64, c, bit, a64_const(ctx, 0)), in->imm);
 }
 
-A64_TRANS(tbz) { return a64_tb(ctx, in, IR_EQ); }
-A64_TRANS(tbnz) { return a64_tb(ctx, in, IR_NE); }
+A64_TRANS(tbz)
+{
+	return a64_tb(ctx, in, IR_EQ);
+}
+A64_TRANS(tbnz)
+{
+	return a64_tb(ctx, in, IR_NE);
+}
 
 A64_TRANS(br)
 {

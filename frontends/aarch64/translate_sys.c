@@ -21,13 +21,14 @@
 #include "frontends/aarch64/translate.h"
 #include "frontends/aarch64/fp_helpers.h"
 
-#define A64_SYSREG(op0, op1, crn, crm, op2)                                               \
+#define A64_SYSREG(op0, op1, crn, crm, op2)                                                        \
 	((op0) << 14 | (op1) << 11 | (crn) << 7 | (crm) << 3 | (op2))
 #define A64_FPCR_MASK 0x07c80000u /* AHP DN FZ RMode FZ16 */
 #define A64_FPSR_MASK 0x0800009fu /* QC IDC IXC UFC OFC DZC IOC */
 
 A64_TRANS(svc)
 {
+	a64_clear_exclusive(ctx);
 	a64_end_after(ctx, CPU_EXIT_SYSCALL);
 	return true;
 }
@@ -39,16 +40,22 @@ A64_TRANS(brk)
 }
 
 /* udf and hlt (halting debug is not enabled for EL0): undefined. */
-A64_TRANS(udf) { return false; }
+A64_TRANS(udf)
+{
+	return false;
+}
 
-A64_TRANS(nop) { return true; }
+A64_TRANS(nop)
+{
+	return true;
+}
 
 /* dmb/dsb option CRm: bits 1:0 say which accesses are ordered (01 loads, 10 stores,
  * 11 all; 00 is a speculation barrier, ordering nothing architecturally visible). */
 A64_TRANS(dmb)
 {
 	static const uint8_t kinds[4] = {0, IR_FENCE_LD_LD | IR_FENCE_LD_ST, IR_FENCE_ST_ST,
-					 IR_FENCE_ALL};
+	                                 IR_FENCE_ALL};
 	unsigned k = kinds[in->imm & 3];
 	if (k)
 		ir_fence(ctx->b, k);
@@ -70,7 +77,10 @@ A64_TRANS(isb)
 
 /* msr (immediate): the PSTATE fields EL0 could write (DIT, SSBS, TCO, ...) belong to
  * features not implemented, and DAIF is not user-accessible under Linux. */
-A64_TRANS(msr_imm) { return false; }
+A64_TRANS(msr_imm)
+{
+	return false;
+}
 
 /* sys: op1:CRn:CRm:op2 */
 enum {
@@ -86,8 +96,8 @@ A64_TRANS(sys)
 	IrBlock *b = ctx->b;
 	switch (in->imm) {
 	case A64_DC_ZVA: {
-		IrTemp base = ir_op2i(b, IR_AND, IR_I64, a64_x(ctx, in->rd),
-				      ~(uint64_t)(A64_DCZ_BYTES - 1));
+		IrTemp base =
+		    ir_op2i(b, IR_AND, IR_I64, a64_x(ctx, in->rd), ~(uint64_t)(A64_DCZ_BYTES - 1));
 		IrTemp zero = a64_const(ctx, 0);
 		for (unsigned off = 0; off < A64_DCZ_BYTES; off += 8)
 			ir_store(b, IR_I64, MO_64, base, off, zero);
@@ -107,16 +117,28 @@ static uint64_t a64_cntvct_fn(void *cpu, uint64_t a0, uint64_t a1, uint64_t a2, 
 	clock_gettime(CLOCK_MONOTONIC, &ts);
 	return (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
 }
-static const IrHelper a64_cntvct_helper = {"cntvct", a64_cntvct_fn, 0};
+static const IrHelper a64_cntvct_helper = {"cntvct", a64_cntvct_fn, IRH_NONDET};
 
-static IrTemp rd_tpidr(A64Ctx *ctx) { return ir_get(ctx->b, IR_I64, A64_OFF_TPIDR); }
-static void wr_tpidr(A64Ctx *ctx, IrTemp v) { ir_put(ctx->b, IR_I64, A64_OFF_TPIDR, v); }
-static IrTemp rd_nzcv(A64Ctx *ctx) { return a64_flags_nzcv(ctx); }
+static IrTemp rd_tpidr(A64Ctx *ctx)
+{
+	return ir_get(ctx->b, IR_I64, A64_OFF_TPIDR);
+}
+static void wr_tpidr(A64Ctx *ctx, IrTemp v)
+{
+	ir_put(ctx->b, IR_I64, A64_OFF_TPIDR, v);
+}
+static IrTemp rd_nzcv(A64Ctx *ctx)
+{
+	return a64_flags_nzcv(ctx);
+}
 static void wr_nzcv(A64Ctx *ctx, IrTemp v)
 {
 	a64_flags_set_nzcv(ctx, ir_op2i(ctx->b, IR_AND, IR_I64, v, 0xf0000000u));
 }
-static IrTemp rd_fpcr(A64Ctx *ctx) { return a64_zext32(ctx, ir_get(ctx->b, IR_I32, A64_OFF_FPCR)); }
+static IrTemp rd_fpcr(A64Ctx *ctx)
+{
+	return a64_zext32(ctx, ir_get(ctx->b, IR_I32, A64_OFF_FPCR));
+}
 static void wr_fpcr(A64Ctx *ctx, IrTemp v)
 {
 	ctx->fp_std = false; /* translate_fp.c tests FPCR again */
@@ -142,27 +164,27 @@ static IrTemp rd_cntvct(A64Ctx *ctx)
 
 typedef struct A64SysReg {
 	uint16_t enc;
-	uint64_t value;                      /* read value when read is NULL */
+	uint64_t value; /* read value when read is NULL */
 	IrTemp (*read)(A64Ctx *ctx);
 	void (*write)(A64Ctx *ctx, IrTemp v); /* NULL: read-only */
 } A64SysReg;
 
 static const A64SysReg a64_sysregs[] = {
-	{A64_SYSREG(3, 3, 13, 0, 2), 0, rd_tpidr, wr_tpidr},    /* TPIDR_EL0 */
-	{A64_SYSREG(3, 3, 13, 0, 3), 0, NULL, NULL},            /* TPIDRRO_EL0 */
-	{A64_SYSREG(3, 3, 4, 2, 0), 0, rd_nzcv, wr_nzcv},       /* NZCV */
-	{A64_SYSREG(3, 3, 4, 4, 0), 0, rd_fpcr, wr_fpcr},       /* FPCR */
-	{A64_SYSREG(3, 3, 4, 4, 1), 0, rd_fpsr, wr_fpsr},       /* FPSR */
-	{A64_SYSREG(3, 3, 0, 0, 1), A64_CTR, NULL, NULL},       /* CTR_EL0 */
-	{A64_SYSREG(3, 3, 0, 0, 7), A64_DCZID, NULL, NULL},     /* DCZID_EL0 */
-	{A64_SYSREG(3, 3, 14, 0, 0), A64_CNTFRQ, NULL, NULL},   /* CNTFRQ_EL0 */
-	{A64_SYSREG(3, 3, 14, 0, 2), 0, rd_cntvct, NULL},       /* CNTVCT_EL0 */
-	{A64_SYSREG(3, 0, 0, 0, 0), A64_MIDR, NULL, NULL},      /* MIDR_EL1 */
-	{A64_SYSREG(3, 0, 0, 0, 5), A64_MPIDR, NULL, NULL},     /* MPIDR_EL1 */
-	{A64_SYSREG(3, 0, 0, 0, 6), 0, NULL, NULL},             /* REVIDR_EL1 */
-	{A64_SYSREG(3, 0, 0, 4, 0), A64_ID_AA64PFR0, NULL, NULL},  /* ID_AA64PFR0_EL1 */
-	{A64_SYSREG(3, 0, 0, 6, 0), A64_ID_AA64ISAR0, NULL, NULL}, /* ID_AA64ISAR0_EL1 */
-	{A64_SYSREG(3, 0, 0, 6, 1), A64_ID_AA64ISAR1, NULL, NULL}, /* ID_AA64ISAR1_EL1 */
+    {A64_SYSREG(3, 3, 13, 0, 2), 0, rd_tpidr, wr_tpidr},       /* TPIDR_EL0 */
+    {A64_SYSREG(3, 3, 13, 0, 3), 0, NULL, NULL},               /* TPIDRRO_EL0 */
+    {A64_SYSREG(3, 3, 4, 2, 0), 0, rd_nzcv, wr_nzcv},          /* NZCV */
+    {A64_SYSREG(3, 3, 4, 4, 0), 0, rd_fpcr, wr_fpcr},          /* FPCR */
+    {A64_SYSREG(3, 3, 4, 4, 1), 0, rd_fpsr, wr_fpsr},          /* FPSR */
+    {A64_SYSREG(3, 3, 0, 0, 1), A64_CTR, NULL, NULL},          /* CTR_EL0 */
+    {A64_SYSREG(3, 3, 0, 0, 7), A64_DCZID, NULL, NULL},        /* DCZID_EL0 */
+    {A64_SYSREG(3, 3, 14, 0, 0), A64_CNTFRQ, NULL, NULL},      /* CNTFRQ_EL0 */
+    {A64_SYSREG(3, 3, 14, 0, 2), 0, rd_cntvct, NULL},          /* CNTVCT_EL0 */
+    {A64_SYSREG(3, 0, 0, 0, 0), A64_MIDR, NULL, NULL},         /* MIDR_EL1 */
+    {A64_SYSREG(3, 0, 0, 0, 5), A64_MPIDR, NULL, NULL},        /* MPIDR_EL1 */
+    {A64_SYSREG(3, 0, 0, 0, 6), 0, NULL, NULL},                /* REVIDR_EL1 */
+    {A64_SYSREG(3, 0, 0, 4, 0), A64_ID_AA64PFR0, NULL, NULL},  /* ID_AA64PFR0_EL1 */
+    {A64_SYSREG(3, 0, 0, 6, 0), A64_ID_AA64ISAR0, NULL, NULL}, /* ID_AA64ISAR0_EL1 */
+    {A64_SYSREG(3, 0, 0, 6, 1), A64_ID_AA64ISAR1, NULL, NULL}, /* ID_AA64ISAR1_EL1 */
 };
 
 static const A64SysReg *a64_sysreg(uint32_t enc)

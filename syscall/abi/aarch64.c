@@ -39,10 +39,22 @@ static uint64_t a64_syscall_args(const CpuCommon *c, uint64_t a[6])
 	return cpu->x[8];
 }
 
-static void a64_syscall_return(CpuCommon *c, int64_t ret) { ((A64Cpu *)c)->x[0] = (uint64_t)ret; }
-static uint64_t a64_get_sp(const CpuCommon *c) { return ((const A64Cpu *)c)->x[A64_SP]; }
-static void a64_set_sp(CpuCommon *c, uint64_t sp) { ((A64Cpu *)c)->x[A64_SP] = sp; }
-static void a64_set_tls(CpuCommon *c, uint64_t tls) { ((A64Cpu *)c)->tpidr_el0 = tls; }
+static void a64_syscall_return(CpuCommon *c, int64_t ret)
+{
+	((A64Cpu *)c)->x[0] = (uint64_t)ret;
+}
+static uint64_t a64_get_sp(const CpuCommon *c)
+{
+	return ((const A64Cpu *)c)->x[A64_SP];
+}
+static void a64_set_sp(CpuCommon *c, uint64_t sp)
+{
+	((A64Cpu *)c)->x[A64_SP] = sp;
+}
+static void a64_set_tls(CpuCommon *c, uint64_t tls)
+{
+	((A64Cpu *)c)->tpidr_el0 = tls;
+}
 
 /* arm64's O_* values where they differ from asm-generic (which the other bits keep). */
 /* clang-format off */

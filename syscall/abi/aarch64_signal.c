@@ -42,10 +42,22 @@ enum {
 /* movz x8, #139 (rt_sigreturn); svc #0 */
 const uint8_t a64_sigreturn_code[8] = {0x68, 0x11, 0x80, 0xd2, 0x01, 0x00, 0x00, 0xd4};
 
-static void put64(uint8_t *p, uint64_t v) { conv_store(&linux_abi, p, 8, v); }
-static void put32(uint8_t *p, uint32_t v) { conv_store(&linux_abi, p, 4, v); }
-static uint64_t get64(const uint8_t *p) { return conv_load(&linux_abi, p, 8); }
-static uint32_t get32(const uint8_t *p) { return (uint32_t)conv_load(&linux_abi, p, 4); }
+static void put64(uint8_t *p, uint64_t v)
+{
+	conv_store(&linux_abi, p, 8, v);
+}
+static void put32(uint8_t *p, uint32_t v)
+{
+	conv_store(&linux_abi, p, 4, v);
+}
+static uint64_t get64(const uint8_t *p)
+{
+	return conv_load(&linux_abi, p, 8);
+}
+static uint32_t get32(const uint8_t *p)
+{
+	return (uint32_t)conv_load(&linux_abi, p, 4);
+}
 
 static void save_mcontext(const A64Cpu *cpu, uint8_t *sc, uint64_t fault_addr)
 {

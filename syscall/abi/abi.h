@@ -63,13 +63,13 @@ typedef struct LinuxAbi {
 	const GuestArch *arch;     /* the frontend */
 	unsigned word_bits;        /* 64 or 32: long and pointer size */
 	bool big_endian;
-	unsigned va_bits;          /* user address-space width */
+	unsigned va_bits; /* user address-space width */
 	uint16_t elf_machine;
-	uint8_t elf_class;         /* ELFCLASS64/32 */
-	const char *platform;      /* AT_PLATFORM, or NULL */
+	uint8_t elf_class;    /* ELFCLASS64/32 */
+	const char *platform; /* AT_PLATFORM, or NULL */
 	uint64_t hwcap, hwcap2;
 	const char *(*check_elf_flags)(uint32_t e_flags); /* NULL or a reason to refuse */
-	const LinuxSyscallDesc *syscalls; /* indexed by guest syscall number */
+	const LinuxSyscallDesc *syscalls;                 /* indexed by guest syscall number */
 	unsigned n_syscalls;
 	/* The ISA's own calls where a shared numbering leaves slots to each architecture:
 	 * number arch_syscall_first + i is arch_syscalls[i] (takes precedence). */

@@ -1,8 +1,8 @@
 #!/bin/bash
 # `make bench`: the measurements ferry's speed claims rest on. Builds the CPU-bound
 # workloads in tests/bench/ (one small C11 program each, a comment on top saying what it
-# stresses) for riscv64 (static) and natively from the same source, runs each under ferry,
-# Debian's qemu-riscv64 and natively, alternating the three (ferry, qemu, native, ferry,
+# stresses) for the guest ISA $BENCH_ISA (static) and natively from the same source, runs
+# each under ferry, Debian's qemu-<isa> and natively, alternating the three (ferry, qemu, native, ferry,
 # ...) so machine noise spreads over all of them, and prints the median wall-clock time
 # and the ratios, with a geometric-mean row. A run whose output differs from the native
 # program's is WRONG and never gets a time. Then: process start-up (200 runs of a tiny
@@ -23,9 +23,10 @@
 #   BENCH_BUDGET   seconds after which a runner is not run again on a workload (default 15)
 #   BENCH_TIMEOUT  seconds before a single run is abandoned as TIMEOUT (default 120)
 #   BENCH_ONLY     comma-separated workloads to run (default all; `startup` is one)
-#   RUNNER         ferry command, words split on spaces (default BUILD_DIR/ferry-riscv64)
-#   QEMU           reference emulator command (default qemu-riscv64)
-#   SYSROOT        riscv64 sysroot for the dynamic start-up program (/usr/riscv64-linux-gnu)
+#   BENCH_ISA      guest ISA (default riscv64; aarch64 works too)
+#   RUNNER         ferry command, words split on spaces (default BUILD_DIR/ferry-<isa>)
+#   QEMU           reference emulator command (default qemu-<isa>)
+#   SYSROOT        sysroot for the dynamic start-up program (/usr/<isa>-linux-gnu)
 set -u
 
 if [ $# -ne 1 ]; then
@@ -40,9 +41,11 @@ BENCH_RUNS=${BENCH_RUNS:-5}
 BENCH_BUDGET=${BENCH_BUDGET:-15}
 BENCH_TIMEOUT=${BENCH_TIMEOUT:-120}
 BENCH_ONLY=${BENCH_ONLY:-}
-SYSROOT=${SYSROOT:-/usr/riscv64-linux-gnu}
-read -ra FERRY_CMD <<<"${RUNNER:-$BUILD_DIR/ferry-riscv64}"
-read -ra QEMU_CMD <<<"${QEMU:-qemu-riscv64}"
+BENCH_ISA=${BENCH_ISA:-riscv64}
+GUEST_CC=$BENCH_ISA-linux-gnu-gcc
+SYSROOT=${SYSROOT:-/usr/$BENCH_ISA-linux-gnu}
+read -ra FERRY_CMD <<<"${RUNNER:-$BUILD_DIR/ferry-$BENCH_ISA}"
+read -ra QEMU_CMD <<<"${QEMU:-qemu-$BENCH_ISA}"
 STARTUP_TOTAL=200
 CFLAGS=(-std=c11 -O2 -ffp-contract=off -Wall)
 WORKLOADS=(sha256 sieve qsort vm nbody matmul strings recursion)
@@ -73,7 +76,7 @@ built=()
 for w in "${WORKLOADS[@]}"; do
 	selected "$w" || continue
 	if compile "$OUT/$w.native" "$SRC/$w.c" gcc "${CFLAGS[@]}" &&
-		compile "$OUT/$w.rv64" "$SRC/$w.c" riscv64-linux-gnu-gcc "${CFLAGS[@]}" -static; then
+		compile "$OUT/$w.$BENCH_ISA" "$SRC/$w.c" "$GUEST_CC" "${CFLAGS[@]}" -static; then
 		built+=("$w")
 	else
 		echo "bench: building $w failed" >&2
@@ -83,8 +86,8 @@ startup=0
 if selected startup; then
 	if compile "$OUT/hello.native-static" "$SRC/hello.c" gcc "${CFLAGS[@]}" -static &&
 		compile "$OUT/hello.native-dynamic" "$SRC/hello.c" gcc "${CFLAGS[@]}" &&
-		compile "$OUT/hello.rv64-static" "$SRC/hello.c" riscv64-linux-gnu-gcc "${CFLAGS[@]}" -static &&
-		compile "$OUT/hello.rv64-dynamic" "$SRC/hello.c" riscv64-linux-gnu-gcc "${CFLAGS[@]}"; then
+		compile "$OUT/hello.$BENCH_ISA-static" "$SRC/hello.c" "$GUEST_CC" "${CFLAGS[@]}" -static &&
+		compile "$OUT/hello.$BENCH_ISA-dynamic" "$SRC/hello.c" "$GUEST_CC" "${CFLAGS[@]}"; then
 		startup=1
 	else
 		echo "bench: building the start-up program failed" >&2
@@ -116,8 +119,8 @@ command_for() {
 	ferry) cmd=("${FERRY_CMD[@]}") ;;
 	qemu) cmd=("${QEMU_CMD[@]}") ;;
 	esac
-	prog=$OUT/$2.rv64
-	[ "$2" = hello ] && prog=$OUT/hello.rv64-$3
+	prog=$OUT/$2.$BENCH_ISA
+	[ "$2" = hello ] && prog=$OUT/hello.$BENCH_ISA-$3
 	[ "$3" = dynamic ] && cmd+=(-L "$SYSROOT")
 	cmd+=("$prog")
 }

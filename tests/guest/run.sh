@@ -1,19 +1,23 @@
 #!/bin/bash
-# Guest program tests: cross-builds every tests/guest/*.c for riscv64 (static and
-# dynamic) and natively for x86-64, runs the native build as the reference and each guest
-# build under $RUNNER once per engine in $ENGINES, and compares stdout and exit status.
+# Guest program tests: cross-builds every tests/guest/*.c for each guest ISA in
+# $GUEST_ISAS (static and dynamic) and natively for x86-64, runs the native build as the
+# reference and each guest build under that ISA's runner once per engine in $ENGINES,
+# and compares stdout and exit status. Cases an ISA cannot run yet are listed per ISA
+# below (SKIP_<isa>, with the reason) and reported as SKIP lines, never dropped.
 #
 # usage: tests/guest/run.sh BUILD_DIR
 # environment:
-#   RUNNER         guest runner (default BUILD_DIR/ferry-riscv64; qemu-riscv64 works too)
+#   GUEST_ISAS     space-separated guest ISAs (default "riscv64 aarch64")
+#   RUNNER_<isa>   that ISA's runner (default BUILD_DIR/ferry-<isa>; qemu-<isa> works too);
+#                  RUNNER sets it for every ISA
+#   SYSROOT_<isa>  sysroot for dynamic programs (default /usr/<isa>-linux-gnu)
 #   ENGINES        space-separated FERRY_ENGINE values (default "jit")
-#   SYSROOT        riscv64 sysroot for dynamic programs (default /usr/riscv64-linux-gnu)
 #   GUEST_TIMEOUT  seconds per guest run (default 120)
 #   TESTS          space-separated subset of test names (default: all)
 # A test whose source has a line "// exec-helper: NAME" gets helpers/NAME.c built the
 # same way (native, static, dynamic) and the path of that build as its first argument.
-# Prints "PASS|FAIL name static|dynamic engine" per case and ends with
-# "N passed, N failed"; exits 0 only when nothing failed.
+# Prints "PASS|FAIL|SKIP name <isa>-static|<isa>-dynamic engine" per case and ends with
+# "N passed, N failed, N skipped"; exits 0 only when nothing failed.
 set -u
 
 if [ $# -ne 1 ]; then
@@ -22,21 +26,33 @@ if [ $# -ne 1 ]; then
 fi
 BUILD_DIR=$1
 SRC_DIR=$(cd "$(dirname "$0")" && pwd)
-RUNNER=${RUNNER:-$BUILD_DIR/ferry-riscv64}
+GUEST_ISAS=${GUEST_ISAS:-riscv64 aarch64}
 ENGINES=${ENGINES:-jit}
-SYSROOT=${SYSROOT:-/usr/riscv64-linux-gnu}
 GUEST_TIMEOUT=${GUEST_TIMEOUT:-120}
-CROSS_CC=${CROSS_CC:-riscv64-linux-gnu-gcc}
 HOST_CC=${HOST_CC:-gcc}
 OUT=$BUILD_DIR/tests/guest
 # ISO C mode also turns off floating-point contraction, which would otherwise fuse a*b+c
 # into fmadd on riscv64 and change results compared with x86-64; -frounding-math keeps
 # gcc from inlining rint() as if the rounding mode were always round-to-nearest.
 CFLAGS="-std=c11 -O2 -ffp-contract=off -frounding-math -Wall -Wno-unused-result -Wno-format-truncation -Wno-stringop-truncation"
-export CROSS_CC HOST_CC CFLAGS OUT SRC_DIR
+export HOST_CC CFLAGS OUT SRC_DIR
 
-mkdir -p "$OUT/native/helpers" "$OUT/rv64-static/helpers" "$OUT/rv64-dynamic/helpers" \
-	"$OUT/logs"
+# Cases each ISA cannot run yet: SKIP_<isa> names tests ("*" for all), SKIP_<isa>_WHY
+# says why. Both lists are empty now that aarch64 has scalar FP and Advanced SIMD.
+SKIP_aarch64=""
+SKIP_aarch64_WHY=""
+
+skipped_for() { # isa name: is the case on the ISA's skip list?
+	local list
+	list="SKIP_$1"
+	case " ${!list:-} " in *" * "* | *" $2 "*) return 0 ;; esac
+	return 1
+}
+
+mkdir -p "$OUT/native/helpers" "$OUT/logs"
+for isa in $GUEST_ISAS; do
+	mkdir -p "$OUT/$isa-static/helpers" "$OUT/$isa-dynamic/helpers"
+done
 ulimit -c 0
 
 names=()
@@ -57,7 +73,7 @@ helper_of() {
 # One build job: KIND NAME (NAME may be helpers/X). Skipped when the product is newer
 # than its source and than this script (which holds the flags).
 build_one() {
-	local kind=$1 name=$2 src exe log
+	local kind=$1 name=$2 src exe log isa=${1%-*}
 	src=$SRC_DIR/$name.c
 	exe=$OUT/$kind/$name
 	log=$OUT/logs/${name//\//_}.$kind.build
@@ -68,8 +84,8 @@ build_one() {
 	# shellcheck disable=SC2206 # CFLAGS is a word list on purpose
 	case $kind in
 	native) cmd=("$HOST_CC" $CFLAGS) ;;
-	rv64-static) cmd=("$CROSS_CC" $CFLAGS -static) ;;
-	rv64-dynamic) cmd=("$CROSS_CC" $CFLAGS) ;;
+	*-static) cmd=("$isa-linux-gnu-gcc" $CFLAGS -static) ;;
+	*-dynamic) cmd=("$isa-linux-gnu-gcc" $CFLAGS) ;;
 	esac
 	if ! "${cmd[@]}" -o "$exe.tmp" "$src" -lm >"$log" 2>&1; then
 		rm -f "$exe.tmp"
@@ -81,7 +97,11 @@ export -f build_one
 
 for n in "${names[@]}"; do
 	h=$(helper_of "$n")
-	for k in native rv64-static rv64-dynamic; do
+	kinds=(native)
+	for isa in $GUEST_ISAS; do
+		skipped_for "$isa" "$n" || kinds+=("$isa-static" "$isa-dynamic")
+	done
+	for k in "${kinds[@]}"; do
 		printf '%s %s\n' "$k" "$n"
 		[ -n "$h" ] && printf '%s helpers/%s\n' "$k" "$h"
 	done
@@ -144,25 +164,93 @@ run_native() { # name -> $TMP/name.native.{out,status}
 	echo "$st" >"$TMP/$name.native.status"
 }
 
-run_guest() { # name link engine -> $TMP/name.guest.{out,err}, echoes status
-	local name=$1 link=$2 engine=$3 exe=$OUT/rv64-$2/$1
+run_guest() { # name isa link engine -> $TMP/name.guest.{out,err}, echoes status
+	local name=$1 isa=$2 link=$3 engine=$4 exe=$OUT/$2-$3/$1 runner sysroot
+	runner=RUNNER_$isa sysroot=SYSROOT_$isa
+	runner=${!runner:-${RUNNER:-$BUILD_DIR/ferry-$isa}}
+	sysroot=${!sysroot:-/usr/$isa-linux-gnu}
 	local -a opts=()
-	local -a test_args=(${helper:+"$OUT/rv64-$link/helpers/$helper"} ${test_args[@]+"${test_args[@]}"})
-	[ "$link" = dynamic ] && opts=(-L "$SYSROOT")
+	local -a test_args=(${helper:+"$OUT/$isa-$link/helpers/$helper"} ${test_args[@]+"${test_args[@]}"})
+	[ "$link" = dynamic ] && opts=(-L "$sysroot")
 	(
 		cd "$TMP/scratch" || exit 1
 		exec env TMPDIR="$TMP/scratch" FERRY_ENGINE="$engine" \
 			${guest_env[@]+"${guest_env[@]}"} timeout "$GUEST_TIMEOUT" \
-			"$RUNNER" "${opts[@]}" ${guest_opts[@]+"${guest_opts[@]}"} "$exe" \
+			"$runner" "${opts[@]}" ${guest_opts[@]+"${guest_opts[@]}"} "$exe" \
 			${test_args[@]+"${test_args[@]}"}
 	) </dev/null >"$TMP/$name.guest.out" 2>"$TMP/$name.guest.err"
 	echo $?
 }
 
-runner_ok=1
-if ! [ -x "$RUNNER" ] && ! command -v "$RUNNER" >/dev/null 2>&1; then
-	runner_ok=0
-fi
+# Whether each ISA's runner exists.
+declare -A runner_ok
+for isa in $GUEST_ISAS; do
+	r=RUNNER_$isa
+	r=${!r:-${RUNNER:-$BUILD_DIR/ferry-$isa}}
+	runner_ok[$isa]=1
+	if ! [ -x "$r" ] && ! command -v "$r" >/dev/null 2>&1; then
+		runner_ok[$isa]=0
+	fi
+done
+
+skipped=0
+# check_case name isa link engine: runs one guest case and reports it.
+check_case() {
+	local name=$1 isa=$2 link=$3 engine=$4 kind=$2-$3 gst nst ok detail=$TMP/detail
+	: >"$detail"
+	if skipped_for "$isa" "$name"; then
+		local why=SKIP_${isa}_WHY
+		echo "SKIP $name $kind $engine: ${!why}"
+		skipped=$((skipped + 1))
+		return
+	fi
+	if [ "$native_ok" = 0 ]; then
+		echo "native build failed:" >"$detail"
+		tail -n 5 "$OUT/logs/$name.native.build" >>"$detail"
+		report FAIL "$name" "$kind" "$engine" "$detail"
+		failed=$((failed + 1))
+		return
+	fi
+	if ! [ -x "$OUT/$kind/$name" ] ||
+		{ [ -n "$helper" ] && ! [ -x "$OUT/$kind/helpers/$helper" ]; }; then
+		echo "$isa $link build failed:" >"$detail"
+		tail -n 5 "$OUT/logs/$name.$kind.build" >>"$detail"
+		[ -n "$helper" ] && tail -n 5 "$OUT/logs/helpers_$helper.$kind.build" >>"$detail"
+		report FAIL "$name" "$kind" "$engine" "$detail"
+		failed=$((failed + 1))
+		return
+	fi
+	if [ "${runner_ok[$isa]}" = 0 ]; then
+		echo "runner for $isa not found" >"$detail"
+		report FAIL "$name" "$kind" "$engine" "$detail"
+		failed=$((failed + 1))
+		return
+	fi
+	gst=$(run_guest "$name" "$isa" "$link" "$engine")
+	nst=$(cat "$TMP/$name.native.status")
+	ok=1
+	if [ "$gst" != "$nst" ]; then
+		ok=0
+		echo "exit status: native $nst, guest $gst" >>"$detail"
+		[ "$gst" = 124 ] && echo "(timed out after ${GUEST_TIMEOUT}s)" >>"$detail"
+	fi
+	if ! cmp -s "$TMP/$name.native.out" "$TMP/$name.guest.out"; then
+		ok=0
+		diff -u --label native --label guest "$TMP/$name.native.out" \
+			"$TMP/$name.guest.out" | head -n 12 >>"$detail"
+	fi
+	if [ "$ok" = 1 ]; then
+		report PASS "$name" "$kind" "$engine"
+		passed=$((passed + 1))
+	else
+		if [ -s "$TMP/$name.guest.err" ]; then
+			echo "guest stderr:" >>"$detail"
+			head -n 3 "$TMP/$name.guest.err" >>"$detail"
+		fi
+		report FAIL "$name" "$kind" "$engine" "$detail"
+		failed=$((failed + 1))
+	fi
+}
 
 for name in "${names[@]}"; do
 	setup_extras "$name"
@@ -172,59 +260,14 @@ for name in "${names[@]}"; do
 	else
 		run_native "$name"
 	fi
-	for link in static dynamic; do
-		for engine in $ENGINES; do
-			detail=$TMP/detail
-			: >"$detail"
-			if [ "$native_ok" = 0 ]; then
-				echo "native build failed:" >"$detail"
-				tail -n 5 "$OUT/logs/$name.native.build" >>"$detail"
-				report FAIL "$name" "$link" "$engine" "$detail"
-				failed=$((failed + 1))
-				continue
-			fi
-			if ! [ -x "$OUT/rv64-$link/$name" ] ||
-				{ [ -n "$helper" ] && ! [ -x "$OUT/rv64-$link/helpers/$helper" ]; }; then
-				echo "riscv64 $link build failed:" >"$detail"
-				tail -n 5 "$OUT/logs/$name.rv64-$link.build" >>"$detail"
-				[ -n "$helper" ] && tail -n 5 "$OUT/logs/helpers_$helper.rv64-$link.build" >>"$detail"
-				report FAIL "$name" "$link" "$engine" "$detail"
-				failed=$((failed + 1))
-				continue
-			fi
-			if [ "$runner_ok" = 0 ]; then
-				echo "runner not found: $RUNNER" >"$detail"
-				report FAIL "$name" "$link" "$engine" "$detail"
-				failed=$((failed + 1))
-				continue
-			fi
-			gst=$(run_guest "$name" "$link" "$engine")
-			nst=$(cat "$TMP/$name.native.status")
-			ok=1
-			if [ "$gst" != "$nst" ]; then
-				ok=0
-				echo "exit status: native $nst, guest $gst" >>"$detail"
-				[ "$gst" = 124 ] && echo "(timed out after ${GUEST_TIMEOUT}s)" >>"$detail"
-			fi
-			if ! cmp -s "$TMP/$name.native.out" "$TMP/$name.guest.out"; then
-				ok=0
-				diff -u --label native --label guest "$TMP/$name.native.out" \
-					"$TMP/$name.guest.out" | head -n 12 >>"$detail"
-			fi
-			if [ "$ok" = 1 ]; then
-				report PASS "$name" "$link" "$engine"
-				passed=$((passed + 1))
-			else
-				if [ -s "$TMP/$name.guest.err" ]; then
-					echo "guest stderr:" >>"$detail"
-					head -n 3 "$TMP/$name.guest.err" >>"$detail"
-				fi
-				report FAIL "$name" "$link" "$engine" "$detail"
-				failed=$((failed + 1))
-			fi
+	for isa in $GUEST_ISAS; do
+		for link in static dynamic; do
+			for engine in $ENGINES; do
+				check_case "$name" "$isa" "$link" "$engine"
+			done
 		done
 	done
 done
 
-echo "$passed passed, $failed failed"
+echo "$passed passed, $failed failed, $skipped skipped"
 [ "$failed" -eq 0 ]

@@ -77,12 +77,12 @@ outer_tests() {
 	check run-riscv64 7 '^argv\[2\]=two$'
 	run "$FERRY" run -- "$T/probe" exit 42
 	check run-status 42 '^argv\[1\]=exit$'
-	# an aarch64 header is all ferry run reads: no aarch64 compiler needed
-	printf '\177ELF\002\001\001\000\000\000\000\000\000\000\000\000\002\000\267\000' >"$T/aarch64"
-	head -c 44 /dev/zero >>"$T/aarch64"
-	chmod +x "$T/aarch64"
-	run "$FERRY" run "$T/aarch64"
-	check run-unsupported-isa 255 '' 'aarch64 program; ferry has no runner.*riscv64'
+	# a loongarch64 header (EM_LOONGARCH 258) is all ferry run reads: no compiler needed
+	printf '\177ELF\002\001\001\000\000\000\000\000\000\000\000\000\002\000\002\001' >"$T/loongarch64"
+	head -c 44 /dev/zero >>"$T/loongarch64"
+	chmod +x "$T/loongarch64"
+	run "$FERRY" run "$T/loongarch64"
+	check run-unsupported-isa 255 '' 'loongarch64 program; ferry has no runner.*riscv64'
 	run "$FERRY" run /bin/true
 	check run-native 255 '' 'native x86_64 program'
 	run "$FERRY" run "$T/missing"
@@ -130,8 +130,8 @@ print_tests() {
 	fi
 	run "$FERRY" binfmt print --format systemd riscv65
 	check print-unknown-isa 2 '' "unknown ISA 'riscv65'; valid names: all .*riscv64"
-	run "$FERRY" binfmt print --format systemd aarch64
-	check print-isa-without-runner 1 '' 'no runner for aarch64'
+	run "$FERRY" binfmt print --format systemd loongarch64
+	check print-isa-without-runner 1 '' 'no runner for loongarch64'
 	run "$FERRY" binfmt print --format yaml
 	check print-bad-format 2 '' 'systemd, debian or register'
 	run "$FERRY" binfmt print --format systemd --flags PX
@@ -177,8 +177,8 @@ inner_install_tests() {
 	check status-none 0 '^riscv64 +none'
 	run "$FERRY" binfmt install bogus
 	check install-unknown-isa 2 '' "unknown ISA 'bogus'; valid names: .*riscv64"
-	run "$FERRY" binfmt install aarch64
-	check install-isa-without-runner 1 '' 'no runner for aarch64'
+	run "$FERRY" binfmt install loongarch64
+	check install-isa-without-runner 1 '' 'no runner for loongarch64'
 	if instance_is_empty; then pass refused-installs-register-nothing; else fail refused-installs-register-nothing "$(ls "$BINFMT")"; fi
 	run "$FERRY" binfmt install
 	check install 0 '^ferry-riscv64: registered \(flags PF'

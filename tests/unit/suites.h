@@ -13,6 +13,7 @@
 	X(elf_loader_suite)                                                               \
 	X(syscall_conv_suite)                                                             \
 	X(riscv64_decode_suite)                                                           \
+	X(aarch64_decode_suite)                                                           \
 	X(signal_frame_suite)                                                             \
 	X(riscv64_fp_suite)                                                               \
 	X(x86_emit_suite)                                                                 \
