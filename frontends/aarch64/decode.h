@@ -61,6 +61,7 @@ typedef enum A64Format {
 	A64F_STXP,         /* ws, rt, rt2, [rn|sp] */
 	A64F_ATOMIC,       /* rs, rt, [rn|sp] (cas, ldadd..., swp) */
 	A64F_CASP,         /* rs, rs+1, rt, rt+1, [rn|sp] */
+	A64F_SIMD,         /* FP and SIMD: operands shown as the raw word; translators decode */
 	A64F_COUNT
 } A64Format;
 
@@ -93,6 +94,7 @@ typedef struct A64Ctx {
 	uint64_t pc; /* address of the instruction being translated */
 	bool ended;  /* the translator emitted the block's exit */
 	A64FlagState fl;
+	bool fp_std; /* FPCR was found standard on this path (translate_fp.c) */
 } A64Ctx;
 
 /* A translator returns false when the encoding is reserved or unallocated (SIGILL). */

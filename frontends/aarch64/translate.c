@@ -9,6 +9,8 @@
  */
 #include "frontends/aarch64/translate.h"
 
+#include "frontends/aarch64/fp_helpers.h"
+
 #include <stddef.h>
 
 #define A64_MAX_BLOCK_INSNS 64
@@ -162,4 +164,6 @@ const GuestArch aarch64_arch = {
     .max_block_insns = A64_MAX_BLOCK_INSNS,
     .translate = a64_translate_block,
     .disas = a64_disas,
+    .enter = a64_fp_enter,
+    .sync_state = a64_fp_sync_state,
 };

@@ -19,6 +19,7 @@
 
 #include "frontends/aarch64/a64_features.h"
 #include "frontends/aarch64/translate.h"
+#include "frontends/aarch64/fp_helpers.h"
 
 #define A64_SYSREG(op0, op1, crn, crm, op2)                                                        \
 	((op0) << 14 | (op1) << 11 | (crn) << 7 | (crm) << 3 | (op2))
@@ -140,15 +141,19 @@ static IrTemp rd_fpcr(A64Ctx *ctx)
 }
 static void wr_fpcr(A64Ctx *ctx, IrTemp v)
 {
+	ctx->fp_std = false; /* translate_fp.c tests FPCR again */
 	ir_put(ctx->b, IR_I32, A64_OFF_FPCR,
 	       ir_op2i(ctx->b, IR_AND, IR_I32, a64_lo32(ctx, v), A64_FPCR_MASK));
 }
+/* FPSR's cumulative flags partly live in MXCSR until folded (fp_helpers.h). */
 static IrTemp rd_fpsr(A64Ctx *ctx)
 {
+	ir_call(ctx->b, &a64_fp_fold_helper, IR_NONE, IR_NONE, IR_NONE, IR_NONE);
 	return a64_zext32(ctx, ir_get(ctx->b, IR_I32, A64_OFF_FPSR));
 }
 static void wr_fpsr(A64Ctx *ctx, IrTemp v)
 {
+	ir_call(ctx->b, &a64_fp_fold_helper, IR_NONE, IR_NONE, IR_NONE, IR_NONE);
 	ir_put(ctx->b, IR_I32, A64_OFF_FPSR,
 	       ir_op2i(ctx->b, IR_AND, IR_I32, a64_lo32(ctx, v), A64_FPSR_MASK));
 }

@@ -38,12 +38,9 @@ CFLAGS="-std=c11 -O2 -ffp-contract=off -frounding-math -Wall -Wno-unused-result 
 export HOST_CC CFLAGS OUT SRC_DIR
 
 # Cases each ISA cannot run yet: SKIP_<isa> names tests ("*" for all), SKIP_<isa>_WHY
-# says why. aarch64: glibc's string and memory routines (memcpy, strlen, ...) are
-# written with Advanced SIMD, which the aarch64 runner does not implement yet, so no
-# glibc program gets far; once it does, the list shrinks to the tests that need scalar
-# floating point (heap_sort libm stdio_fmt strings), until that lands too.
-SKIP_aarch64="*"
-SKIP_aarch64_WHY="needs Advanced SIMD (glibc's string routines), not implemented yet"
+# says why. Both lists are empty now that aarch64 has scalar FP and Advanced SIMD.
+SKIP_aarch64=""
+SKIP_aarch64_WHY=""
 
 skipped_for() { # isa name: is the case on the ISA's skip list?
 	local list

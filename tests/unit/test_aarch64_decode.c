@@ -50,7 +50,9 @@ static const DisasCase disas_cases[] = {
     {0xf867d8c5, 0, "ldr\tx5, [x6, w7, sxtw #3]"},
     {0x54000041, 0x1000, "b.ne\t0x1008"},
     {0x97ffffff, 0x1000, "bl\t0xffc"},
-    {0x4e010c20, 0, ".inst\t0x4e010c20"},
+    {0x4e010c20, 0, "dup\t0x4e010c20"},
+    {0x00000000, 0, "udf\t#0x0"},
+    {0x04000000, 0, ".inst\t0x04000000"},
 };
 
 START_TEST(test_disas)
