@@ -2,6 +2,7 @@
 # sources to the lists below; everything is built out of tree in $(BUILD). The runners
 # are static-pie executables; unit tests link the same objects dynamically with Check.
 
+.DEFAULT_GOAL := all
 BUILD ?= build
 CC ?= gcc
 ISAS := riscv64 aarch64
