@@ -40,11 +40,11 @@ bool linux_syscall(LinuxProc *p, CpuCommon *cpu)
 			log_printf("unimplemented syscall %s (%" PRIu64 ")\n",
 			           d ? d->name : "unknown", nr);
 	}
-	if (trace)
-		strace_end(p, ret);
 	LinuxThread *t = linux_self();
 	if (t->exited)
 		return false;
+	if (trace)
+		strace_end(p, ret);
 	/* A handler with SA_RESTART that interrupted this call will run it again. */
 	t->sig.restart_pending = ret == -EINTR && !(d && (d->flags & LINUX_SC_NORESTART));
 	t->sig.restart_arg0 = a[0];

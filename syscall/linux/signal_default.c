@@ -66,6 +66,21 @@ void linux_signal_fatal(LinuxProc *p, int sig)
 	_exit(128 + sig);
 }
 
+/* Sends si to this process (tid 0) or one of its threads through the host. A siginfo
+ * the kernel lets only kill and tgkill make (SI_USER, SI_TKILL) is made by them: the
+ * kernel refuses it from rt_*sigqueueinfo on any thread but the one it names. */
+static int64_t host_send(const ConvSigInfo *si, pid_t tid)
+{
+	int sig = si->signo;
+	if (si->code == LINUX_SI_USER || si->code == LINUX_SI_TKILL)
+		return linux_ret(tid ? syscall(SYS_tgkill, getpid(), tid, sig)
+		                     : syscall(SYS_kill, getpid(), sig));
+	siginfo_t h;
+	conv_siginfo_to_host(si, &h);
+	return linux_ret(tid ? syscall(SYS_rt_tgsigqueueinfo, getpid(), tid, sig, &h)
+	                     : syscall(SYS_rt_sigqueueinfo, getpid(), sig, &h));
+}
+
 /* A signal to ourselves. The host kernel queues it (with its siginfo, merging standard
  * signals) and hands it to the runner's handler once the guest lets it through; when the
  * guest leaves it at the default action the host applies that action to the runner. A
@@ -91,11 +106,7 @@ int64_t linux_signal_self(LinuxProc *p, const ConvSigInfo *si, bool to_thread)
 	}
 	if (handler == LINUX_SIG_DFL && !blocked && !default_ignores(sig))
 		prepare_default(p, sig);
-	siginfo_t h;
-	conv_siginfo_to_host(si, &h);
-	if (!to_thread)
-		return linux_ret(syscall(SYS_rt_sigqueueinfo, getpid(), sig, &h));
-	return linux_ret(syscall(SYS_rt_tgsigqueueinfo, getpid(), gettid(), sig, &h));
+	return host_send(si, to_thread ? gettid() : 0);
 }
 
 static void push_to(LinuxThread *t, void *arg)
@@ -120,9 +131,7 @@ static int64_t signal_thread(LinuxProc *p, pid_t tid, const ConvSigInfo *si)
 		if (linux_thread_with(p, tid, push_to, &copy) == 0)
 			return 0;
 	}
-	siginfo_t h;
-	conv_siginfo_to_host(si, &h);
-	return linux_ret(syscall(SYS_rt_tgsigqueueinfo, getpid(), tid, sig, &h));
+	return host_send(si, tid);
 }
 
 /* What kill/tkill/tgkill tell the receiver: the sender and how it sent. */

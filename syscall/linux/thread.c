@@ -42,6 +42,8 @@ typedef struct ThreadStart {
 	LinuxProc *p;
 	LinuxThread *t;
 	uint64_t flags, parent_tid, child_tid;
+	pid_t tid; /* the child's, set before it is ready (t may be gone by the time the
+	            * parent looks) */
 	sem_t ready;
 } ThreadStart;
 
@@ -109,6 +111,7 @@ static void *thread_start(void *arg)
 	if (flags & CLONE_CHILD_CLEARTID)
 		t->clear_child_tid = st->child_tid;
 	list_add(p, t);
+	st->tid = t->tid;
 	sem_post(&st->ready); /* st is the parent's and gone after this */
 	sigset_t set;
 	linux_host_mask(t->sig.blocked, &set);
@@ -194,7 +197,8 @@ int64_t linux_thread_clone(LinuxProc *p, CpuCommon *cpu, uint64_t flags, uint64_
 		free(c);
 		return -ENOMEM;
 	}
-	ThreadStart st = {p, t, flags, parent_tid, child_tid};
+	ThreadStart st = {.p = p, .t = t, .flags = flags, .parent_tid = parent_tid,
+	                  .child_tid = child_tid};
 	sem_init(&st.ready, 0, 0);
 	__atomic_add_fetch(&p->n_threads, 1, __ATOMIC_SEQ_CST);
 	int r = start_host_thread(&st);
@@ -205,7 +209,7 @@ int64_t linux_thread_clone(LinuxProc *p, CpuCommon *cpu, uint64_t flags, uint64_
 		free(t);
 		return r == -EAGAIN ? -EAGAIN : -ENOMEM;
 	}
-	return t->tid;
+	return st.tid;
 }
 
 /* Signals this thread's handler accepted but the guest has not seen yet: the ones a
