@@ -212,18 +212,21 @@ int64_t linux_thread_clone(LinuxProc *p, CpuCommon *cpu, uint64_t flags, uint64_
 	return st.tid;
 }
 
-/* Signals this thread's handler accepted but the guest has not seen yet: the ones a
- * thread of the process may take go back to the process (they were most likely sent
- * to it); the runner's own queued ones were for this thread and end with it. */
+/* Signals this thread's handler accepted but the guest has not seen yet: the ones sent
+ * to the process go back to it (with their siginfo where the kernel lets a thread
+ * forge it, else as a plain kill); the ones for this thread (tkill, tgkill) and the
+ * runner's own queued ones end with it, as a thread's private signals do. */
 static void requeue_pending(LinuxThread *t)
 {
 	ConvSigInfo si;
 	while (linux_sigqueue_take(~0ull, &si)) {
-		if (LINUX_SIGBIT(si.signo) & LINUX_RUNNER_QUEUED)
+		if ((LINUX_SIGBIT(si.signo) & LINUX_RUNNER_QUEUED) || si.code == LINUX_SI_TKILL)
 			continue;
 		siginfo_t h;
 		conv_siginfo_to_host(&si, &h);
-		syscall(SYS_rt_sigqueueinfo, getpid(), si.signo, &h);
+		if (si.code == LINUX_SI_USER ||
+		    syscall(SYS_rt_sigqueueinfo, getpid(), si.signo, &h) < 0)
+			kill(getpid(), si.signo);
 	}
 }
 
