@@ -41,12 +41,18 @@ typedef struct CpuCommon {
 	uint64_t fault_addr; /* guest address of the last memory fault */
 	int fault_write;     /* that fault was a write */
 	sigjmp_buf *fault_jmp; /* where a host SIGSEGV inside guest code returns to, or NULL */
-	/* Set (from a host signal handler, or another thread) to make the engine return
-	 * CPU_EXIT_INTERRUPT at the next block boundary; the CPU loop clears it. */
+	/* Set (from a host signal handler, or by another thread: a signal for this thread,
+	 * or the engine asking every CPU out of generated code before a flush) to make the
+	 * engine return CPU_EXIT_INTERRUPT at the next block boundary; the CPU loop clears it. */
 	volatile uint32_t exit_request;
 	uint32_t ras_top;
 	uint64_t ras_gen;
 	CpuRasEntry ras[CPU_RAS_SIZE];
+	/* This CPU's own jump cache, which generated code reads inline for indirect jumps
+	 * (each thread has one, so no thread ever sees another's half-written entry), and
+	 * the engine's per-CPU state; both belong to the engine and are set on first run. */
+	const void *jump_cache;
+	struct EngineCpu *engine_cpu;
 } CpuCommon;
 
 #endif

@@ -343,6 +343,21 @@ static void unlock(const GuestMem *m)
 	pthread_mutex_unlock(&((GuestMem *)m)->lock);
 }
 
+void gmem_fork_prepare(GuestMem *m)
+{
+	lock(m);
+}
+
+void gmem_fork_parent(GuestMem *m)
+{
+	unlock(m);
+}
+
+void gmem_fork_child(GuestMem *m)
+{
+	pthread_mutex_init(&m->lock, NULL);
+}
+
 /* ---- placement ---- */
 
 /* First free gap of len bytes, searched top-down from the top of the window; the hint is

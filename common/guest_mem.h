@@ -77,4 +77,10 @@ int gmem_visit(const GuestMem *m, GmemVisitFn fn, void *opaque);
 /* Records a name for a range (the loader names program and interpreter segments). */
 void gmem_set_name(GuestMem *m, uint64_t start, uint64_t len, const char *name);
 
+/* Around a fork of a multi-threaded process: prepare holds the lock so the child never
+ * inherits it held by a thread that does not exist there; the child gets a fresh one. */
+void gmem_fork_prepare(GuestMem *m);
+void gmem_fork_parent(GuestMem *m);
+void gmem_fork_child(GuestMem *m);
+
 #endif

@@ -1,54 +1,38 @@
 /*
- * The execution engine behind engine.h. Blocks are found through a direct-mapped jump
- * cache in front of a hash table keyed by guest PC; a miss translates (frontend -> IR ->
- * optimizer -> executor). Direct exits are chained: a block remembers its successor per
- * exit slot, so a running loop never looks a block up. Invalidation is coarse on purpose:
- * the engine tracks which guest pages hold translated code and, when a changed range
- * touches one, drops every translation (code is rarely unmapped or rewritten by user
- * programs, and this keeps chains trivially correct).
+ * The execution engine behind engine.h. Blocks are found through a per-CPU direct-mapped
+ * jump cache in front of a hash table keyed by guest PC; a miss translates (frontend ->
+ * IR -> optimizer -> executor). Direct exits are chained: a block remembers its successor
+ * per exit slot, so a running loop never looks a block up. Invalidation is coarse on
+ * purpose: the engine tracks which guest pages hold translated code and, when a changed
+ * range touches one, drops every translation (code is rarely unmapped or rewritten by
+ * user programs, and this keeps chains trivially correct).
  *
  * With ENGINE_JIT, blocks also get host code from the x86-64 backend: the run loop
  * enters generated code, which follows linked exits and jump-cache hits by itself; the
  * loop only translates and links successors, and runs the rare block the backend cannot
  * compile with the interpreter. The jump cache is laid out for generated code to read
  * ({pc, host code} pairs, with the Tb pointers beside them for the C side).
+ *
+ * Every guest thread runs through the same Engine; engine_int.h describes the locks and
+ * how a flush stops the other threads (engine_cpu.c).
  */
 #include "jit/engine.h"
 
-#include <glib.h>
 #include <inttypes.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
 #include "common/log.h"
-#include "jit/cosim.h"
+#include "jit/engine_int.h"
 #include "jit/fault.h"
-#include "jit/tb.h"
-#include "jit/x86_64/backend.h"
 
-#define JUMP_CACHE_BITS 12
-#define JUMP_CACHE_SIZE (1u << JUMP_CACHE_BITS)
 #define PAGE_SHIFT 12
 
-struct Engine {
-	const GuestArch *arch;
-	EngineMode mode;
-	GuestFetch fetch;
-	GHashTable *blocks;  /* guest pc -> Tb * */
-	GHashTable *pages;   /* set of guest page numbers holding translated code */
-	JitJumpEntry jump_cache[JUMP_CACHE_SIZE]; /* read by generated code */
-	Tb *jump_tb[JUMP_CACHE_SIZE];
-	JitBackend *jit;                          /* ENGINE_JIT and ENGINE_COSIM */
-	Cosim *cosim;                             /* ENGINE_COSIM only */
-	IrBlock scratch; /* the block being translated */
-	uint64_t *temps;
-	uint32_t temps_cap;
-	uint64_t translated;
-	uint64_t guest_insns_translated;
-	uint64_t translate_ns;
-	bool verify;
-};
+/* The CPU this thread is running inside engine_run, or NULL: a flush asked for from
+ * inside (a full code cache, fence.i) does not wait for its own thread. */
+static __thread EngineCpu *engine_self;
 
 static guint pc_hash(gconstpointer key)
 {
@@ -69,34 +53,26 @@ static void tb_free(gpointer p)
 	free(tb);
 }
 
-static void reset_jump_cache(Engine *e)
-{
-	const void *miss = e->jit ? jit_lookup_miss_code(e->jit) : NULL;
-	for (unsigned i = 0; i < JUMP_CACHE_SIZE; i++)
-		e->jump_cache[i] = (JitJumpEntry){UINT64_MAX, miss};
-	memset(e->jump_tb, 0, sizeof e->jump_tb);
-}
-
 Engine *engine_new(const GuestArch *arch, EngineMode mode, const GuestFetch *fetch)
 {
 	Engine *e = calloc(1, sizeof *e);
 	if (!e)
 		return NULL;
 	if (mode != ENGINE_INTERP) {
-		e->jit = jit_backend_new(e->jump_cache, JUMP_CACHE_BITS);
-		if (mode == ENGINE_COSIM && e->jit)
-			e->cosim = cosim_new(e->jit, arch);
-		if (!e->jit || (mode == ENGINE_COSIM && !e->cosim)) {
-			jit_backend_free(e->jit);
+		e->jit = jit_backend_new(JUMP_CACHE_BITS);
+		if (!e->jit) {
 			free(e);
 			return NULL;
 		}
 	}
-	reset_jump_cache(e);
+	pthread_mutex_init(&e->lock, NULL);
+	pthread_mutex_init(&e->cosim_lock, NULL);
+	pthread_cond_init(&e->changed, NULL);
 	ir_block_init(&e->scratch, 0);
 	e->arch = arch;
 	e->mode = mode;
 	e->fetch = *fetch;
+	e->generation = 1;
 	e->blocks = g_hash_table_new_full(pc_hash, pc_equal, NULL, tb_free);
 	e->pages = g_hash_table_new_full(g_int64_hash, g_int64_equal, g_free, NULL);
 	const char *v = getenv("FERRY_VERIFY_IR");
@@ -104,43 +80,55 @@ Engine *engine_new(const GuestArch *arch, EngineMode mode, const GuestFetch *fet
 	return e;
 }
 
-static void engine_flush(Engine *e)
+void engine_drop_all(Engine *e)
 {
 	g_hash_table_remove_all(e->blocks);
 	g_hash_table_remove_all(e->pages);
 	if (e->jit)
 		jit_flush(e->jit);
-	reset_jump_cache(e);
+	__atomic_store_n(&e->generation, e->generation + 1, __ATOMIC_RELEASE);
 }
 
 void engine_free(Engine *e)
 {
 	if (!e)
 		return;
-	engine_flush(e);
+	engine_cpus_free(e);
+	engine_drop_all(e);
 	g_hash_table_destroy(e->blocks);
 	g_hash_table_destroy(e->pages);
-	cosim_free(e->cosim);
 	jit_backend_free(e->jit);
 	ir_block_free(&e->scratch);
-	free(e->temps);
+	pthread_mutex_destroy(&e->lock);
+	pthread_mutex_destroy(&e->cosim_lock);
+	pthread_cond_destroy(&e->changed);
 	free(e);
 }
 
 uint64_t engine_blocks_translated(const Engine *e)
 {
-	return e->translated;
+	return __atomic_load_n(&e->translated, __ATOMIC_RELAXED);
 }
 
 EngineStats engine_stats(const Engine *e)
 {
+	Engine *me = (Engine *)e;
+	pthread_mutex_lock(&me->lock);
 	EngineStats s = {
-		.blocks = e->translated,
-		.guest_insns = e->guest_insns_translated,
-		.translate_ns = e->translate_ns,
+	    .blocks = e->translated,
+	    .guest_insns = e->guest_insns_translated,
+	    .translate_ns = e->translate_ns,
+	    .cosim_checked = e->cosim_checked,
+	    .cosim_unchecked = e->cosim_unchecked,
 	};
-	if (e->cosim)
-		cosim_counts(e->cosim, &s.cosim_checked, &s.cosim_unchecked);
+	for (const EngineCpu *ec = e->cpus; ec; ec = ec->next) {
+		uint64_t checked = 0, unchecked = 0;
+		if (ec->cosim)
+			cosim_counts(ec->cosim, &checked, &unchecked);
+		s.cosim_checked += checked;
+		s.cosim_unchecked += unchecked;
+	}
+	pthread_mutex_unlock(&me->lock);
 	return s;
 }
 
@@ -165,30 +153,40 @@ static void note_pages(Engine *e, uint64_t start, uint64_t len)
 	}
 }
 
-void engine_invalidate(Engine *e, uint64_t start, uint64_t len)
+/* With e->lock held: does any page of [start, start+len) hold translated code? */
+static bool touches_code(Engine *e, uint64_t start, uint64_t len)
 {
-	if (!len || g_hash_table_size(e->pages) == 0)
-		return;
 	uint64_t first = start >> PAGE_SHIFT, last = (start + len - 1) >> PAGE_SHIFT;
-	bool hit = false;
 	if (last - first + 1 > g_hash_table_size(e->pages)) {
 		GHashTableIter it;
 		gpointer key;
 		g_hash_table_iter_init(&it, e->pages);
-		while (!hit && g_hash_table_iter_next(&it, &key, NULL)) {
+		while (g_hash_table_iter_next(&it, &key, NULL)) {
 			uint64_t page = *(uint64_t *)key;
-			hit = page >= first && page <= last;
+			if (page >= first && page <= last)
+				return true;
 		}
-	} else {
-		for (uint64_t page = first; !hit && page <= last; page++)
-			hit = g_hash_table_contains(e->pages, &page);
+		return false;
 	}
-	if (hit) {
+	for (uint64_t page = first; page <= last; page++)
+		if (g_hash_table_contains(e->pages, &page))
+			return true;
+	return false;
+}
+
+void engine_invalidate(Engine *e, uint64_t start, uint64_t len)
+{
+	if (!len)
+		return;
+	pthread_mutex_lock(&e->lock);
+	if (g_hash_table_size(e->pages) && touches_code(e, start, len)) {
 		if (log_on(LOG_EXEC))
-			log_printf("invalidate 0x%" PRIx64 "+0x%" PRIx64 ": dropping all translations\n",
-				   start, len);
-		engine_flush(e);
+			log_printf("invalidate 0x%" PRIx64 "+0x%" PRIx64
+			           ": dropping all translations\n",
+			           start, len);
+		engine_flush_locked(e, engine_self);
 	}
+	pthread_mutex_unlock(&e->lock);
 }
 
 static void log_guest_code(Engine *e, const Tb *tb)
@@ -224,33 +222,19 @@ static void verify_or_die(const IrBlock *b, uint64_t pc, const char *stage)
 	abort();
 }
 
-static bool finish_block(Engine *e, Tb *tb)
-{
-	if (!tb_resolve_labels(tb))
-		return false;
-	if (tb->ir.n_temps > e->temps_cap) {
-		uint64_t *t = realloc(e->temps, tb->ir.n_temps * sizeof *t);
-		if (!t)
-			return false;
-		memset(t, 0, tb->ir.n_temps * sizeof *t);
-		e->temps = t;
-		e->temps_cap = tb->ir.n_temps;
-	}
-	return true;
-}
-
 /* Gives tb host code. A full code cache is flushed (tb is not in the block table yet,
- * so it survives) and the compile retried once; a block the backend cannot compile
+ * so it survives; the caller learns of the flush from its CPU's generation) and the
+ * compile retried once; a block the backend cannot compile
  * keeps jit NULL and runs in the interpreter. */
 static void compile_block(Engine *e, Tb *tb, uintptr_t guest_base)
 {
 	JitStatus st;
-	unsigned flags = e->cosim ? JIT_STANDALONE : 0;
+	unsigned flags = e->mode == ENGINE_COSIM ? JIT_STANDALONE : 0;
 	tb->jit = jit_compile(e->jit, tb, guest_base, flags, &st);
 	if (st == JIT_CACHE_FULL) {
 		if (log_on(LOG_EXEC))
 			log_printf("code cache full: dropping all translations\n");
-		engine_flush(e);
+		engine_flush_locked(e, engine_self);
 		tb->jit = jit_compile(e->jit, tb, guest_base, flags, &st);
 	}
 }
@@ -263,14 +247,14 @@ static bool keep_ir(Engine *e, Tb *tb, uintptr_t guest_base)
 	tb->ir = e->scratch;
 	if (e->jit)
 		compile_block(e, tb, guest_base);
-	if (tb->jit && !e->cosim) {
+	if (tb->jit && e->mode != ENGINE_COSIM) {
 		tb->ir.insns = NULL;
 		tb->ir.temp_type = NULL;
 		tb->ir.n_insns = tb->ir.cap_insns = 0;
 		tb->ir.n_temps = tb->ir.cap_temps = 0;
 		return true;
 	}
-	return ir_block_copy(&tb->ir, &e->scratch) && finish_block(e, tb);
+	return ir_block_copy(&tb->ir, &e->scratch) && tb_resolve_labels(tb);
 }
 
 static Tb *translate(Engine *e, uint64_t pc, uintptr_t guest_base)
@@ -305,51 +289,89 @@ static Tb *translate(Engine *e, uint64_t pc, uintptr_t guest_base)
 	return tb;
 }
 
-static Tb *find_block(Engine *e, CpuCommon *cpu, uint64_t pc)
+/* With e->lock held: the block at pc, translated now if it is not in the table. */
+static Tb *lookup_or_translate(Engine *e, CpuCommon *cpu, uint64_t pc)
+{
+	Tb *tb = g_hash_table_lookup(e->blocks, &pc);
+	if (tb)
+		return tb;
+	/* Translation runs library code that may disturb the guest state a frontend keeps
+	 * in the host (guest_arch.h): move it out first, reset the host after. */
+	if (e->arch->sync_state)
+		e->arch->sync_state(cpu);
+	uint64_t t0 = now_ns();
+	tb = translate(e, pc, cpu->guest_base);
+	e->translate_ns += now_ns() - t0;
+	if (e->arch->enter)
+		e->arch->enter(cpu);
+	return tb;
+}
+
+/* The block at pc, from this CPU's jump cache without a lock, else from the table (or
+ * translated). Any Tb or JitBlock the caller got earlier is dead when ec->generation
+ * changed meanwhile: a flush happened while this CPU waited or translated. */
+static Tb *find_block(Engine *e, EngineCpu *ec, CpuCommon *cpu, uint64_t pc)
 {
 	unsigned i = (pc >> 1) & (JUMP_CACHE_SIZE - 1);
-	Tb *tb = e->jump_tb[i];
-	if (tb && e->jump_cache[i].pc == pc)
+	Tb *tb = ec->jump_tb[i];
+	if (tb && ec->jump_cache[i].pc == pc)
 		return tb;
-	tb = g_hash_table_lookup(e->blocks, &pc);
-	if (!tb) {
-		/* Translation runs library code that may disturb the guest state a frontend
-		 * keeps in the host (guest_arch.h): move it out first, reset the host after. */
-		if (e->arch->sync_state)
-			e->arch->sync_state(cpu);
-		uint64_t t0 = now_ns();
-		tb = translate(e, pc, cpu->guest_base);
-		e->translate_ns += now_ns() - t0;
-		if (e->arch->enter)
-			e->arch->enter(cpu);
-	}
+	pthread_mutex_lock(&e->lock);
+	engine_cpu_park(e, ec);
+	tb = lookup_or_translate(e, cpu, pc);
+	pthread_mutex_unlock(&e->lock);
 	if (!tb) {
 		fprintf(stderr, "ferry: out of memory translating guest code\n");
 		abort();
 	}
-	e->jump_tb[i] = tb;
-	e->jump_cache[i].pc = pc;
-	e->jump_cache[i].code = tb->jit ? jit_block_code(tb->jit)
-				 : e->jit ? jit_lookup_miss_code(e->jit) : NULL;
+	ec->jump_tb[i] = tb;
+	ec->jump_cache[i].pc = pc;
+	ec->jump_cache[i].code = tb->jit  ? jit_block_code(tb->jit)
+	                         : e->jit ? jit_lookup_miss_code(e->jit)
+	                                  : NULL;
 	return tb;
 }
 
-static CpuExit run_interp(Engine *e, CpuCommon *cpu)
+/* The interpreter's temps for tb (per CPU: threads interpret at the same time). */
+static uint64_t *temps_for(EngineCpu *ec, const Tb *tb)
 {
-	Tb *tb = find_block(e, cpu, cpu->pc);
+	uint32_t need = tb->ir.n_temps;
+	if (need > ec->temps_cap) {
+		uint64_t *t = realloc(ec->temps, need * sizeof *t);
+		if (!t) {
+			fprintf(stderr, "ferry: out of memory\n");
+			abort();
+		}
+		memset(t, 0, need * sizeof *t);
+		ec->temps = t;
+		ec->temps_cap = need;
+	}
+	return ec->temps;
+}
+
+/* A chain slot is shared by every thread running tb: read and written atomically, and
+ * filled only when no flush made the found successor newer than tb. */
+static CpuExit run_interp(Engine *e, EngineCpu *ec, CpuCommon *cpu)
+{
+	Tb *tb = find_block(e, ec, cpu, cpu->pc);
 	for (;;) {
 		if (cpu->exit_request)
 			return CPU_EXIT_INTERRUPT;
 		if (log_on(LOG_EXEC))
 			log_printf("Trace 0x%" PRIx64 "\n", tb->pc);
-		TbExit x = interp_run(tb, cpu, e->temps, NULL);
+		TbExit x = interp_run(tb, cpu, temps_for(ec, tb), NULL);
 		if (x.kind == TB_GOTO) {
-			Tb *next = tb->chain[x.slot];
-			if (!next || next->pc != cpu->pc)
-				next = tb->chain[x.slot] = find_block(e, cpu, cpu->pc);
+			Tb *next = __atomic_load_n(&tb->chain[x.slot], __ATOMIC_ACQUIRE);
+			if (!next || next->pc != cpu->pc) {
+				uint64_t gen = ec->generation;
+				next = find_block(e, ec, cpu, cpu->pc);
+				if (gen == ec->generation)
+					__atomic_store_n(&tb->chain[x.slot], next,
+					                 __ATOMIC_RELEASE);
+			}
 			tb = next;
 		} else if (x.kind == TB_LOOKUP) {
-			tb = find_block(e, cpu, cpu->pc);
+			tb = find_block(e, ec, cpu, cpu->pc);
 		} else {
 			return x.reason;
 		}
@@ -357,7 +379,7 @@ static CpuExit run_interp(Engine *e, CpuCommon *cpu)
 }
 
 /* One trip through generated code (or the interpreter, for a block without host code). */
-static JitRun run_once(Engine *e, Tb *tb, CpuCommon *cpu)
+static JitRun run_once(Engine *e, EngineCpu *ec, Tb *tb, CpuCommon *cpu)
 {
 	if (log_on(LOG_EXEC))
 		log_printf("Trace 0x%" PRIx64 "\n", tb->pc);
@@ -367,35 +389,51 @@ static JitRun run_once(Engine *e, Tb *tb, CpuCommon *cpu)
 	}
 	JitRun r = {.exit = {TB_EXIT, 0, CPU_EXIT_INTERRUPT}};
 	if (!cpu->exit_request)
-		r.exit = interp_run(tb, cpu, e->temps, NULL);
+		r.exit = interp_run(tb, cpu, temps_for(ec, tb), NULL);
 	return r;
 }
 
-static CpuExit run_jit(Engine *e, CpuCommon *cpu)
+/* Links from's exit to `to` under the lock, unless a flush since `gen` freed from. */
+static void link_exit(Engine *e, EngineCpu *ec, uint64_t gen, JitBlock *from, unsigned site,
+                      JitBlock *to)
 {
-	Tb *tb = find_block(e, cpu, cpu->pc);
+	pthread_mutex_lock(&e->lock);
+	if (gen == ec->generation)
+		jit_link(e->jit, from, site, to);
+	pthread_mutex_unlock(&e->lock);
+}
+
+static CpuExit run_jit(Engine *e, EngineCpu *ec, CpuCommon *cpu)
+{
+	Tb *tb = find_block(e, ec, cpu, cpu->pc);
 	for (;;) {
-		JitRun r = run_once(e, tb, cpu);
+		JitRun r = run_once(e, ec, tb, cpu);
 		if (r.exit.kind == TB_EXIT)
 			return r.exit.reason;
-		uint64_t gen = jit_generation(e->jit);
-		Tb *next = find_block(e, cpu, cpu->pc);
-		if (r.exit.kind == TB_GOTO && r.from && next->jit && gen == jit_generation(e->jit))
-			jit_link(e->jit, r.from, r.site, next->jit);
+		uint64_t gen = ec->generation;
+		Tb *next = find_block(e, ec, cpu, cpu->pc);
+		if (r.exit.kind == TB_GOTO && r.from && next->jit)
+			link_exit(e, ec, gen, r.from, r.site, next->jit);
 		tb = next;
 	}
 }
 
-/* Co-simulation runs one block at a time, so nothing is chained or looked up inline. */
-static CpuExit run_cosim(Engine *e, CpuCommon *cpu)
+/* Co-simulation runs one block at a time, so nothing is chained or looked up inline.
+ * Guest threads take turns block by block (engine_int.h: cosim_lock). */
+static CpuExit run_cosim(Engine *e, EngineCpu *ec, CpuCommon *cpu)
 {
 	for (;;) {
 		if (cpu->exit_request)
 			return CPU_EXIT_INTERRUPT;
-		Tb *tb = find_block(e, cpu, cpu->pc);
+		Tb *tb = find_block(e, ec, cpu, cpu->pc);
 		if (log_on(LOG_EXEC))
 			log_printf("Trace 0x%" PRIx64 "\n", tb->pc);
-		TbExit x = cosim_run(e->cosim, tb, cpu, e->temps);
+		uint64_t *temps = temps_for(ec, tb);
+		pthread_mutex_lock(&e->cosim_lock);
+		ec->in_cosim = true;
+		TbExit x = cosim_run(ec->cosim, tb, cpu, temps);
+		ec->in_cosim = false;
+		pthread_mutex_unlock(&e->cosim_lock);
 		if (x.kind == TB_EXIT)
 			return x.reason;
 	}
@@ -407,22 +445,45 @@ static bool jit_pc_map(const void *opaque, uintptr_t host_pc, uint64_t *guest_pc
 }
 
 /* The GuestArch hooks around guest execution (guest_arch.h). */
-static CpuExit leave_guest(Engine *e, CpuCommon *cpu, CpuExit why)
+static CpuExit leave_guest(Engine *e, EngineCpu *ec, CpuCommon *cpu, CpuExit why)
 {
 	cpu->fault_jmp = NULL;
 	fault_set_cpu(NULL);
+	if (ec->in_cosim) {
+		/* a fault left a co-simulated block that ran on one executor only */
+		ec->in_cosim = false;
+		pthread_mutex_unlock(&e->cosim_lock);
+	}
 	if (e->arch->sync_state)
 		e->arch->sync_state(cpu);
+	engine_self = NULL;
+	engine_cpu_leave(e, ec);
 	return why;
+}
+
+static CpuExit run_mode(Engine *e, EngineCpu *ec, CpuCommon *cpu)
+{
+	switch (e->mode) {
+	case ENGINE_COSIM: return run_cosim(e, ec, cpu);
+	case ENGINE_JIT: return run_jit(e, ec, cpu);
+	default: return run_interp(e, ec, cpu);
+	}
 }
 
 CpuExit engine_run(Engine *e, CpuCommon *cpu)
 {
+	EngineCpu *ec = engine_cpu_get(e, cpu);
+	if (!ec) {
+		fprintf(stderr, "ferry: out of memory\n");
+		abort();
+	}
 	sigjmp_buf env;
 	if (sigsetjmp(env, 0)) {
 		cpu->pc = cpu->insn_pc;
-		return leave_guest(e, cpu, CPU_EXIT_MEM_FAULT);
+		return leave_guest(e, ec, cpu, CPU_EXIT_MEM_FAULT);
 	}
+	engine_cpu_enter(e, ec);
+	engine_self = ec;
 	if (e->arch->enter)
 		e->arch->enter(cpu);
 	cpu->fault_jmp = &env;
@@ -430,10 +491,12 @@ CpuExit engine_run(Engine *e, CpuCommon *cpu)
 	fault_set_pc_map(e->jit ? jit_pc_map : NULL, e->jit);
 	CpuExit why;
 	for (;;) {
-		why = e->cosim ? run_cosim(e, cpu) : e->jit ? run_jit(e, cpu) : run_interp(e, cpu);
+		why = run_mode(e, ec, cpu);
 		if (why != CPU_EXIT_SYNC_CODE)
 			break;
-		engine_flush(e);
+		pthread_mutex_lock(&e->lock);
+		engine_flush_locked(e, ec);
+		pthread_mutex_unlock(&e->lock);
 	}
-	return leave_guest(e, cpu, why);
+	return leave_guest(e, ec, cpu, why);
 }

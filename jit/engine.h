@@ -4,6 +4,11 @@
  * the outside world (a system call, an exception, a fault). Translations are shared by
  * every CPU run through the same engine and keyed by guest PC; invalidation drops every
  * block overlapping a guest range (munmap, mprotect, self-modifying code).
+ *
+ * Threads: each guest thread runs its own CPU through the one engine, from its own host
+ * thread, all at the same time. Every function here may be called from any thread;
+ * dropping translations waits until no other thread is inside engine_run (threads in
+ * system calls do not count), so it never frees code that is running.
  */
 #ifndef FERRY_ENGINE_H
 #define FERRY_ENGINE_H
@@ -28,15 +33,22 @@ void engine_free(Engine *e);
 CpuExit engine_run(Engine *e, CpuCommon *cpu);
 /* Drops every translation whose guest code overlaps [start, start+len). */
 void engine_invalidate(Engine *e, uint64_t start, uint64_t len);
+/* Forgets a CPU whose thread is ending (not running); the CPU struct is the caller's. */
+void engine_cpu_release(Engine *e, CpuCommon *cpu);
+/* Around a fork of the process: prepare holds the engine's locks so the child inherits
+ * none of them mid-change; the child keeps only `survivor`, the forking thread's CPU. */
+void engine_fork_prepare(Engine *e);
+void engine_fork_parent(Engine *e);
+void engine_fork_child(Engine *e, CpuCommon *survivor);
 /* Number of blocks translated so far (for tests and logs). */
 uint64_t engine_blocks_translated(const Engine *e);
 
 /* Translation totals since engine_new (FERRY_STATS=1 prints them at exit). A block
  * translated again after an invalidation counts again. */
 typedef struct EngineStats {
-	uint64_t blocks;       /* blocks translated */
-	uint64_t guest_insns;  /* guest instructions those blocks cover */
-	uint64_t translate_ns; /* monotonic-clock time spent translating them */
+	uint64_t blocks;                         /* blocks translated */
+	uint64_t guest_insns;                    /* guest instructions those blocks cover */
+	uint64_t translate_ns;                   /* monotonic-clock time spent translating them */
 	uint64_t cosim_checked, cosim_unchecked; /* co-simulation: blocks compared or not */
 } EngineStats;
 EngineStats engine_stats(const Engine *e);

@@ -116,8 +116,13 @@ TbExit interp_run(const Tb *tb, CpuCommon *cpu, uint64_t *t, StoreLog *log)
 		switch ((IrOp)in->op) {
 		case IR_NOP:
 		case IR_LABEL:
-		case IR_FENCE:
 		case IR_PUSH_RETURN:
+			break;
+		case IR_FENCE:
+			/* The host is TSO: only store-to-load order needs a barrier, as in
+			 * the backend (other threads may run guest code concurrently). */
+			if (in->aux & IR_FENCE_ST_LD)
+				__atomic_thread_fence(__ATOMIC_SEQ_CST);
 			break;
 		case IR_INSN_START:
 			cpu->insn_pc = in->imm;

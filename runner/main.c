@@ -1,7 +1,8 @@
 /*
  * main() of a per-ISA runner (ferry-<isa>): parse options, load the program into a fresh
  * guest address space, set up the Linux personality and the engine, then run the CPU
- * loop until the guest exits. The ISA comes from the one LinuxAbi this binary is linked
+ * loop until the guest exits; every guest thread the guest creates runs the same CPU loop
+ * on a host thread of its own. The ISA comes from the one LinuxAbi this binary is linked
  * with; nothing here knows which ISA that is.
  */
 #include <elf.h>
@@ -15,6 +16,7 @@
 #include <sys/auxv.h>
 #include <sys/mman.h>
 #include <sys/resource.h>
+#include <sys/syscall.h>
 #include <unistd.h>
 
 #include "common/log.h"
@@ -55,6 +57,53 @@ static int fetch_code(void *opaque, uint64_t pc, void *buf, size_t len)
 static void code_changed(void *opaque, uint64_t start, uint64_t len)
 {
 	engine_invalidate(opaque, start, len);
+}
+
+/* The process's engine and personality, which every guest thread's CPU loop uses. */
+typedef struct Runner {
+	Engine *engine;
+	LinuxProc *proc;
+} Runner;
+
+/* One guest thread's CPU loop; returns once that thread has exited (the last thread's
+ * exit, exit_group and fatal signals end the process instead). */
+static void cpu_loop(Runner *r, CpuCommon *cpu)
+{
+	for (;;) {
+		CpuExit why = engine_run(r->engine, cpu);
+		if (why == CPU_EXIT_SYSCALL) {
+			if (!linux_syscall(r->proc, cpu))
+				return;
+		} else if (why != CPU_EXIT_INTERRUPT) {
+			linux_fault_signal(r->proc, cpu, why);
+		}
+		linux_signal_deliver(r->proc, cpu);
+	}
+}
+
+static void run_cpu(void *opaque, CpuCommon *cpu)
+{
+	cpu_loop(opaque, cpu);
+}
+
+static void release_cpu(void *opaque, CpuCommon *cpu)
+{
+	engine_cpu_release(((Runner *)opaque)->engine, cpu);
+}
+
+static void fork_prepare(void *opaque)
+{
+	engine_fork_prepare(((Runner *)opaque)->engine);
+}
+
+static void fork_parent(void *opaque)
+{
+	engine_fork_parent(((Runner *)opaque)->engine);
+}
+
+static void fork_child(void *opaque, CpuCommon *survivor)
+{
+	engine_fork_child(((Runner *)opaque)->engine, survivor);
 }
 
 /* FERRY_STATS=1: one line of translation totals on stderr when the guest exits. */
@@ -197,6 +246,8 @@ int main(int argc, char **argv)
 	}
 	abi->cpu_init(cpu, img.entry, img.sp);
 	cpu->guest_base = gmem_base(mem);
+	static Runner runner;
+	runner.engine = engine;
 	LinuxProcInit init = {
 	    .exe_path = img.exe_path,
 	    .sysroot = o.sysroot,
@@ -218,16 +269,14 @@ int main(int argc, char **argv)
 	    .code_changed_opaque = engine,
 	    .at_exit = o.stats && !o.secure ? print_stats : NULL,
 	    .at_exit_opaque = engine,
+	    .hooks = {run_cpu, release_cpu, fork_prepare, fork_parent, fork_child, &runner},
 	};
-	LinuxProc *proc = linux_proc_new(abi, mem, &init);
+	runner.proc = linux_proc_new(abi, mem, &init);
 	fault_install();
-	linux_signal_attach(proc, cpu);
-	for (;;) {
-		CpuExit why = engine_run(engine, cpu);
-		if (why == CPU_EXIT_SYSCALL)
-			linux_syscall(proc, cpu);
-		else if (why != CPU_EXIT_INTERRUPT)
-			linux_fault_signal(proc, cpu, why);
-		linux_signal_deliver(proc, cpu);
-	}
+	linux_signal_attach(runner.proc, cpu);
+	cpu_loop(&runner, cpu);
+	/* The first thread exited while others run on: end only this host thread, without
+	 * the C library's process-wide exit. */
+	syscall(SYS_exit, 0);
+	return 0;
 }

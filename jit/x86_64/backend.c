@@ -32,12 +32,12 @@ void jit_perf_map_note(JitBackend *be, const JitBlock *blk)
 {
 	if (!be->perf_map)
 		return;
-	fprintf(be->perf_map, "%" PRIxPTR " %" PRIx32 " guest_%" PRIx64 "\n",
-	        (uintptr_t)blk->code, blk->size, blk->tb->pc);
+	fprintf(be->perf_map, "%" PRIxPTR " %" PRIx32 " guest_%" PRIx64 "\n", (uintptr_t)blk->code,
+	        blk->size, blk->tb->pc);
 	fflush(be->perf_map);
 }
 
-JitBackend *jit_backend_new(JitJumpEntry *jump_cache, unsigned jump_cache_bits)
+JitBackend *jit_backend_new(unsigned jump_cache_bits)
 {
 	static bool detected;
 	if (!detected) {
@@ -57,7 +57,6 @@ JitBackend *jit_backend_new(JitJumpEntry *jump_cache, unsigned jump_cache_bits)
 		jit_backend_free(be);
 		return NULL;
 	}
-	be->jump_cache = jump_cache;
 	be->jump_cache_bits = jump_cache_bits;
 	be->generation = 1;
 	be->perf_map = open_perf_map();
@@ -88,12 +87,12 @@ const void *jit_block_code(const JitBlock *blk)
 void jit_flush(JitBackend *be)
 {
 	code_cache_reset(&be->cache);
-	be->generation++;
+	__atomic_store_n(&be->generation, be->generation + 1, __ATOMIC_RELEASE);
 }
 
 uint64_t jit_generation(const JitBackend *be)
 {
-	return be->generation;
+	return __atomic_load_n(&be->generation, __ATOMIC_ACQUIRE);
 }
 
 static JitRun decode(JitRet r)
@@ -116,6 +115,8 @@ TbExit jit_run_one(JitBackend *be, JitBlock *blk, CpuCommon *cpu)
 	return decode(be->tramp.enter(cpu, blk->code)).exit;
 }
 
+/* The caller serialises links (the engine's lock); other threads may be running the
+ * jump being patched, which is why it is one aligned store. */
 void jit_link(JitBackend *be, JitBlock *from, unsigned site, JitBlock *to)
 {
 	if (site >= from->n_sites)
@@ -128,12 +129,13 @@ void jit_link(JitBackend *be, JitBlock *from, unsigned site, JitBlock *to)
 
 void jit_ras_validate(const JitBackend *be, CpuCommon *cpu)
 {
-	if (cpu->ras_gen == be->generation)
+	uint64_t gen = jit_generation(be);
+	if (cpu->ras_gen == gen)
 		return;
 	for (unsigned i = 0; i < CPU_RAS_SIZE; i++)
 		cpu->ras[i] = (CpuRasEntry){UINT64_MAX, be->tramp.miss};
 	cpu->ras_top = 0;
-	cpu->ras_gen = be->generation;
+	cpu->ras_gen = gen;
 }
 
 bool jit_fault_pc(const JitBackend *be, uintptr_t host_pc, uint64_t *guest_pc)

@@ -20,9 +20,11 @@
  * exit_request at entry: the caller decides between blocks), and
  * jit_run_one runs it once and returns its TbExit, exactly as interp_run would.
  *
- * Threads: generated code is shared; flushing (jit_flush) must only happen while no
- * thread runs generated code, which the engine guarantees by flushing only from C
- * between blocks.
+ * Threads: generated code is shared by every thread. The backend has no lock of its own:
+ * the engine serialises jit_compile, jit_link and jit_flush under its lock, and calls
+ * jit_flush only once every other thread has left generated code (engine.h). jit_run,
+ * jit_generation and jit_fault_pc are safe to call from any thread at any time (the
+ * last from a signal handler too).
  */
 #ifndef FERRY_JIT_BACKEND_H
 #define FERRY_JIT_BACKEND_H
@@ -50,9 +52,9 @@ typedef enum JitStatus {
 	JIT_UNSUPPORTED, /* this block cannot be compiled: run it with the interpreter */
 } JitStatus;
 
-/* A backend whose generated code looks indirect jumps up in `jump_cache`
- * (1 << jump_cache_bits entries, indexed by (pc >> 1) & mask). */
-JitBackend *jit_backend_new(JitJumpEntry *jump_cache, unsigned jump_cache_bits);
+/* A backend whose generated code looks indirect jumps up in the running CPU's
+ * cpu->jump_cache (1 << jump_cache_bits entries, indexed by (pc >> 1) & mask). */
+JitBackend *jit_backend_new(unsigned jump_cache_bits);
 void jit_backend_free(JitBackend *be);
 /* The code an empty jump-cache entry must point at. */
 const void *jit_lookup_miss_code(const JitBackend *be);

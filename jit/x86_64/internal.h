@@ -70,7 +70,8 @@ void code_cache_destroy(CodeCache *cc);
 void code_cache_reset(CodeCache *cc);
 uint8_t *code_cache_free_start(const CodeCache *cc);
 size_t code_cache_free_size(const CodeCache *cc);
-/* Records a block whose code ends at code_cache_free_start() + size. */
+/* Records a block whose code ends at code_cache_free_start() + size; false when the
+ * block array is full (as good as a full region). */
 bool code_cache_commit(CodeCache *cc, JitBlock *blk, size_t size);
 JitBlock *code_cache_find(const CodeCache *cc, uintptr_t host_pc);
 
@@ -92,7 +93,6 @@ bool jit_dispatch_init(CodeCache *cc, JitTrampolines *t);
 struct JitBackend {
 	CodeCache cache;
 	JitTrampolines tramp;
-	JitJumpEntry *jump_cache;
 	unsigned jump_cache_bits;
 	uint64_t generation;
 	uintptr_t guest_base;

@@ -286,7 +286,7 @@ static JitStatus compile_into(JitCompiler *c)
 	c->blk->code = c->buf.start;
 	c->blk->size = (uint32_t)x86_buf_used(&c->buf);
 	if (!code_cache_commit(cc, c->blk, c->blk->size))
-		return JIT_UNSUPPORTED;
+		return JIT_CACHE_FULL;
 	return JIT_OK;
 }
 

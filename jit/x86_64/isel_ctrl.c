@@ -4,8 +4,8 @@
  * struct and jumps to the exit trampoline with the block and an exit code. A direct exit
  * (GOTO_BLOCK) starts with a jmp whose 4-byte-aligned rel32 first points at that exit
  * sequence and is later patched to the successor's code (chaining). An indirect exit
- * (LOOKUP_JUMP) looks the target up in the engine's jump cache inline and jumps to the
- * cached code, leaving only on a miss.
+ * (LOOKUP_JUMP) looks the target up in the running CPU's jump cache inline and jumps to
+ * the cached code, leaving only on a miss.
  *
  * Return-address prediction: a call's PUSH_RETURN pushes {return pc, host address of a
  * linkable continuation} on the CPU's circular return-address stack; the continuation
@@ -214,7 +214,8 @@ static void predict_return(JitCompiler *c)
 }
 
 /* rax = target pc. Jump-cache entry (pc >> 1) & mask is 16 bytes at
- * jump_cache + ((pc << 3) & (mask << 4)). */
+ * jump_cache + ((pc << 3) & (mask << 4)); the cache is the running CPU's own, found
+ * through its CpuCommon, so threads never share entries. */
 static void inline_lookup(JitCompiler *c)
 {
 	JitBackend *be = c->be;
@@ -222,7 +223,7 @@ static void inline_lookup(JitCompiler *c)
 	x86_mov_rr(BUF, 8, X86_RCX, X86_RAX);
 	x86_shift_ri(BUF, X86_SHL, 8, X86_RCX, 3);
 	x86_alu_ri(BUF, X86_AND, 4, X86_RCX, (int32_t)(mask << 4));
-	x86_mov_ri(BUF, X86_RDX, (uint64_t)(uintptr_t)be->jump_cache);
+	x86_mov_rm(BUF, 8, X86_RDX, x86_mem(JIT_CPU_REG, offsetof(CpuCommon, jump_cache)));
 	x86_alu_rm(BUF, X86_CMP, 8, X86_RAX, x86_mem_idx(X86_RDX, X86_RCX, 0, 0));
 	x86_jcc_rel32(BUF, X86_CC_NE, be->tramp.miss);
 	x86_jmp_m(BUF, x86_mem_idx(X86_RDX, X86_RCX, 0, offsetof(JitJumpEntry, code)));

@@ -22,7 +22,7 @@ static const LinuxSyscallDesc *lookup(const LinuxAbi *abi, uint64_t nr)
 	return &abi->syscalls[nr];
 }
 
-void linux_syscall(LinuxProc *p, CpuCommon *cpu)
+bool linux_syscall(LinuxProc *p, CpuCommon *cpu)
 {
 	uint64_t a[6];
 	const LinuxAbi *abi = p->abi;
@@ -40,10 +40,14 @@ void linux_syscall(LinuxProc *p, CpuCommon *cpu)
 			log_printf("unimplemented syscall %s (%" PRIu64 ")\n",
 			           d ? d->name : "unknown", nr);
 	}
+	LinuxThread *t = linux_self();
+	if (t->exited)
+		return false;
 	if (trace)
 		strace_end(p, ret);
 	/* A handler with SA_RESTART that interrupted this call will run it again. */
-	p->sig.restart_pending = ret == -EINTR && !(d && (d->flags & LINUX_SC_NORESTART));
-	p->sig.restart_arg0 = a[0];
+	t->sig.restart_pending = ret == -EINTR && !(d && (d->flags & LINUX_SC_NORESTART));
+	t->sig.restart_arg0 = a[0];
 	abi->syscall_return(cpu, ret);
+	return true;
 }

@@ -148,7 +148,7 @@ static int check_executable(int fd)
  * image's exit reports again with the totals grown since. */
 static void before_host_exec(LinuxProc *p)
 {
-	if (p->strace_pending)
+	if (linux_self()->strace_pending)
 		strace_end(p, 0);
 	if (p->at_exit)
 		p->at_exit(p->at_exit_opaque);

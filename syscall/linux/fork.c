@@ -1,10 +1,21 @@
 /*
- * clone as a process fork: the guest's fork(), vfork() and posix_spawn() all arrive here
- * as clone without CLONE_THREAD. The child is a host fork of the whole runner (guest
- * memory, translations and personality state come along), which also serves CLONE_VM |
- * CLONE_VFORK: the child gets a copy instead of the shared memory, which is enough for
- * the exec-or-exit that vfork callers do. Thread creation (CLONE_VM without CLONE_VFORK,
- * CLONE_THREAD) is refused with ENOSYS until guest threads exist.
+ * clone. With CLONE_THREAD it makes a guest thread (thread.c). Without it, the guest's
+ * fork(), vfork() and posix_spawn() arrive here, and the child is a host fork of the
+ * whole runner (guest memory, translations and personality state come along), which also
+ * serves CLONE_VM | CLONE_VFORK: the child gets a copy instead of the shared memory, which
+ * is enough for the exec-or-exit that vfork callers do.
+ *
+ * The fork goes through the host C library's fork() whenever the child reports its end
+ * with SIGCHLD (every C library's fork and posix_spawn): that one holds the runner's own
+ * locks (pthread_atfork, thread.c) and the C library's (malloc, stdio) across the fork,
+ * so a child forked while other guest threads were inside the runner finds none of them
+ * held. Only a child with another exit signal is made with the raw clone call.
+ *
+ * What is refused: CLONE_VM without CLONE_THREAD or CLONE_VFORK, a process that shares
+ * the parent's memory while running on its own, with EINVAL (the runner cannot share
+ * its translator state with another process); the kernel's own EINVAL for CLONE_THREAD
+ * without CLONE_SIGHAND and CLONE_SIGHAND without CLONE_VM; namespace and other flags a
+ * fork cannot honour with ENOSYS, so callers fall back.
  */
 #include <signal.h>
 #include <sched.h>
@@ -17,13 +28,19 @@
 #include "syscall/linux/proc_state.h"
 #include "syscall/linux/sys.h"
 
-/* The clone flags a process fork may carry; anything else needs threads or namespaces. */
-#define FORK_FLAGS                                                                         \
-	(CSIGNAL | CLONE_VM | CLONE_VFORK | CLONE_SETTLS | CLONE_PARENT_SETTID |            \
+/* The clone flags a process fork may carry. */
+#define FORK_FLAGS                                                                                 \
+	(CSIGNAL | CLONE_VM | CLONE_VFORK | CLONE_SETTLS | CLONE_PARENT_SETTID |                   \
 	 CLONE_CHILD_SETTID | CLONE_CHILD_CLEARTID)
+/* The flags a thread may carry: what pthread_create passes (0x3d0f00), plus the ones
+ * that change nothing here. */
+#define THREAD_FLAGS                                                                               \
+	(CLONE_VM | CLONE_FS | CLONE_FILES | CLONE_SIGHAND | CLONE_THREAD | CLONE_SYSVSEM |        \
+	 CLONE_SETTLS | CLONE_PARENT_SETTID | CLONE_CHILD_SETTID | CLONE_CHILD_CLEARTID |          \
+	 CLONE_DETACHED | CLONE_IO | CLONE_UNTRACED | CLONE_PTRACE)
 
-static void child_setup(LinuxProc *p, CpuCommon *cpu, uint64_t flags, uint64_t newsp,
-			uint64_t tls, uint64_t child_tid)
+static void child_setup(LinuxProc *p, CpuCommon *cpu, uint64_t flags, uint64_t newsp, uint64_t tls,
+                        uint64_t child_tid)
 {
 	if (newsp)
 		p->abi->set_sp(cpu, newsp);
@@ -32,24 +49,25 @@ static void child_setup(LinuxProc *p, CpuCommon *cpu, uint64_t flags, uint64_t n
 	if (flags & CLONE_CHILD_SETTID)
 		conv_put_u32(p->abi, p->mem, child_tid, (uint32_t)gettid());
 	if (flags & CLONE_CHILD_CLEARTID)
-		p->clear_child_tid = child_tid;
+		linux_self()->clear_child_tid = child_tid;
 }
 
-/* Argument order of the asm-generic ISAs (riscv64, aarch64):
- * clone(flags, newsp, parent_tid, tls, child_tid). */
-int64_t sys_clone(LinuxProc *p, CpuCommon *cpu, const uint64_t a[6])
+static int64_t unsupported(uint64_t flags, int64_t err)
+{
+	if (log_on(LOG_UNIMP))
+		log_printf("unsupported: clone flags 0x%llx\n", (unsigned long long)flags);
+	return err;
+}
+
+static int64_t fork_process(LinuxProc *p, CpuCommon *cpu, const uint64_t a[6])
 {
 	uint64_t flags = a[0];
-	bool vm = flags & CLONE_VM, vfork = flags & CLONE_VFORK;
-	if ((flags & ~(uint64_t)FORK_FLAGS) || (vm && !vfork)) {
-		if (log_on(LOG_UNIMP))
-			log_printf("unimplemented: clone flags 0x%llx (threads)\n",
-				   (unsigned long long)flags);
-		return -ENOSYS;
-	}
 	if ((flags & CLONE_PARENT_SETTID) && !gmem_access_ok(p->mem, a[2], 4, PROT_WRITE))
 		return -EFAULT;
-	long pid = syscall(SYS_clone, (unsigned long)(flags & CSIGNAL), NULL, NULL, NULL, 0UL);
+	long pid =
+	    (flags & CSIGNAL) == SIGCHLD
+	        ? fork()
+	        : syscall(SYS_clone, (unsigned long)(flags & CSIGNAL), NULL, NULL, NULL, 0UL);
 	if (pid < 0)
 		return -errno;
 	if (pid == 0) {
@@ -59,4 +77,25 @@ int64_t sys_clone(LinuxProc *p, CpuCommon *cpu, const uint64_t a[6])
 	if (flags & CLONE_PARENT_SETTID)
 		conv_put_u32(p->abi, p->mem, a[2], (uint32_t)pid);
 	return pid;
+}
+
+/* Argument order of the asm-generic ISAs (riscv64, aarch64):
+ * clone(flags, newsp, parent_tid, tls, child_tid). */
+int64_t sys_clone(LinuxProc *p, CpuCommon *cpu, const uint64_t a[6])
+{
+	uint64_t flags = a[0];
+	if ((flags & CLONE_THREAD) && !(flags & CLONE_SIGHAND))
+		return -EINVAL;
+	if ((flags & CLONE_SIGHAND) && !(flags & CLONE_VM))
+		return -EINVAL;
+	if (flags & CLONE_THREAD) {
+		if (flags & ~(uint64_t)THREAD_FLAGS)
+			return unsupported(flags, -ENOSYS);
+		return linux_thread_clone(p, cpu, flags, a[1], a[2], a[3], a[4]);
+	}
+	if ((flags & CLONE_VM) && !(flags & CLONE_VFORK))
+		return unsupported(flags, -EINVAL);
+	if (flags & ~(uint64_t)FORK_FLAGS)
+		return unsupported(flags, -ENOSYS);
+	return fork_process(p, cpu, a);
 }

@@ -6,11 +6,29 @@
 #ifndef FERRY_LINUX_H
 #define FERRY_LINUX_H
 
+#include <stdbool.h>
 #include <stdint.h>
 
 #include "common/cpu_common.h"
 #include "common/guest_mem.h"
 #include "syscall/abi/abi.h"
+
+typedef struct LinuxThread LinuxThread;
+
+/* What the personality needs from the runner for guest threads and forks. */
+typedef struct LinuxRunnerHooks {
+	/* Runs the CPU loop of cpu on the calling host thread (a new guest thread);
+	 * returns once linux_syscall reported that the thread has exited. */
+	void (*run_cpu)(void *opaque, CpuCommon *cpu);
+	/* The engine forgets cpu: its thread is ending and runs no more guest code. */
+	void (*release_cpu)(void *opaque, CpuCommon *cpu);
+	/* Around a fork (pthread_atfork order): prepare takes the engine's locks, parent
+	 * releases them, child also drops every CPU but `survivor`'s. */
+	void (*fork_prepare)(void *opaque);
+	void (*fork_parent)(void *opaque);
+	void (*fork_child)(void *opaque, CpuCommon *survivor);
+	void *opaque;
+} LinuxRunnerHooks;
 
 typedef struct LinuxProcInit {
 	const char *exe_path;      /* host path of the guest program (/proc/self/exe) */
@@ -35,13 +53,17 @@ typedef struct LinuxProcInit {
 	 * action that kills it), before buffered output is flushed; may be NULL. */
 	void (*at_exit)(void *opaque);
 	void *at_exit_opaque;
+	LinuxRunnerHooks hooks; /* all NULL: no threads (clone of a thread fails) */
 } LinuxProcInit;
 
+/* The process state, and its first thread, which becomes the calling host thread's. */
 LinuxProc *linux_proc_new(const LinuxAbi *abi, GuestMem *mem, const LinuxProcInit *init);
 
 /* Handles a CPU_EXIT_SYSCALL: decodes, dispatches (with -strace and -d unimp logging),
- * writes the result into the CPU state. exit/exit_group do not return. */
-void linux_syscall(LinuxProc *p, CpuCommon *cpu);
+ * writes the result into the CPU state. exit_group does not return; false when the
+ * calling thread has exited (the exit syscall of a thread that was not the last), after
+ * which its CPU loop must return without running guest code again. */
+bool linux_syscall(LinuxProc *p, CpuCommon *cpu);
 
 /* A synchronous guest fault (CPU_EXIT_ILLEGAL, MEM_FAULT, ...) becomes a guest signal:
  * the guest handler is entered when one is installed and the signal is not blocked,
@@ -49,7 +71,8 @@ void linux_syscall(LinuxProc *p, CpuCommon *cpu);
  * the guest should continue at cpu->pc. */
 void linux_fault_signal(LinuxProc *p, CpuCommon *cpu, CpuExit why);
 
-/* Makes `cpu` the one a host signal interrupts (its exit_request is set). */
+/* Makes `cpu` the first thread's CPU: a host signal arriving on this host thread sets
+ * its exit_request. */
 void linux_signal_attach(LinuxProc *p, CpuCommon *cpu);
 
 /* The CPU loop's safe point, after every syscall and CPU_EXIT_INTERRUPT: hands pending

@@ -46,27 +46,35 @@ static uint64_t page_up(LinuxProc *p, uint64_t v)
 
 /* Linux brk: never below the initial break; on failure the current break is returned
  * unchanged. The heap is anonymous memory mapped page by page above start_brk. */
-int64_t sys_brk(LinuxProc *p, CpuCommon *cpu, const uint64_t a[6])
+static uint64_t brk_locked(LinuxProc *p, uint64_t want)
 {
-	uint64_t want = a[0];
 	if (want < p->start_brk)
-		return (int64_t)p->brk;
+		return p->brk;
 	uint64_t end = page_up(p, want);
 	if (end < want)
-		return (int64_t)p->brk;
+		return p->brk;
 	if (end > p->brk_mapped) {
 		int64_t r =
 		    gmem_mmap(p->mem, p->brk_mapped, end - p->brk_mapped, PROT_READ | PROT_WRITE,
 		              MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED_NOREPLACE, -1, 0);
 		if (r < 0)
-			return (int64_t)p->brk;
+			return p->brk;
 	} else if (end < p->brk_mapped) {
 		if (gmem_munmap(p->mem, end, p->brk_mapped - end) < 0)
-			return (int64_t)p->brk;
+			return p->brk;
 	}
 	p->brk_mapped = end;
 	p->brk = want;
-	return (int64_t)want;
+	return want;
+}
+
+/* Threads share the break: the process lock keeps each change whole. */
+int64_t sys_brk(LinuxProc *p, CpuCommon *cpu, const uint64_t a[6])
+{
+	pthread_mutex_lock(&p->lock);
+	uint64_t r = brk_locked(p, a[0]);
+	pthread_mutex_unlock(&p->lock);
+	return (int64_t)r;
 }
 
 int64_t sys_mmap(LinuxProc *p, CpuCommon *cpu, const uint64_t a[6])

@@ -1,7 +1,7 @@
 /*
- * Process-wide calls: ending the process, uname and sysinfo, randomness, the thread
- * bookkeeping glibc sets up at start (set_tid_address, set_robust_list), CPU affinity,
- * prctl basics, personality, resource usage and waiting for children.
+ * Process-wide calls: ending a thread or the process, uname and sysinfo, randomness,
+ * set_tid_address, CPU affinity, prctl basics (the name is the thread's), personality,
+ * resource usage and waiting for children.
  */
 #include <errno.h>
 #include <glib.h>
@@ -24,23 +24,16 @@
 
 enum { AFFINITY_MAX_BYTES = 1024, PERSONALITY_QUERY = 0xffffffff };
 
-/* With one guest thread, exit ends the process just as exit_group does. */
-static void linux_exit(LinuxProc *p, int status)
-{
-	linux_flush_logs(p);
-	_exit(status & 0xff);
-}
-
 int64_t sys_exit(LinuxProc *p, CpuCommon *cpu, const uint64_t a[6])
 {
-	linux_exit(p, linux_int(a[0]));
+	linux_thread_exit(p, linux_int(a[0]));
 	return 0;
 }
 
 int64_t sys_exit_group(LinuxProc *p, CpuCommon *cpu, const uint64_t a[6])
 {
-	linux_exit(p, linux_int(a[0]));
-	return 0;
+	linux_flush_logs(p);
+	_exit(linux_int(a[0]) & 0xff);
 }
 
 int64_t sys_uname(LinuxProc *p, CpuCommon *cpu, const uint64_t a[6])
@@ -72,18 +65,8 @@ int64_t sys_getrandom(LinuxProc *p, CpuCommon *cpu, const uint64_t a[6])
 
 int64_t sys_set_tid_address(LinuxProc *p, CpuCommon *cpu, const uint64_t a[6])
 {
-	p->clear_child_tid = a[0];
+	linux_self()->clear_child_tid = a[0];
 	return gettid();
-}
-
-/* struct robust_list_head is three guest words. */
-int64_t sys_set_robust_list(LinuxProc *p, CpuCommon *cpu, const uint64_t a[6])
-{
-	if (a[1] != 3u * conv_word_bytes(p->abi))
-		return -EINVAL;
-	p->robust_list = a[0];
-	p->robust_list_len = a[1];
-	return 0;
 }
 
 int64_t sys_sched_getaffinity(LinuxProc *p, CpuCommon *cpu, const uint64_t a[6])
@@ -133,11 +116,11 @@ int64_t sys_prctl(LinuxProc *p, CpuCommon *cpu, const uint64_t a[6])
 			else if (!name[i])
 				break;
 		name[sizeof name - 1] = 0;
-		memcpy(p->comm, name, sizeof name);
+		memcpy(linux_self()->comm, name, sizeof name);
 		prctl(PR_SET_NAME, name);
 		return 0;
 	}
-	case PR_GET_NAME: return gmem_write(p->mem, a[1], p->comm, sizeof p->comm);
+	case PR_GET_NAME: return gmem_write(p->mem, a[1], linux_self()->comm, 16);
 	case PR_GET_PDEATHSIG:
 	case PR_GET_CHILD_SUBREAPER: {
 		int v;

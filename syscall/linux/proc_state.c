@@ -92,8 +92,9 @@ LinuxProc *linux_proc_new(const LinuxAbi *abi, GuestMem *mem, const LinuxProcIni
 	p->code_changed_opaque = init->code_changed_opaque;
 	p->at_exit = init->at_exit;
 	p->at_exit_opaque = init->at_exit_opaque;
-	comm_from_path(p->comm, init->exe_path);
-	p->sig.altstack_flags = LINUX_SS_DISABLE;
+	p->hooks = init->hooks;
+	linux_thread_init(p);
+	comm_from_path(linux_self()->comm, init->exe_path);
 	linux_signal_init(p);
 	return p;
 }

@@ -7,6 +7,7 @@
 #define FERRY_PROC_STATE_H
 
 #include <errno.h>
+#include <pthread.h>
 #include <signal.h>
 #include <stdbool.h>
 #include <stdint.h>
@@ -14,6 +15,7 @@
 
 #include "common/guest_mem.h"
 #include "syscall/abi/abi.h"
+#include "syscall/linux/conv.h"
 #include "syscall/linux/linux.h"
 
 #define LINUX_NSIG          64 /* guest signals 1..64, as on every asm-generic ISA */
@@ -38,20 +40,59 @@ typedef struct LinuxSigAction {
 	uint64_t mask;
 } LinuxSigAction;
 
+/* The process-wide part of the signal state: dispositions, shared by every thread. */
 typedef struct LinuxSigState {
-	LinuxSigAction action[LINUX_NSIG + 1]; /* indexed by signal number */
-	uint64_t blocked;                      /* the guest's signal mask */
-	uint64_t altstack_sp, altstack_size;   /* size 0: no alternate stack */
-	int altstack_flags;                    /* as sigaltstack set them (SS_DISABLE when none) */
+	LinuxSigAction action[LINUX_NSIG + 1]; /* indexed by signal number (LinuxProc.lock) */
+	uint64_t sigreturn_addr; /* the guest page holding the ISA's sigreturn trampoline */
+} LinuxSigState;
+
+/* A thread's own signal state. */
+typedef struct LinuxThreadSig {
+	uint64_t blocked;                    /* the guest's signal mask */
+	uint64_t altstack_sp, altstack_size; /* size 0: no alternate stack */
+	int altstack_flags;                  /* as sigaltstack set them (SS_DISABLE when none) */
 	/* rt_sigsuspend runs with a temporary mask; the next handler's frame saves this one
 	 * instead, so rt_sigreturn ends the temporary mask. */
 	uint64_t saved_mask;
 	bool restore_saved;
-	uint64_t sigreturn_addr; /* the guest page holding the ISA's sigreturn trampoline */
 	/* The syscall that just returned -EINTR, which a handler with SA_RESTART restarts. */
 	bool restart_pending;
 	uint64_t restart_arg0;
-} LinuxSigState;
+} LinuxThreadSig;
+
+enum { LINUX_STD_SIGNALS = 31, LINUX_RT_QUEUE_MAX = 128 };
+
+/* Signals on their way to one thread's guest code (signal_pending.c): accepted by the
+ * runner's host handler on that thread, or queued by the runner itself. Only the owning
+ * thread takes from it; pushes from other threads hold `lock` (a spin lock, taken with
+ * host signals blocked, also by the owner's handler). */
+typedef struct LinuxSigQueue {
+	int lock;
+	volatile uint64_t mask;                 /* signals with a queued instance */
+	ConvSigInfo std[LINUX_STD_SIGNALS + 1]; /* 1..31: one instance each */
+	ConvSigInfo rt[LINUX_RT_QUEUE_MAX];     /* 32..64 in arrival order */
+	unsigned n_rt;
+} LinuxSigQueue;
+
+/* One guest thread: a host thread running its own CPU through the shared engine. Guest
+ * thread ids are the host thread ids. Owned by its thread; other threads only find it
+ * in the process's list (under LinuxProc.lock) to queue a signal for it. */
+struct LinuxThread {
+	LinuxProc *proc;
+	CpuCommon *cpu;
+	pid_t tid;
+	bool leader; /* the process's first thread (the runner's main thread) */
+	LinuxThreadSig sig;
+	LinuxSigQueue queue;
+	uint64_t clear_child_tid; /* set_tid_address / CLONE_CHILD_CLEARTID, or 0 */
+	uint64_t robust_list, robust_list_len;
+	char comm[16];
+	char strace_line[512]; /* the call being traced, printed once it returns */
+	const char *strace_name;
+	bool strace_pending;
+	bool exited; /* the exit syscall ended this thread: its CPU loop returns */
+	struct LinuxThread *next;
+};
 
 struct LinuxProc {
 	const LinuxAbi *abi;
@@ -59,8 +100,8 @@ struct LinuxProc {
 	char *exe_path;
 	char *sysroot; /* NULL when no -L prefix was given */
 	char *uname_release;
-	uint64_t start_brk, brk; /* brk: the current break, never below start_brk */
-	uint64_t brk_mapped;     /* end of the pages mapped for the heap so far */
+	uint64_t start_brk, brk; /* brk: the current break, never below start_brk (lock) */
+	uint64_t brk_mapped;     /* end of the pages mapped for the heap so far (lock) */
 	uint64_t auxv_addr, auxv_len;
 	uint64_t stack_top, stack_limit;
 	/* Where the guest's argument and environment strings lie (/proc/self/cmdline,
@@ -72,15 +113,24 @@ struct LinuxProc {
 	void *code_changed_opaque;
 	void (*at_exit)(void *opaque); /* cleared once called */
 	void *at_exit_opaque;
-	uint64_t clear_child_tid;
-	uint64_t robust_list, robust_list_len;
+	LinuxRunnerHooks hooks; /* running new threads' CPUs, forks */
 	uint32_t personality;
-	char comm[16];
 	LinuxSigState sig;
-	char strace_line[512]; /* the call being traced, printed once it returns */
-	const char *strace_name;
-	bool strace_pending;
+	/* Guards what threads change in here after start-up: the thread list, brk and the
+	 * heap mapping, signal dispositions. Lock order: this lock, then the engine's, then
+	 * guest memory's (no thread waits for this one while holding either of those). */
+	pthread_mutex_t lock;
+	LinuxThread *threads; /* every live thread */
+	int n_threads;        /* live guest threads (atomic): the last exit ends the process */
 };
+
+/* The thread this host thread runs (NULL in threads that run no guest code); read by
+ * the host signal handler too. */
+extern __thread LinuxThread *linux_current;
+static inline LinuxThread *linux_self(void)
+{
+	return linux_current;
+}
 
 /* A host call's result as a syscall result: the value, or -errno when it failed. */
 static inline int64_t linux_ret(int64_t r)
@@ -96,6 +146,21 @@ static inline int linux_int(uint64_t w)
 
 /* Prints the traced call that never returns (exit, exit_group, fatal signal). */
 void strace_flush_pending(LinuxProc *p);
+
+/* thread.c */
+/* Creates the first thread's record and makes it the calling host thread's. */
+void linux_thread_init(LinuxProc *p);
+/* Creates a guest thread for clone(CLONE_THREAD ...): the child's CPU is a copy of cpu
+ * with the result 0, sp = newsp (when not 0) and the TLS register = tls (CLONE_SETTLS).
+ * Returns its tid once it is ready, or -errno. */
+int64_t linux_thread_clone(LinuxProc *p, CpuCommon *cpu, uint64_t flags, uint64_t newsp,
+                           uint64_t parent_tid, uint64_t tls, uint64_t child_tid);
+/* Ends the calling thread (the exit syscall): its clear_child_tid is cleared and woken,
+ * and its CPU loop returns; when it is the last thread the process exits with status. */
+void linux_thread_exit(LinuxProc *p, int status);
+/* Runs fn on the live thread `tid` of this process under the process lock; -ESRCH when
+ * there is none. */
+int linux_thread_with(LinuxProc *p, pid_t tid, void (*fn)(LinuxThread *t, void *arg), void *arg);
 
 /* Runs the runner's at-exit hook (once) and flushes what the runner has buffered before
  * the process ends. */

@@ -211,7 +211,7 @@ static int gen_stat(LinuxProc *p, FILE *out)
 			f[guest[i].field - 3] = g_strdup_printf("%" PRIu64, guest[i].value);
 		}
 	char *rest = g_strjoinv(" ", f);
-	fprintf(out, "%d (%s) %s\n", (int)getpid(), p->comm, rest);
+	fprintf(out, "%d (%s) %s\n", (int)getpid(), linux_self()->comm, rest);
 	g_free(rest);
 	g_strfreev(f);
 	g_free(text);

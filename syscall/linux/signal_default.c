@@ -66,24 +66,38 @@ void linux_signal_fatal(LinuxProc *p, int sig)
 	_exit(128 + sig);
 }
 
-/* Signals the runner queues itself when sent to its own process: the fault signals, whose
- * host dispositions belong to the runner, and the two real-time signals the host C
- * library keeps for itself. */
-#define RUNNER_QUEUED (LINUX_HOST_OWNED | LINUX_SIGBIT(32) | LINUX_SIGBIT(33))
+/* Sends si to this process (tid 0) or one of its threads through the host. A siginfo
+ * the kernel lets only kill and tgkill make (SI_USER, SI_TKILL) is made by them: the
+ * kernel refuses it from rt_*sigqueueinfo on any thread but the one it names. */
+static int64_t host_send(const ConvSigInfo *si, pid_t tid)
+{
+	int sig = si->signo;
+	if (si->code == LINUX_SI_USER || si->code == LINUX_SI_TKILL)
+		return linux_ret(tid ? syscall(SYS_tgkill, getpid(), tid, sig)
+		                     : syscall(SYS_kill, getpid(), sig));
+	siginfo_t h;
+	conv_siginfo_to_host(si, &h);
+	return linux_ret(tid ? syscall(SYS_rt_tgsigqueueinfo, getpid(), tid, sig, &h)
+	                     : syscall(SYS_rt_sigqueueinfo, getpid(), sig, &h));
+}
 
 /* A signal to ourselves. The host kernel queues it (with its siginfo, merging standard
  * signals) and hands it to the runner's handler once the guest lets it through; when the
- * guest leaves it at the default action the host applies that action to the runner. */
-int64_t linux_signal_self(LinuxProc *p, const ConvSigInfo *si)
+ * guest leaves it at the default action the host applies that action to the runner. A
+ * signal the runner queues itself goes to the calling thread's queue even when it was
+ * sent to the process (any thread may take such a signal; this one is running). */
+int64_t linux_signal_self(LinuxProc *p, const ConvSigInfo *si, bool to_thread)
 {
 	int sig = si->signo;
 	if (sig < 0 || sig > LINUX_NSIG)
 		return -EINVAL;
 	if (sig == 0)
 		return 0;
+	pthread_mutex_lock(&p->lock);
 	uint64_t handler = p->sig.action[sig].handler;
-	bool blocked = p->sig.blocked & LINUX_SIGBIT(sig);
-	if (LINUX_SIGBIT(sig) & RUNNER_QUEUED) {
+	pthread_mutex_unlock(&p->lock);
+	bool blocked = linux_self()->sig.blocked & LINUX_SIGBIT(sig);
+	if (LINUX_SIGBIT(sig) & LINUX_RUNNER_QUEUED) {
 		if (blocked || (handler != LINUX_SIG_DFL && handler != LINUX_SIG_IGN))
 			linux_sigqueue_push(si);
 		else if (handler == LINUX_SIG_DFL)
@@ -92,9 +106,32 @@ int64_t linux_signal_self(LinuxProc *p, const ConvSigInfo *si)
 	}
 	if (handler == LINUX_SIG_DFL && !blocked && !default_ignores(sig))
 		prepare_default(p, sig);
-	siginfo_t h;
-	conv_siginfo_to_host(si, &h);
-	return linux_ret(syscall(SYS_rt_tgsigqueueinfo, getpid(), gettid(), sig, &h));
+	return host_send(si, to_thread ? gettid() : 0);
+}
+
+static void push_to(LinuxThread *t, void *arg)
+{
+	linux_sigqueue_push_to(t, arg);
+}
+
+static void exists(LinuxThread *t, void *arg)
+{
+}
+
+/* A signal for another thread of this process. Guest tids are host tids, so the host
+ * delivers it, except the signals the runner queues itself: those go to the thread's
+ * queue, and it sees them when it next leaves guest code or a system call. */
+static int64_t signal_thread(LinuxProc *p, pid_t tid, const ConvSigInfo *si)
+{
+	if (tid == gettid())
+		return linux_signal_self(p, si, true);
+	int sig = si->signo;
+	if (sig > 0 && sig <= LINUX_NSIG && (LINUX_SIGBIT(sig) & LINUX_RUNNER_QUEUED)) {
+		ConvSigInfo copy = *si;
+		if (linux_thread_with(p, tid, push_to, &copy) == 0)
+			return 0;
+	}
+	return host_send(si, tid);
 }
 
 /* What kill/tkill/tgkill tell the receiver: the sender and how it sent. */
@@ -109,7 +146,7 @@ int64_t sys_kill(LinuxProc *p, CpuCommon *cpu, const uint64_t a[6])
 	int sig = linux_int(a[1]);
 	if (pid == getpid()) {
 		ConvSigInfo si = sender_info(sig, LINUX_SI_USER);
-		return linux_signal_self(p, &si);
+		return linux_signal_self(p, &si, false);
 	}
 	return linux_ret(syscall(SYS_kill, pid, sig));
 }
@@ -118,10 +155,9 @@ int64_t sys_tkill(LinuxProc *p, CpuCommon *cpu, const uint64_t a[6])
 {
 	pid_t tid = linux_int(a[0]);
 	int sig = linux_int(a[1]);
-	if (tid == gettid()) {
-		ConvSigInfo si = sender_info(sig, LINUX_SI_TKILL);
-		return linux_signal_self(p, &si);
-	}
+	ConvSigInfo si = sender_info(sig, LINUX_SI_TKILL);
+	if (tid > 0 && linux_thread_with(p, tid, exists, NULL) == 0)
+		return signal_thread(p, tid, &si);
 	return linux_ret(syscall(SYS_tkill, tid, sig));
 }
 
@@ -129,9 +165,9 @@ int64_t sys_tgkill(LinuxProc *p, CpuCommon *cpu, const uint64_t a[6])
 {
 	pid_t tgid = linux_int(a[0]), tid = linux_int(a[1]);
 	int sig = linux_int(a[2]);
-	if (tgid == getpid() && tid == gettid()) {
+	if (tgid == getpid() && tid > 0) {
 		ConvSigInfo si = sender_info(sig, LINUX_SI_TKILL);
-		return linux_signal_self(p, &si);
+		return signal_thread(p, tid, &si);
 	}
 	return linux_ret(syscall(SYS_tgkill, tgid, tid, sig));
 }
@@ -145,8 +181,10 @@ static int64_t queue_info(LinuxProc *p, pid_t tgid, pid_t tid, int sig, uint64_t
 	if (r < 0)
 		return r;
 	si.signo = sig;
-	if (tgid == getpid() && (tid < 0 || tid == gettid()))
-		return linux_signal_self(p, &si);
+	if (tgid == getpid() && tid < 0)
+		return linux_signal_self(p, &si, false);
+	if (tgid == getpid())
+		return signal_thread(p, tid, &si);
 	siginfo_t h;
 	conv_siginfo_to_host(&si, &h);
 	if (tid < 0)

@@ -31,6 +31,15 @@ void linux_signal_attach(LinuxProc *p, CpuCommon *cpu)
 	linux_sigqueue_attach(cpu);
 }
 
+/* The action for sig as it is now (another thread may change it meanwhile). */
+static LinuxSigAction action_of(LinuxProc *p, int sig)
+{
+	pthread_mutex_lock(&p->lock);
+	LinuxSigAction act = p->sig.action[sig];
+	pthread_mutex_unlock(&p->lock);
+	return act;
+}
+
 /* Maps the page handlers return through. Without it (no room in the guest address space)
  * a handler's return jumps to address 0 and the guest takes a SIGSEGV. */
 void linux_signal_init(LinuxProc *p)
@@ -52,7 +61,7 @@ void linux_signal_init(LinuxProc *p)
  * up and not in use. 0 when the frame would overflow the alternate stack in use. */
 static uint64_t frame_stack(const LinuxProc *p, const LinuxSigAction *act, uint64_t sp)
 {
-	const LinuxSigState *s = &p->sig;
+	const LinuxThreadSig *s = &linux_self()->sig;
 	if (linux_on_altstack(s, sp) && !linux_on_altstack(s, sp - p->abi->sigframe_size))
 		return 0;
 	if ((act->flags & LINUX_SA_ONSTACK) && s->altstack_size && !linux_on_altstack(s, sp))
@@ -61,11 +70,12 @@ static uint64_t frame_stack(const LinuxProc *p, const LinuxSigAction *act, uint6
 }
 
 /* Enters the guest handler for si: frame, registers, then the handler's mask. */
-static void enter_handler(LinuxProc *p, CpuCommon *cpu, const ConvSigInfo *si)
+static void enter_handler(LinuxProc *p, CpuCommon *cpu, const ConvSigInfo *si,
+                          const LinuxSigAction *actp)
 {
-	LinuxSigState *s = &p->sig;
+	LinuxThreadSig *s = &linux_self()->sig;
 	int sig = si->signo;
-	LinuxSigAction act = s->action[sig];
+	LinuxSigAction act = *actp;
 	if (s->restart_pending && (act.flags & LINUX_SA_RESTART))
 		p->abi->syscall_restart(cpu, s->restart_arg0);
 	s->restart_pending = false;
@@ -76,7 +86,7 @@ static void enter_handler(LinuxProc *p, CpuCommon *cpu, const ConvSigInfo *si)
 	    .sig = sig,
 	    .siginfo = info,
 	    .handler = act.handler,
-	    .return_addr = own_restorer ? act.restorer : s->sigreturn_addr,
+	    .return_addr = own_restorer ? act.restorer : p->sig.sigreturn_addr,
 	    .mask = s->restore_saved ? s->saved_mask : s->blocked,
 	    .ss_sp = s->altstack_sp,
 	    .ss_size = s->altstack_size,
@@ -93,8 +103,10 @@ static void enter_handler(LinuxProc *p, CpuCommon *cpu, const ConvSigInfo *si)
 		s->altstack_flags = LINUX_SS_DISABLE;
 	}
 	if (act.flags & LINUX_SA_RESETHAND) {
-		s->action[sig].handler = LINUX_SIG_DFL;
-		linux_host_action(sig, &s->action[sig]);
+		pthread_mutex_lock(&p->lock);
+		p->sig.action[sig].handler = LINUX_SIG_DFL;
+		linux_host_action(sig, &p->sig.action[sig]);
+		pthread_mutex_unlock(&p->lock);
 	}
 	uint64_t self = (act.flags & LINUX_SA_NODEFER) ? 0 : LINUX_SIGBIT(sig);
 	linux_set_blocked(p, s->blocked | act.mask | self);
@@ -109,21 +121,22 @@ static void trace_signal(const ConvSigInfo *si, const LinuxSigAction *act)
 
 void linux_signal_deliver(LinuxProc *p, CpuCommon *cpu)
 {
+	LinuxThreadSig *s = &linux_self()->sig;
 	cpu->exit_request = 0;
 	ConvSigInfo si;
-	while (linux_sigqueue_take(~p->sig.blocked, &si)) {
-		const LinuxSigAction *act = &p->sig.action[si.signo];
-		trace_signal(&si, act);
-		if (act->handler == LINUX_SIG_DFL)
+	while (linux_sigqueue_take(~s->blocked, &si)) {
+		LinuxSigAction act = action_of(p, si.signo);
+		trace_signal(&si, &act);
+		if (act.handler == LINUX_SIG_DFL)
 			linux_signal_default(p, si.signo);
-		else if (act->handler != LINUX_SIG_IGN)
-			enter_handler(p, cpu, &si);
+		else if (act.handler != LINUX_SIG_IGN)
+			enter_handler(p, cpu, &si, &act);
 	}
-	p->sig.restart_pending = false;
-	if (p->sig.restore_saved) {
+	s->restart_pending = false;
+	if (s->restore_saved) {
 		/* rt_sigsuspend woke for a signal no handler took: its mask ends here. */
-		p->sig.restore_saved = false;
-		linux_set_blocked(p, p->sig.saved_mask);
+		s->restore_saved = false;
+		linux_set_blocked(p, s->saved_mask);
 	}
 }
 
@@ -151,11 +164,13 @@ void linux_fault_signal(LinuxProc *p, CpuCommon *cpu, CpuExit why)
 	if (log_on(LOG_STRACE))
 		log_printf("--- signal %d (%s) at pc 0x%" PRIx64 ", address 0x%" PRIx64 " ---\n",
 		           sig, strsignal(sig), cpu->pc, si.value);
-	uint64_t h = p->sig.action[sig].handler;
+	LinuxSigAction act = action_of(p, sig);
+	uint64_t h = act.handler;
 	/* The kernel forces a synchronous fault through: blocked or ignored, it kills. */
-	if (h == LINUX_SIG_DFL || h == LINUX_SIG_IGN || (p->sig.blocked & LINUX_SIGBIT(sig)))
+	if (h == LINUX_SIG_DFL || h == LINUX_SIG_IGN ||
+	    (linux_self()->sig.blocked & LINUX_SIGBIT(sig)))
 		linux_signal_fatal(p, sig);
-	enter_handler(p, cpu, &si);
+	enter_handler(p, cpu, &si, &act);
 }
 
 /* Restores what the frame at the stack pointer holds, the handler's edits included, and
@@ -170,7 +185,7 @@ int64_t sys_rt_sigreturn(LinuxProc *p, CpuCommon *cpu, const uint64_t a[6])
 	/* Refused (EPERM) while still on the alternate stack, as in the kernel. */
 	ConvStack ss = {f.ss_sp, f.ss_flags, f.ss_size};
 	linux_altstack_set(p, p->abi->get_sp(cpu), &ss);
-	p->sig.restart_pending = false;
+	linux_self()->sig.restart_pending = false;
 	uint64_t regs[6];
 	p->abi->syscall_args(cpu, regs);
 	return (int64_t)regs[0];

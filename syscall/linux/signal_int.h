@@ -23,6 +23,11 @@
 	(LINUX_SIGBIT(SIGSEGV) | LINUX_SIGBIT(SIGBUS) | LINUX_SIGBIT(SIGILL) |                     \
 	 LINUX_SIGBIT(SIGFPE) | LINUX_SIGBIT(SIGTRAP))
 
+/* Signals the runner queues itself, never as host signals to its own threads: the fault
+ * signals, whose host dispositions belong to the runner, and the two real-time signals
+ * the host C library keeps for its threads. */
+#define LINUX_RUNNER_QUEUED (LINUX_HOST_OWNED | LINUX_SIGBIT(32) | LINUX_SIGBIT(33))
+
 /* sigaction flags (asm-generic values). */
 #define LINUX_SA_NOCLDSTOP 0x00000001u
 #define LINUX_SA_NOCLDWAIT 0x00000002u
@@ -37,14 +42,17 @@ enum { LINUX_SIG_DFL = 0, LINUX_SIG_IGN = 1 };
 enum { LINUX_SI_USER = 0, LINUX_SI_QUEUE = -1, LINUX_SI_TKILL = -6 };
 
 /* signal_pending.c */
-/* The CPU whose exit_request a host signal sets (the one thread running guest code). */
+/* The CPU of the calling thread, whose exit_request a host signal sets. */
 void linux_sigqueue_attach(CpuCommon *cpu);
-/* Queues a signal for the guest from runner code (host signals held off meanwhile). */
+/* Queues a signal for the calling thread's guest code, or for thread t (whose CPU then
+ * leaves guest code at the next block boundary), from runner code (host signals held
+ * off meanwhile). */
 void linux_sigqueue_push(const ConvSigInfo *si);
-/* Takes the lowest-numbered queued signal in `allowed` (the earliest of its kind for
- * real-time signals); false when there is none. */
+void linux_sigqueue_push_to(LinuxThread *t, const ConvSigInfo *si);
+/* Takes the calling thread's lowest-numbered queued signal in `allowed` (the earliest of
+ * its kind for real-time signals); false when there is none. */
 bool linux_sigqueue_take(uint64_t allowed, ConvSigInfo *out);
-/* Signals with at least one queued instance. */
+/* Signals with at least one instance queued for the calling thread. */
 uint64_t linux_sigqueue_mask(void);
 /* Sets the host disposition that stands for the guest's: the runner's recording handler
  * for a guest handler, otherwise the guest's SIG_IGN or SIG_DFL itself. */
@@ -53,7 +61,8 @@ void linux_host_action(int sig, const LinuxSigAction *act);
 void linux_host_block_all(sigset_t *old);
 
 /* signal_state.c */
-/* Sets the guest mask (never SIGKILL/SIGSTOP) and mirrors it on the host. */
+/* Sets the calling thread's guest mask (never SIGKILL/SIGSTOP) and mirrors it on its
+ * host thread. */
 void linux_set_blocked(LinuxProc *p, uint64_t mask);
 /* After a wait with a temporary mask (rt_sigsuspend, ppoll, pselect6) ended by a
  * signal: that mask stays in force, and the next handler's frame saves the real one so
@@ -61,14 +70,14 @@ void linux_set_blocked(LinuxProc *p, uint64_t mask);
 void linux_set_temporary_mask(LinuxProc *p, uint64_t mask);
 /* The host mask standing for a guest mask (fault signals stay deliverable). */
 void linux_host_mask(uint64_t guest_mask, sigset_t *set);
-bool linux_on_altstack(const LinuxSigState *s, uint64_t sp);
+bool linux_on_altstack(const LinuxThreadSig *s, uint64_t sp);
 /* sigaltstack's update at stack pointer sp: 0 or -errno. */
 int linux_altstack_set(LinuxProc *p, uint64_t sp, const ConvStack *ss);
 
 /* signal_default.c */
-/* Sends `si` to this process: the host kernel queues it unless it is a fault signal,
- * which the runner queues itself. Returns 0 or -errno. */
-int64_t linux_signal_self(LinuxProc *p, const ConvSigInfo *si);
+/* Sends `si` to this process (to_thread false) or to the calling thread: the host
+ * kernel queues it unless it is one the runner queues itself. Returns 0 or -errno. */
+int64_t linux_signal_self(LinuxProc *p, const ConvSigInfo *si, bool to_thread);
 
 /* signal_deliver.c */
 /* Maps the sigreturn trampoline page (process start). */

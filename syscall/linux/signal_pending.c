@@ -1,62 +1,75 @@
 /*
- * Signals on their way from the host to the guest. The host kernel keeps every signal the
- * guest blocks pending (the runner's host mask mirrors the guest's), so the queue here
- * only holds signals the runner's host handler has already accepted, plus fault signals
- * the runner raises for itself; the CPU loop hands them to the guest at its next safe
- * point. The host handler records the siginfo and sets the running CPU's exit_request,
- * so translated code returns to the loop at the next block boundary, and a blocking host
- * call returns EINTR because the handler is installed without SA_RESTART (the personality
- * decides about restarting). The handler runs with every signal blocked, and runner code
- * blocks them while it touches the queue, so producer and consumer never interleave.
+ * Signals on their way from the host to the guest. The host kernel keeps every signal a
+ * guest thread blocks pending (each runner thread's host mask mirrors its guest thread's
+ * mask), so a thread's queue (LinuxThread.queue) only holds signals the runner's host
+ * handler has already accepted on that thread, plus fault signals and the host C
+ * library's reserved ones that the runner queues itself; the CPU loop hands them to the
+ * guest at its next safe point. The host kernel picks the thread for a process-directed
+ * signal among those that do not block it, exactly the guest's rule. The handler
+ * records the siginfo in the current thread's queue and sets that thread's CPU
+ * exit_request, so translated code returns to the loop at the next block boundary, and
+ * a blocking host call returns EINTR because the handler is installed without
+ * SA_RESTART (the personality decides about restarting). The handler runs with every
+ * signal blocked, and runner code blocks them while it touches its own queue; a push
+ * from another thread also holds the queue's spin lock.
  */
 #include <signal.h>
 #include <string.h>
 
 #include "syscall/linux/signal_int.h"
 
-enum { STD_SIGNALS = 31, RT_QUEUE_MAX = 128 };
+static void queue_lock(LinuxSigQueue *q)
+{
+	while (__atomic_exchange_n(&q->lock, 1, __ATOMIC_ACQUIRE))
+		__builtin_ia32_pause();
+}
 
-static struct {
-	volatile uint64_t mask;           /* signals with a queued instance */
-	ConvSigInfo std[STD_SIGNALS + 1]; /* 1..31: one instance each, later sends merge */
-	ConvSigInfo rt[RT_QUEUE_MAX];     /* 32..64 in arrival order */
-	unsigned n_rt;
-} queue;
-
-static CpuCommon *volatile interrupt_cpu;
+static void queue_unlock(LinuxSigQueue *q)
+{
+	__atomic_store_n(&q->lock, 0, __ATOMIC_RELEASE);
+}
 
 void linux_sigqueue_attach(CpuCommon *cpu)
 {
-	interrupt_cpu = cpu;
+	linux_self()->cpu = cpu;
 }
 
-/* Called with host signals blocked (inside the handler, or by linux_sigqueue_push). */
-static void enqueue(const ConvSigInfo *si)
+/* Called with host signals blocked (inside the handler, or by a push). */
+static void enqueue(LinuxThread *t, const ConvSigInfo *si)
 {
+	LinuxSigQueue *q = &t->queue;
 	int sig = si->signo;
 	if (sig < 1 || sig > LINUX_NSIG)
 		return;
-	if (sig <= STD_SIGNALS) {
-		if (!(queue.mask & LINUX_SIGBIT(sig)))
-			queue.std[sig] = *si;
-	} else if (queue.n_rt < RT_QUEUE_MAX) {
-		queue.rt[queue.n_rt++] = *si;
+	queue_lock(q);
+	bool queued = true;
+	if (sig <= LINUX_STD_SIGNALS) {
+		if (!(q->mask & LINUX_SIGBIT(sig)))
+			q->std[sig] = *si;
+	} else if (q->n_rt < LINUX_RT_QUEUE_MAX) {
+		q->rt[q->n_rt++] = *si;
 	} else {
-		return; /* the host's own queue limit normally stops senders first */
+		queued = false; /* the host's own queue limit normally stops senders first */
 	}
-	queue.mask |= LINUX_SIGBIT(sig);
-	CpuCommon *cpu = interrupt_cpu;
-	if (cpu)
+	if (queued)
+		q->mask |= LINUX_SIGBIT(sig);
+	queue_unlock(q);
+	CpuCommon *cpu = t->cpu;
+	if (queued && cpu)
 		cpu->exit_request = 1;
 }
 
 static void host_handler(int sig, siginfo_t *info, void *uctx)
 {
-	CpuCommon *cpu = interrupt_cpu;
+	/* Every host thread running guest code has a thread record; the others keep host
+	 * signals blocked, so t is never NULL here. */
+	LinuxThread *t = linux_current;
+	if (!t)
+		return;
 	ConvSigInfo si;
-	conv_siginfo_from_host(info, cpu ? cpu->guest_base : 0, &si);
+	conv_siginfo_from_host(info, t->cpu ? t->cpu->guest_base : 0, &si);
 	si.signo = sig;
-	enqueue(&si);
+	enqueue(t, &si);
 }
 
 void linux_host_block_all(sigset_t *old)
@@ -66,50 +79,58 @@ void linux_host_block_all(sigset_t *old)
 	sigprocmask(SIG_BLOCK, &all, old);
 }
 
-void linux_sigqueue_push(const ConvSigInfo *si)
+void linux_sigqueue_push_to(LinuxThread *t, const ConvSigInfo *si)
 {
 	sigset_t old;
 	linux_host_block_all(&old);
-	enqueue(si);
+	enqueue(t, si);
 	sigprocmask(SIG_SETMASK, &old, NULL);
+}
+
+void linux_sigqueue_push(const ConvSigInfo *si)
+{
+	linux_sigqueue_push_to(linux_self(), si);
 }
 
 uint64_t linux_sigqueue_mask(void)
 {
-	return queue.mask;
+	return linux_self()->queue.mask;
 }
 
-static void take_rt(int sig, ConvSigInfo *out)
+static void take_rt(LinuxSigQueue *queue, int sig, ConvSigInfo *out)
 {
 	unsigned i = 0, more = 0;
-	while (queue.rt[i].signo != sig)
+	while (queue->rt[i].signo != sig)
 		i++;
-	*out = queue.rt[i];
-	memmove(&queue.rt[i], &queue.rt[i + 1], (queue.n_rt - i - 1) * sizeof queue.rt[0]);
-	queue.n_rt--;
-	for (unsigned j = 0; j < queue.n_rt; j++)
-		more |= queue.rt[j].signo == sig;
+	*out = queue->rt[i];
+	memmove(&queue->rt[i], &queue->rt[i + 1], (queue->n_rt - i - 1) * sizeof queue->rt[0]);
+	queue->n_rt--;
+	for (unsigned j = 0; j < queue->n_rt; j++)
+		more |= queue->rt[j].signo == sig;
 	if (!more)
-		queue.mask &= ~LINUX_SIGBIT(sig);
+		queue->mask &= ~LINUX_SIGBIT(sig);
 }
 
 bool linux_sigqueue_take(uint64_t allowed, ConvSigInfo *out)
 {
-	if (!(queue.mask & allowed))
+	LinuxSigQueue *queue = &linux_self()->queue;
+	if (!(queue->mask & allowed))
 		return false;
 	sigset_t old;
 	linux_host_block_all(&old);
-	uint64_t ready = queue.mask & allowed;
+	queue_lock(queue);
+	uint64_t ready = queue->mask & allowed;
 	bool found = ready != 0;
 	if (found) {
 		int sig = __builtin_ctzll(ready) + 1;
-		if (sig <= STD_SIGNALS) {
-			*out = queue.std[sig];
-			queue.mask &= ~LINUX_SIGBIT(sig);
+		if (sig <= LINUX_STD_SIGNALS) {
+			*out = queue->std[sig];
+			queue->mask &= ~LINUX_SIGBIT(sig);
 		} else {
-			take_rt(sig, out);
+			take_rt(queue, sig, out);
 		}
 	}
+	queue_unlock(queue);
 	sigprocmask(SIG_SETMASK, &old, NULL);
 	return found;
 }
@@ -132,8 +153,8 @@ void linux_host_action(int sig, const LinuxSigAction *act)
 			sa.sa_flags |= SA_NOCLDWAIT;
 		sigfillset(&sa.sa_mask);
 	}
-	/* The host C library refuses the two real-time signals it keeps for its threads
-	 * (32 and 33); those stay at the host default until the runner has threads of its
-	 * own to arbitrate them. */
+	/* The host C library refuses the two real-time signals it keeps for its own
+	 * threads (32 and 33), which the runner's threads need too: the guest's 32 and 33
+	 * never reach the host as themselves (signal_default.c queues them). */
 	sigaction(sig, &sa, NULL);
 }

@@ -1,12 +1,12 @@
 /*
- * The guest's signal state: dispositions (rt_sigaction), the blocked mask
- * (rt_sigprocmask) and the alternate stack (sigaltstack), kept in guest terms for
- * delivery (signal_deliver.c). The host mirrors them: a guest handler is stood for by
- * the runner's recording handler, an ignored signal is ignored by the runner too (a
- * SIGPIPE-ignoring program must not die of SIGPIPE), and the guest's blocked mask is the
- * runner's, so blocked signals stay pending in the host kernel with their siginfo until
- * the guest unblocks them. Signals that report the runner's own faults are never ignored
- * or blocked on the host.
+ * The guest's signal state: dispositions (rt_sigaction, process-wide), the blocked mask
+ * (rt_sigprocmask) and the alternate stack (sigaltstack), both per thread, kept in guest
+ * terms for delivery (signal_deliver.c). The host mirrors them: a guest handler is
+ * stood for by the runner's recording handler, an ignored signal is ignored by the
+ * runner too (a SIGPIPE-ignoring program must not die of SIGPIPE), and each guest
+ * thread's blocked mask is its host thread's, so blocked signals stay pending in the
+ * host kernel with their siginfo until the guest unblocks them. Signals that report the
+ * runner's own faults are never ignored or blocked on the host.
  */
 #include <errno.h>
 #include <signal.h>
@@ -35,20 +35,22 @@ void linux_host_mask(uint64_t guest_mask, sigset_t *set)
 
 void linux_set_blocked(LinuxProc *p, uint64_t mask)
 {
+	LinuxThreadSig *ts = &linux_self()->sig;
 	mask &= ~LINUX_UNBLOCKABLE;
-	if (mask == p->sig.blocked)
+	if (mask == ts->blocked)
 		return;
-	p->sig.blocked = mask;
+	ts->blocked = mask;
 	sigset_t set;
 	linux_host_mask(mask, &set);
-	sigprocmask(SIG_SETMASK, &set, NULL);
+	pthread_sigmask(SIG_SETMASK, &set, NULL);
 }
 
 void linux_set_temporary_mask(LinuxProc *p, uint64_t mask)
 {
-	if (!p->sig.restore_saved) {
-		p->sig.saved_mask = p->sig.blocked;
-		p->sig.restore_saved = true;
+	LinuxThreadSig *ts = &linux_self()->sig;
+	if (!ts->restore_saved) {
+		ts->saved_mask = ts->blocked;
+		ts->restore_saved = true;
 	}
 	linux_set_blocked(p, mask);
 }
@@ -66,18 +68,19 @@ int64_t sys_rt_sigaction(LinuxProc *p, CpuCommon *cpu, const uint64_t a[6])
 		if (r < 0)
 			return r;
 	}
+	/* Under the process lock: the old action reported is the one replaced, and the
+	 * host disposition changes with the guest's. */
+	pthread_mutex_lock(&p->lock);
 	LinuxSigAction *cur = &p->sig.action[sig];
-	if (a[2]) {
-		ConvSigAction old = {cur->handler, cur->flags, cur->restorer, cur->mask};
-		int r = conv_put_sigaction(p->abi, p->mem, a[2], &old);
-		if (r < 0)
-			return r;
-	}
+	ConvSigAction old = {cur->handler, cur->flags, cur->restorer, cur->mask};
 	if (a[1]) {
 		*cur = (LinuxSigAction){act.handler, act.flags, act.restorer,
 		                        act.mask & ~LINUX_UNBLOCKABLE};
 		linux_host_action(sig, cur);
 	}
+	pthread_mutex_unlock(&p->lock);
+	if (a[2])
+		return conv_put_sigaction(p->abi, p->mem, a[2], &old);
 	return 0;
 }
 
@@ -85,7 +88,7 @@ int64_t sys_rt_sigprocmask(LinuxProc *p, CpuCommon *cpu, const uint64_t a[6])
 {
 	if (a[3] != KERNEL_SIGSET_SIZE)
 		return -EINVAL;
-	uint64_t set = 0, old = p->sig.blocked;
+	uint64_t set = 0, old = linux_self()->sig.blocked;
 	if (a[1]) {
 		int r = conv_get_sigset(p->abi, p->mem, a[1], &set);
 		if (r < 0)
@@ -108,7 +111,7 @@ int64_t sys_rt_sigprocmask(LinuxProc *p, CpuCommon *cpu, const uint64_t a[6])
 }
 
 /* As the kernel decides: an SS_AUTODISARM stack never counts as the current one. */
-bool linux_on_altstack(const LinuxSigState *s, uint64_t sp)
+bool linux_on_altstack(const LinuxThreadSig *s, uint64_t sp)
 {
 	if (s->altstack_flags & LINUX_SS_AUTODISARM)
 		return false;
@@ -117,21 +120,22 @@ bool linux_on_altstack(const LinuxSigState *s, uint64_t sp)
 
 int linux_altstack_set(LinuxProc *p, uint64_t sp, const ConvStack *ss)
 {
-	if (linux_on_altstack(&p->sig, sp))
+	LinuxThreadSig *ts = &linux_self()->sig;
+	if (linux_on_altstack(ts, sp))
 		return -EPERM;
 	uint32_t mode = (uint32_t)ss->flags & ~LINUX_SS_AUTODISARM;
 	if (mode != 0 && mode != LINUX_SS_DISABLE && mode != LINUX_SS_ONSTACK)
 		return -EINVAL;
 	if (mode == LINUX_SS_DISABLE) {
-		p->sig.altstack_sp = 0;
-		p->sig.altstack_size = 0;
+		ts->altstack_sp = 0;
+		ts->altstack_size = 0;
 	} else {
 		if (ss->size < LINUX_MINSIGSTKSZ)
 			return -ENOMEM;
-		p->sig.altstack_sp = ss->sp;
-		p->sig.altstack_size = ss->size;
+		ts->altstack_sp = ss->sp;
+		ts->altstack_size = ss->size;
 	}
-	p->sig.altstack_flags = ss->flags;
+	ts->altstack_flags = ss->flags;
 	return 0;
 }
 
@@ -139,7 +143,7 @@ int linux_altstack_set(LinuxProc *p, uint64_t sp, const ConvStack *ss)
 int64_t sys_sigaltstack(LinuxProc *p, CpuCommon *cpu, const uint64_t a[6])
 {
 	uint64_t sp = p->abi->get_sp(cpu);
-	const LinuxSigState *s = &p->sig;
+	const LinuxThreadSig *s = &linux_self()->sig;
 	int mode = !s->altstack_size          ? LINUX_SS_DISABLE
 	           : linux_on_altstack(s, sp) ? LINUX_SS_ONSTACK
 	                                      : 0;

@@ -48,7 +48,7 @@ int64_t sys_rt_sigpending(LinuxProc *p, CpuCommon *cpu, const uint64_t a[6])
 	for (int s = 1; s <= LINUX_NSIG; s++)
 		if (sigismember(&host, s) == 1)
 			pending |= LINUX_SIGBIT(s);
-	return conv_put_sigset(p->abi, p->mem, a[0], pending & p->sig.blocked);
+	return conv_put_sigset(p->abi, p->mem, a[0], pending & linux_self()->sig.blocked);
 }
 
 /* Takes one signal of `set` from the queue or, blocking them on the host meanwhile, from

@@ -164,14 +164,15 @@ static void out_arg(Out *o, LinuxProc *p, char fmt, uint64_t v)
 
 void strace_begin(LinuxProc *p, uint64_t nr, const LinuxSyscallDesc *d, const uint64_t a[6])
 {
-	Out o = {p->strace_line, sizeof p->strace_line, 0};
-	p->strace_line[0] = 0;
-	p->strace_name = d ? d->name : NULL;
+	LinuxThread *t = linux_self();
+	Out o = {t->strace_line, sizeof t->strace_line, 0};
+	t->strace_line[0] = 0;
+	t->strace_name = d ? d->name : NULL;
 	if (!d) {
 		out(&o, "%d syscall_%" PRIu64 "(0x%" PRIx64 ",0x%" PRIx64 ",0x%" PRIx64 ")",
-		    (int)getpid(), nr, a[0], a[1], a[2]);
+		    (int)gettid(), nr, a[0], a[1], a[2]);
 	} else {
-		out(&o, "%d %s(", (int)getpid(), d->name);
+		out(&o, "%d %s(", (int)gettid(), d->name);
 		for (unsigned i = 0; d->args[i] && i < 6; i++) {
 			if (i)
 				out(&o, ",");
@@ -179,7 +180,7 @@ void strace_begin(LinuxProc *p, uint64_t nr, const LinuxSyscallDesc *d, const ui
 		}
 		out(&o, ")");
 	}
-	p->strace_pending = true;
+	t->strace_pending = true;
 }
 
 static bool returns_address(const char *name)
@@ -204,16 +205,18 @@ void strace_format_result(char *buf, size_t size, const char *name, int64_t ret)
 
 void strace_end(LinuxProc *p, int64_t ret)
 {
+	LinuxThread *t = linux_self();
 	char res[128];
-	strace_format_result(res, sizeof res, p->strace_name, ret);
-	log_printf("%s = %s\n", p->strace_line, res);
-	p->strace_pending = false;
+	strace_format_result(res, sizeof res, t->strace_name, ret);
+	log_printf("%s = %s\n", t->strace_line, res);
+	t->strace_pending = false;
 }
 
 void strace_flush_pending(LinuxProc *p)
 {
-	if (!p->strace_pending)
+	LinuxThread *t = linux_self();
+	if (!t->strace_pending)
 		return;
-	log_printf("%s = ?\n", p->strace_line);
-	p->strace_pending = false;
+	log_printf("%s = ?\n", t->strace_line);
+	t->strace_pending = false;
 }

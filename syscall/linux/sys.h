@@ -34,8 +34,10 @@
 /* proc.c */
 #define SYS_PROC(X) \
 	X(exit) X(exit_group) X(uname) X(sysinfo) X(getrandom) X(set_tid_address) \
-	X(set_robust_list) X(sched_getaffinity) X(sched_yield) X(prctl) X(personality) \
+	X(sched_getaffinity) X(sched_yield) X(prctl) X(personality) \
 	X(getrusage) X(wait4)
+/* futex.c */
+#define SYS_FUTEX(X) X(futex) X(futex_waitv) X(set_robust_list) X(get_robust_list)
 /* fork.c */
 #define SYS_FORK(X) X(clone)
 /* rlimit.c */
@@ -102,6 +104,7 @@ SYS_RLIMIT(SYS_DECLARE)
 SYS_IDS(SYS_DECLARE)
 SYS_TIME(SYS_DECLARE)
 SYS_FORK(SYS_DECLARE)
+SYS_FUTEX(SYS_DECLARE)
 SYS_SIGNAL(SYS_DECLARE)
 SYS_IO_EVENTS(SYS_DECLARE)
 SYS_IO_COPY(SYS_DECLARE)

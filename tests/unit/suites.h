@@ -22,6 +22,7 @@
 	X(io_conv_suite)                                                                  \
 	X(exec_suite)                                                                     \
 	X(net_conv_suite)                                                                 \
+	X(futex_suite)                                                                    \
 	X(jit_suite)
 
 #define UNIT_DECLARE(fn) Suite *fn(void) __attribute__((weak));

@@ -7,8 +7,11 @@
  */
 #include <check.h>
 #include <errno.h>
+#include <pthread.h>
+#include <sched.h>
 #include <string.h>
 #include <sys/mman.h>
+#include <unistd.h>
 
 #include "jit/engine.h"
 #include "jit/fault.h"
@@ -146,6 +149,80 @@ START_TEST(faults_become_exits_at_the_instruction)
 END_TEST
 
 
+typedef struct LoopRun {
+	Engine *e;
+	ToyCpu cpu;
+	CpuExit why;
+	pthread_t thread;
+} LoopRun;
+
+static void *run_loop(void *arg)
+{
+	LoopRun *r = arg;
+	r->why = engine_run(r->e, &r->cpu.common);
+	return NULL;
+}
+
+/* Several threads translate and run the same code at once: every block is translated
+ * exactly once (none lost, none twice) and every thread gets its own result. */
+START_TEST(threads_share_translations)
+{
+	memcpy(toy_code, "iijx", 4);
+	Engine *e = engine_new(&toy_arch, engines[_i], &toy_fetch);
+	LoopRun runs[4];
+	for (int i = 0; i < 4; i++) {
+		memset(&runs[i], 0, sizeof runs[i]);
+		runs[i].e = e;
+		runs[i].cpu.r[1] = 20000 + 2 * (uint64_t)i;
+		pthread_create(&runs[i].thread, NULL, run_loop, &runs[i]);
+	}
+	for (int i = 0; i < 4; i++) {
+		pthread_join(runs[i].thread, NULL);
+		ck_assert_int_eq(runs[i].why, CPU_EXIT_SYSCALL);
+		ck_assert_uint_eq(runs[i].cpu.r[0], 20000 + 2 * (uint64_t)i);
+		engine_cpu_release(e, &runs[i].cpu.common);
+	}
+	ck_assert_uint_eq(engine_blocks_translated(e), 2);
+	engine_free(e);
+}
+END_TEST
+
+/* Invalidation while another thread loops in translated code: the flush asks that thread
+ * out (exit_request) and happens only once it is out; an idle CPU does not hold it up;
+ * afterwards the thread runs retranslated code. */
+START_TEST(flushes_wait_for_running_threads)
+{
+	memcpy(toy_code, "iijx", 4);
+	Engine *e = engine_new(&toy_arch, engines[_i], &toy_fetch);
+	ToyCpu idle;
+	memset(&idle, 0, sizeof idle);
+	idle.r[1] = 1;
+	ck_assert_int_eq(engine_run(e, &idle.common), CPU_EXIT_SYSCALL);
+	LoopRun r;
+	memset(&r, 0, sizeof r);
+	r.e = e;
+	r.cpu.r[1] = UINT64_MAX; /* loops until asked out */
+	pthread_create(&r.thread, NULL, run_loop, &r);
+	while (__atomic_load_n(&r.cpu.r[0], __ATOMIC_RELAXED) < 1000)
+		sched_yield();
+	engine_invalidate(e, 0, 1);
+	/* The flush is done, so the looping thread is out of translated code already. */
+	uint64_t at_flush = __atomic_load_n(&r.cpu.r[0], __ATOMIC_RELAXED);
+	usleep(20000);
+	ck_assert_uint_eq(__atomic_load_n(&r.cpu.r[0], __ATOMIC_RELAXED), at_flush);
+	pthread_join(r.thread, NULL);
+	ck_assert_int_eq(r.why, CPU_EXIT_INTERRUPT);
+	ck_assert_uint_eq(r.cpu.common.exit_request, 1);
+	uint64_t before = engine_blocks_translated(e);
+	r.cpu.common.exit_request = 0;
+	r.cpu.r[1] = r.cpu.r[0] + 10;
+	ck_assert_int_eq(engine_run(e, &r.cpu.common), CPU_EXIT_SYSCALL);
+	ck_assert_uint_eq(r.cpu.r[1], r.cpu.r[0]);
+	ck_assert_uint_gt(engine_blocks_translated(e), before);
+	engine_free(e);
+}
+END_TEST
+
 START_TEST(cosim_stops_at_a_divergence)
 {
 	memcpy(toy_code, "icx", 3);
@@ -163,6 +240,8 @@ Suite *engine_suite(void)
 	TCase *tc = tcase_create("run");
 	tcase_add_loop_test(tc, loops_run_from_chained_blocks, 0, 3);
 	tcase_add_loop_test(tc, faults_become_exits_at_the_instruction, 0, 3);
+	tcase_add_loop_test(tc, threads_share_translations, 0, 3);
+	tcase_add_loop_test(tc, flushes_wait_for_running_threads, 0, 3);
 	tcase_add_exit_test(tc, cosim_stops_at_a_divergence, 1);
 	suite_add_tcase(s, tc);
 	return s;

@@ -88,7 +88,7 @@ typedef struct Gen {
 	uint64_t pc;
 	int open_label; /* label of an open forward branch, or -1 */
 	unsigned saved_n[2];
-	bool converts; /* has ITOF, FTOI or FCVT */
+	bool converts;    /* has ITOF, FTOI or FCVT */
 	uint32_t side[8]; /* side exits: labels placed after the block's last exit */
 	uint64_t side_pc[8];
 	unsigned n_side;
@@ -421,11 +421,10 @@ static TbExit run_jit(JitBackend *be, IrBlock *b, World *w, unsigned *flags)
  * register); the interpreter's copy at a different host address with its own base. */
 static void differential(uint64_t seed, uintptr_t jit_base, bool optimize, int rounds)
 {
-	static JitJumpEntry jc[16];
 	uint8_t *mem = mmap(NULL, 2 * MEM_SIZE, PROT_READ | PROT_WRITE,
 	                    MAP_PRIVATE | MAP_ANONYMOUS | MAP_32BIT, -1, 0);
 	ck_assert_ptr_ne(mem, MAP_FAILED);
-	JitBackend *be = jit_backend_new(jc, 4);
+	JitBackend *be = jit_backend_new(4);
 	ck_assert_ptr_nonnull(be);
 	World a = {.mem = mem}, c = {.mem = mem + MEM_SIZE};
 	uint64_t guest = (uintptr_t)c.mem - jit_base;
@@ -531,7 +530,7 @@ static JitJumpEntry test_jc[16];
 
 static JitBackend *test_backend(void)
 {
-	JitBackend *be = jit_backend_new(test_jc, 4);
+	JitBackend *be = jit_backend_new(4);
 	ck_assert_ptr_nonnull(be);
 	for (int i = 0; i < 16; i++)
 		test_jc[i] = (JitJumpEntry){UINT64_MAX, jit_lookup_miss_code(be)};
@@ -551,6 +550,7 @@ START_TEST(direct_exits_link_to_their_successor)
 	block_b(be, &b);
 	ToyCpu cpu;
 	memset(&cpu, 0, sizeof cpu);
+	cpu.common.jump_cache = test_jc;
 	JitRun r = jit_run(be, a.blk, &cpu.common);
 	ck_assert_int_eq(r.exit.kind, TB_GOTO);
 	ck_assert_ptr_eq(r.from, a.blk);
@@ -577,6 +577,7 @@ START_TEST(indirect_jumps_use_the_jump_cache_inline)
 	block_b(be, &b);
 	ToyCpu cpu;
 	memset(&cpu, 0, sizeof cpu);
+	cpu.common.jump_cache = test_jc;
 	cpu.r[4] = 0x2000;
 	JitRun r = jit_run(be, a.blk, &cpu.common);
 	ck_assert_int_eq(r.exit.kind, TB_LOOKUP);
@@ -604,6 +605,7 @@ START_TEST(exit_requests_stop_blocks_before_they_start)
 	block_a(be, &a, false);
 	ToyCpu cpu;
 	memset(&cpu, 0, sizeof cpu);
+	cpu.common.jump_cache = test_jc;
 	cpu.common.exit_request = 1;
 	JitRun r = jit_run(be, a.blk, &cpu.common);
 	ck_assert_int_eq(r.exit.kind, TB_EXIT);
@@ -638,6 +640,7 @@ START_TEST(returns_follow_the_return_address_stack)
 	block_b(be, &after); /* stands in for the code at the return address */
 	ToyCpu cpu;
 	memset(&cpu, 0, sizeof cpu);
+	cpu.common.jump_cache = test_jc;
 	jit_ras_validate(be, &cpu.common);
 	cpu.r[4] = 0x3004;
 	JitRun r = jit_run(be, call.blk, &cpu.common);
