@@ -1,11 +1,11 @@
 /*
  * Socket data between guest and host layouts (see conv_net.h): socket addresses,
- * msghdr/mmsghdr, control messages and socket option values. Every value is described
- * by a ConvField list and moved with conv_transcode between the guest ABI and
- * conv_host_abi, so one description serves 64- and 32-bit, little- and big-endian
- * guests. The option and control-message numbers in the tables are asm-generic's (the
- * host's <asm-generic/socket.h> and <netinet/in.h> names), which every asm-generic guest
- * and the x86-64 host share.
+ * interface requests (ifreq, ifconf), msghdr/mmsghdr, control messages and socket
+ * option values. Every value is described by a ConvField list and moved with
+ * conv_transcode between the guest ABI and conv_host_abi, so one description serves
+ * 64- and 32-bit, little- and big-endian guests. The option and control-message
+ * numbers in the tables are asm-generic's (the host's <asm-generic/socket.h> and
+ * <netinet/in.h> names), which every asm-generic guest and the x86-64 host share.
  */
 #include "syscall/linux/conv_net.h"
 
@@ -334,6 +334,77 @@ size_t conv_cmsgs_to_guest(const LinuxAbi *abi, const uint8_t *host, size_t host
 		g += cmsg_one_to_guest(abi, c, guest + g, guest_cap - g, ctrunc);
 	}
 	return g;
+}
+
+/* ---- interface requests ---- */
+
+static const ConvField layout_ifmap[] = {
+    T(CT_ULONG), T(CT_ULONG), T(CT_U16), T(CT_U8), T(CT_U8), T(CT_U8), END,
+};
+
+/* The layout of each union member but the address, whose layout follows its family. */
+static const ConvField *const ifr_members[] = {
+    [CONV_IFR_SHORT] = cm_u16,
+    [CONV_IFR_INT] = conv_layout_int,
+    [CONV_IFR_MAP] = layout_ifmap,
+};
+
+size_t conv_ifreq_size(const LinuxAbi *abi)
+{
+	return IFNAMSIZ + conv_layout_size(abi, layout_ifmap);
+}
+
+void conv_ifreq_to_host(const LinuxAbi *abi, const void *guest, ConvIfrMember member,
+                        struct ifreq *host)
+{
+	const uint8_t *g = guest;
+	memset(host, 0, sizeof *host);
+	memcpy(host->ifr_name, g, IFNAMSIZ);
+	if (member == CONV_IFR_SOCKADDR) {
+		conv_sockaddr_to_host(abi, g + IFNAMSIZ, sizeof host->ifr_addr, &host->ifr_addr);
+		return;
+	}
+	const ConvField *l = ifr_members[member];
+	conv_transcode(abi, &conv_host_abi, l, g + IFNAMSIZ, conv_layout_size(abi, l),
+	               &host->ifr_ifru, false);
+}
+
+void conv_ifreq_to_guest(const LinuxAbi *abi, const struct ifreq *host, ConvIfrMember member,
+                         void *guest)
+{
+	uint8_t *g = guest;
+	memcpy(g, host->ifr_name, IFNAMSIZ);
+	if (member == CONV_IFR_SOCKADDR) {
+		conv_sockaddr_to_guest(abi, &host->ifr_addr, sizeof host->ifr_addr, g + IFNAMSIZ);
+		return;
+	}
+	const ConvField *l = ifr_members[member];
+	conv_transcode(&conv_host_abi, abi, l, &host->ifr_ifru, conv_layout_size(&conv_host_abi, l),
+	               g + IFNAMSIZ, false);
+}
+
+const ConvField conv_layout_ifconf[] = {
+    F(CT_S32, ConvIfconf, len),
+    F(CT_ULONG, ConvIfconf, buf),
+    END,
+};
+
+int conv_get_ifconf(const LinuxAbi *abi, GuestMem *m, uint64_t addr, ConvIfconf *c)
+{
+	return conv_get(abi, m, addr, conv_layout_ifconf, c);
+}
+
+int conv_put_ifconf(const LinuxAbi *abi, GuestMem *m, uint64_t addr, const ConvIfconf *c)
+{
+	return conv_put(abi, m, addr, conv_layout_ifconf, c);
+}
+
+void conv_ifreqs_to_guest(const LinuxAbi *abi, const struct ifreq *host, unsigned n, void *guest)
+{
+	size_t size = conv_ifreq_size(abi);
+	memset(guest, 0, n * size);
+	for (unsigned i = 0; i < n; i++)
+		conv_ifreq_to_guest(abi, &host[i], CONV_IFR_SOCKADDR, (uint8_t *)guest + i * size);
 }
 
 /* ---- socket option values ---- */
