@@ -22,20 +22,12 @@
 #include <unistd.h>
 
 #include "syscall/linux/conv.h"
+#include "syscall/linux/conv_int.h"
 
 /* Values the host's user headers leave out (kernel-internal or uapi-only names). */
 enum { NET_SCM_SECURITY = 3, NET_IPV6_FLOWINFO = 11 };
 
 const LinuxAbi conv_host_abi = {.isa = "host", .word_bits = 64, .big_endian = false};
-
-/* clang-format off */
-#define T(t)       { (t), 1, false, 0, 0 }
-#define B(n)       { CT_BYTES, 1, false, (n), 0 }
-#define HF(hs, f)  (((hs *)0)->f)
-#define SIGNED_OF(e) ((__typeof__(e))-1 < (__typeof__(e))1)
-#define F(t, hs, f) { (t), sizeof(HF(hs, f)), SIGNED_OF(HF(hs, f)), 0, offsetof(hs, f) }
-#define END        { CT_END, 0, false, 0, 0 }
-/* clang-format on */
 
 /* ---- socket addresses ---- */
 
@@ -107,8 +99,8 @@ const ConvField conv_layout_msghdr[] = {
 	    F(CT_ULONG, ConvMMsgHdr, hdr.iov), F(CT_ULONG, ConvMMsgHdr, hdr.iovlen),               \
 	    F(CT_ULONG, ConvMMsgHdr, hdr.control), F(CT_ULONG, ConvMMsgHdr, hdr.controllen),       \
 	    F(CT_U32, ConvMMsgHdr, hdr.flags)
-static const ConvField layout_mmsghdr64[] = {
-    MMSG_HEAD, {CT_U32, 0, false, 0, 0}, F(CT_U32, ConvMMsgHdr, len), END};
+static const ConvField layout_mmsghdr64[] = {MMSG_HEAD, PAD(CT_U32), F(CT_U32, ConvMMsgHdr, len),
+                                             END};
 static const ConvField layout_mmsghdr32[] = {MMSG_HEAD, F(CT_U32, ConvMMsgHdr, len), END};
 
 static const ConvField *mmsghdr_layout(const LinuxAbi *abi)
@@ -116,25 +108,8 @@ static const ConvField *mmsghdr_layout(const LinuxAbi *abi)
 	return abi->word_bits == 64 ? layout_mmsghdr64 : layout_mmsghdr32;
 }
 
-int conv_get_msghdr(const LinuxAbi *abi, GuestMem *m, uint64_t addr, ConvMsgHdr *h)
-{
-	return conv_get(abi, m, addr, conv_layout_msghdr, h);
-}
-
-int conv_put_msghdr(const LinuxAbi *abi, GuestMem *m, uint64_t addr, const ConvMsgHdr *h)
-{
-	return conv_put(abi, m, addr, conv_layout_msghdr, h);
-}
-
-int conv_get_mmsghdr(const LinuxAbi *abi, GuestMem *m, uint64_t addr, ConvMMsgHdr *h)
-{
-	return conv_get(abi, m, addr, mmsghdr_layout(abi), h);
-}
-
-int conv_put_mmsghdr(const LinuxAbi *abi, GuestMem *m, uint64_t addr, const ConvMMsgHdr *h)
-{
-	return conv_put(abi, m, addr, mmsghdr_layout(abi), h);
-}
+PUT_GET(msghdr, conv_layout_msghdr, ConvMsgHdr)
+PUT_GET(mmsghdr, mmsghdr_layout(abi), ConvMMsgHdr)
 
 size_t conv_mmsghdr_size(const LinuxAbi *abi)
 {
@@ -389,15 +364,7 @@ const ConvField conv_layout_ifconf[] = {
     END,
 };
 
-int conv_get_ifconf(const LinuxAbi *abi, GuestMem *m, uint64_t addr, ConvIfconf *c)
-{
-	return conv_get(abi, m, addr, conv_layout_ifconf, c);
-}
-
-int conv_put_ifconf(const LinuxAbi *abi, GuestMem *m, uint64_t addr, const ConvIfconf *c)
-{
-	return conv_put(abi, m, addr, conv_layout_ifconf, c);
-}
+PUT_GET(ifconf, conv_layout_ifconf, ConvIfconf)
 
 void conv_ifreqs_to_guest(const LinuxAbi *abi, const struct ifreq *host, unsigned n, void *guest)
 {
