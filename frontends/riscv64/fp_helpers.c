@@ -414,38 +414,6 @@ static uint64_t rv_fp_fmax_d(void *cpu, uint64_t a, uint64_t b, uint64_t u2, uin
 	return rv_fp_minmax(cpu, &rv_fp_fmt_d, a, b, true);
 }
 
-typedef enum RvFpCmp { RV_CMP_EQ, RV_CMP_LT, RV_CMP_LE } RvFpCmp;
-
-/* spec: feq is a quiet comparison (NV only for a signaling NaN); flt and fle are
- * signaling (NV for any NaN). Any NaN compares false. */
-static uint64_t rv_fp_compare(void *cpu, const RvFpFmt *f, uint64_t a, uint64_t b, RvFpCmp c)
-{
-	bool nan = rv_fp_is_nan(f, a) || rv_fp_is_nan(f, b);
-	bool nv = c == RV_CMP_EQ ? rv_fp_is_snan(f, a) || rv_fp_is_snan(f, b) : nan;
-	if (nv)
-		((RiscvCpu *)cpu)->fflags |= RV_FF_NV;
-	if (nan)
-		return 0;
-	double x = rv_fp_value(f, a), y = rv_fp_value(f, b);
-	return c == RV_CMP_EQ ? x == y : c == RV_CMP_LT ? x < y : x <= y;
-}
-
-#define RV_FP_DEFINE_CMP(name, cond)                                                               \
-	static uint64_t rv_fp_##name##_s(void *cpu, uint64_t a, uint64_t b, uint64_t u2,           \
-	                                 uint64_t u3)                                              \
-	{                                                                                          \
-		return rv_fp_compare(cpu, &rv_fp_fmt_s, rv_fp_unbox(a), rv_fp_unbox(b), cond);     \
-	}                                                                                          \
-	static uint64_t rv_fp_##name##_d(void *cpu, uint64_t a, uint64_t b, uint64_t u2,           \
-	                                 uint64_t u3)                                              \
-	{                                                                                          \
-		return rv_fp_compare(cpu, &rv_fp_fmt_d, a, b, cond);                               \
-	}
-
-RV_FP_DEFINE_CMP(feq, RV_CMP_EQ)
-RV_FP_DEFINE_CMP(flt, RV_CMP_LT)
-RV_FP_DEFINE_CMP(fle, RV_CMP_LE)
-
 /* spec: fclass sets one of ten bits: 0 -inf, 1 -normal, 2 -subnormal, 3 -0, 4 +0,
  * 5 +subnormal, 6 +normal, 7 +inf, 8 signaling NaN, 9 quiet NaN. */
 static uint64_t rv_fp_classify(const RvFpFmt *f, uint64_t x)

@@ -8,7 +8,7 @@
  *
  * Argument conventions (unused trailing arguments are 0):
  *   rounding ops   (rm, a, b, c)  rm = 0..4 already validated by the translator
- *   fmin/fmax, compares (a, b);   fclass (a)
+ *   fmin/fmax (a, b);   fclass (a)
  * Float operands and results are raw f-register patterns (singles NaN-boxed).
  */
 #ifndef FERRY_RV_FP_HELPERS_H
@@ -49,12 +49,6 @@ enum { RV_RM_RNE = 0, RV_RM_RTZ = 1, RV_RM_RDN = 2, RV_RM_RUP = 3, RV_RM_RMM = 4
 	X(fmax_s)                                                                                  \
 	X(fmin_d)                                                                                  \
 	X(fmax_d)                                                                                  \
-	X(feq_s)                                                                                   \
-	X(flt_s)                                                                                   \
-	X(fle_s)                                                                                   \
-	X(feq_d)                                                                                   \
-	X(flt_d)                                                                                   \
-	X(fle_d)                                                                                   \
 	X(fclass_s)                                                                                \
 	X(fclass_d)                                                                                \
 	X(fcvt_w_s)                                                                                \

@@ -503,18 +503,6 @@ int conv_get_word(const LinuxAbi *abi, GuestMem *m, uint64_t addr, uint64_t *v)
 	return get_scalar(abi, m, addr, conv_word_bytes(abi), v);
 }
 
-#define PUT(name, layout, type)                                                                    \
-	int conv_put_##name(const LinuxAbi *abi, GuestMem *m, uint64_t addr, const type *v)        \
-	{                                                                                          \
-		return conv_put(abi, m, addr, layout, v);                                          \
-	}
-#define PUT_GET(name, layout, type)                                                                \
-	PUT(name, layout, type)                                                                    \
-	int conv_get_##name(const LinuxAbi *abi, GuestMem *m, uint64_t addr, type *v)              \
-	{                                                                                          \
-		return conv_get(abi, m, addr, layout, v);                                          \
-	}
-
 PUT(stat, conv_layout_stat, struct stat)
 PUT(statx, layout_statx, struct statx)
 PUT(statfs, layout_statfs, struct statfs)

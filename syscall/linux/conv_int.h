@@ -1,7 +1,8 @@
 /*
- * The shorthand the conversion module's files use to write ConvField lists: a guest
+ * The shorthand the conversion module's files use to write ConvField lists (a guest
  * field of a given type taken from a named host struct field, copied bytes, and guest
- * padding. Private to conv*.c.
+ * padding) and to define the typed conv_put_* / conv_get_* wrappers over one layout.
+ * Private to conv*.c.
  */
 #ifndef FERRY_CONV_INT_H
 #define FERRY_CONV_INT_H
@@ -26,6 +27,24 @@
  * little-endian, so the high half is the second four bytes. */
 #define F_LO32(t, hs, f) { (t), 4, false, 0, offsetof(hs, f) }
 #define F_HI32(t, hs, f) { (t), 4, false, 0, offsetof(hs, f) + 4 }
+/* Fields with no host struct behind them, for conv_transcode, whose host side is the
+ * same list in the host's layout: a guest field of type t, and n bytes. */
+#define T(t)         { (t), 1, false, 0, 0 }
+#define B(n)         { CT_BYTES, 1, false, (n), 0 }
 /* clang-format on */
+
+/* conv_put_NAME and conv_get_NAME for a host type moved with one layout (an expression
+ * that may use `abi`). */
+#define PUT(name, layout, type)                                                                    \
+	int conv_put_##name(const LinuxAbi *abi, GuestMem *m, uint64_t addr, const type *v)        \
+	{                                                                                          \
+		return conv_put(abi, m, addr, layout, v);                                          \
+	}
+#define GET(name, layout, type)                                                                    \
+	int conv_get_##name(const LinuxAbi *abi, GuestMem *m, uint64_t addr, type *v)              \
+	{                                                                                          \
+		return conv_get(abi, m, addr, layout, v);                                          \
+	}
+#define PUT_GET(name, layout, type) PUT(name, layout, type) GET(name, layout, type)
 
 #endif

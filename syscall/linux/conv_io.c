@@ -200,18 +200,6 @@ const ConvField *conv_layout_msqid_ds(const LinuxAbi *abi)
 	return abi->word_bits == 64 ? conv_layout_msqid64_ds_64 : conv_layout_msqid64_ds_32;
 }
 
-#define PUT(name, layout, type)                                                                    \
-	int conv_put_##name(const LinuxAbi *abi, GuestMem *m, uint64_t addr, const type *v)        \
-	{                                                                                          \
-		return conv_put(abi, m, addr, layout, v);                                          \
-	}
-#define GET(name, layout, type)                                                                    \
-	int conv_get_##name(const LinuxAbi *abi, GuestMem *m, uint64_t addr, type *v)              \
-	{                                                                                          \
-		return conv_get(abi, m, addr, layout, v);                                          \
-	}
-#define PUT_GET(name, layout, type) PUT(name, layout, type) GET(name, layout, type)
-
 PUT_GET(itimerspec, conv_layout_itimerspec, struct itimerspec)
 PUT_GET(loop_info64, conv_layout_loop_info64, struct loop_info64)
 PUT_GET(cap_header, layout_cap_header, ConvCapHeader)

@@ -1,11 +1,11 @@
 /*
  * Socket data between guest and host layouts (see conv_net.h): socket addresses,
- * msghdr/mmsghdr, control messages and socket option values. Every value is described
- * by a ConvField list and moved with conv_transcode between the guest ABI and
- * conv_host_abi, so one description serves 64- and 32-bit, little- and big-endian
- * guests. The option and control-message numbers in the tables are asm-generic's (the
- * host's <asm-generic/socket.h> and <netinet/in.h> names), which every asm-generic guest
- * and the x86-64 host share.
+ * interface requests (ifreq, ifconf), msghdr/mmsghdr, control messages and socket
+ * option values. Every value is described by a ConvField list and moved with
+ * conv_transcode between the guest ABI and conv_host_abi, so one description serves
+ * 64- and 32-bit, little- and big-endian guests. The option and control-message
+ * numbers in the tables are asm-generic's (the host's <asm-generic/socket.h> and
+ * <netinet/in.h> names), which every asm-generic guest and the x86-64 host share.
  */
 #include "syscall/linux/conv_net.h"
 
@@ -22,20 +22,12 @@
 #include <unistd.h>
 
 #include "syscall/linux/conv.h"
+#include "syscall/linux/conv_int.h"
 
 /* Values the host's user headers leave out (kernel-internal or uapi-only names). */
 enum { NET_SCM_SECURITY = 3, NET_IPV6_FLOWINFO = 11 };
 
 const LinuxAbi conv_host_abi = {.isa = "host", .word_bits = 64, .big_endian = false};
-
-/* clang-format off */
-#define T(t)       { (t), 1, false, 0, 0 }
-#define B(n)       { CT_BYTES, 1, false, (n), 0 }
-#define HF(hs, f)  (((hs *)0)->f)
-#define SIGNED_OF(e) ((__typeof__(e))-1 < (__typeof__(e))1)
-#define F(t, hs, f) { (t), sizeof(HF(hs, f)), SIGNED_OF(HF(hs, f)), 0, offsetof(hs, f) }
-#define END        { CT_END, 0, false, 0, 0 }
-/* clang-format on */
 
 /* ---- socket addresses ---- */
 
@@ -107,8 +99,8 @@ const ConvField conv_layout_msghdr[] = {
 	    F(CT_ULONG, ConvMMsgHdr, hdr.iov), F(CT_ULONG, ConvMMsgHdr, hdr.iovlen),               \
 	    F(CT_ULONG, ConvMMsgHdr, hdr.control), F(CT_ULONG, ConvMMsgHdr, hdr.controllen),       \
 	    F(CT_U32, ConvMMsgHdr, hdr.flags)
-static const ConvField layout_mmsghdr64[] = {
-    MMSG_HEAD, {CT_U32, 0, false, 0, 0}, F(CT_U32, ConvMMsgHdr, len), END};
+static const ConvField layout_mmsghdr64[] = {MMSG_HEAD, PAD(CT_U32), F(CT_U32, ConvMMsgHdr, len),
+                                             END};
 static const ConvField layout_mmsghdr32[] = {MMSG_HEAD, F(CT_U32, ConvMMsgHdr, len), END};
 
 static const ConvField *mmsghdr_layout(const LinuxAbi *abi)
@@ -116,25 +108,8 @@ static const ConvField *mmsghdr_layout(const LinuxAbi *abi)
 	return abi->word_bits == 64 ? layout_mmsghdr64 : layout_mmsghdr32;
 }
 
-int conv_get_msghdr(const LinuxAbi *abi, GuestMem *m, uint64_t addr, ConvMsgHdr *h)
-{
-	return conv_get(abi, m, addr, conv_layout_msghdr, h);
-}
-
-int conv_put_msghdr(const LinuxAbi *abi, GuestMem *m, uint64_t addr, const ConvMsgHdr *h)
-{
-	return conv_put(abi, m, addr, conv_layout_msghdr, h);
-}
-
-int conv_get_mmsghdr(const LinuxAbi *abi, GuestMem *m, uint64_t addr, ConvMMsgHdr *h)
-{
-	return conv_get(abi, m, addr, mmsghdr_layout(abi), h);
-}
-
-int conv_put_mmsghdr(const LinuxAbi *abi, GuestMem *m, uint64_t addr, const ConvMMsgHdr *h)
-{
-	return conv_put(abi, m, addr, mmsghdr_layout(abi), h);
-}
+PUT_GET(msghdr, conv_layout_msghdr, ConvMsgHdr)
+PUT_GET(mmsghdr, mmsghdr_layout(abi), ConvMMsgHdr)
 
 size_t conv_mmsghdr_size(const LinuxAbi *abi)
 {
@@ -334,6 +309,69 @@ size_t conv_cmsgs_to_guest(const LinuxAbi *abi, const uint8_t *host, size_t host
 		g += cmsg_one_to_guest(abi, c, guest + g, guest_cap - g, ctrunc);
 	}
 	return g;
+}
+
+/* ---- interface requests ---- */
+
+static const ConvField layout_ifmap[] = {
+    T(CT_ULONG), T(CT_ULONG), T(CT_U16), T(CT_U8), T(CT_U8), T(CT_U8), END,
+};
+
+/* The layout of each union member but the address, whose layout follows its family. */
+static const ConvField *const ifr_members[] = {
+    [CONV_IFR_SHORT] = cm_u16,
+    [CONV_IFR_INT] = conv_layout_int,
+    [CONV_IFR_MAP] = layout_ifmap,
+};
+
+size_t conv_ifreq_size(const LinuxAbi *abi)
+{
+	return IFNAMSIZ + conv_layout_size(abi, layout_ifmap);
+}
+
+void conv_ifreq_to_host(const LinuxAbi *abi, const void *guest, ConvIfrMember member,
+                        struct ifreq *host)
+{
+	const uint8_t *g = guest;
+	memset(host, 0, sizeof *host);
+	memcpy(host->ifr_name, g, IFNAMSIZ);
+	if (member == CONV_IFR_SOCKADDR) {
+		conv_sockaddr_to_host(abi, g + IFNAMSIZ, sizeof host->ifr_addr, &host->ifr_addr);
+		return;
+	}
+	const ConvField *l = ifr_members[member];
+	conv_transcode(abi, &conv_host_abi, l, g + IFNAMSIZ, conv_layout_size(abi, l),
+	               &host->ifr_ifru, false);
+}
+
+void conv_ifreq_to_guest(const LinuxAbi *abi, const struct ifreq *host, ConvIfrMember member,
+                         void *guest)
+{
+	uint8_t *g = guest;
+	memcpy(g, host->ifr_name, IFNAMSIZ);
+	if (member == CONV_IFR_SOCKADDR) {
+		conv_sockaddr_to_guest(abi, &host->ifr_addr, sizeof host->ifr_addr, g + IFNAMSIZ);
+		return;
+	}
+	const ConvField *l = ifr_members[member];
+	conv_transcode(&conv_host_abi, abi, l, &host->ifr_ifru, conv_layout_size(&conv_host_abi, l),
+	               g + IFNAMSIZ, false);
+}
+
+const ConvField conv_layout_ifconf[] = {
+    F(CT_S32, ConvIfconf, len),
+    F(CT_ULONG, ConvIfconf, buf),
+    END,
+};
+
+PUT_GET(ifconf, conv_layout_ifconf, ConvIfconf)
+
+void conv_ifreqs_to_guest(const LinuxAbi *abi, const struct ifreq *host, unsigned n, void *guest)
+{
+	size_t size = conv_ifreq_size(abi);
+	memset(guest, 0, n * size);
+	for (unsigned i = 0; i < n; i++)
+		conv_ifreq_to_guest(abi, &host[i], CONV_IFR_SOCKADDR, (uint8_t *)guest + i * size);
 }
 
 /* ---- socket option values ---- */

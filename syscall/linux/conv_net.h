@@ -1,7 +1,8 @@
 /*
  * The socket part of the conversion module (conv_net.c, conv_netlink.c; included by
- * conv.h): socket addresses, struct msghdr and mmsghdr, control messages, socket option
- * values and netlink messages between the guest's layout and byte order and the host's.
+ * conv.h): socket addresses, interface requests, struct msghdr and mmsghdr, control
+ * messages, socket option values and netlink messages between the guest's layout and
+ * byte order and the host's.
  * Guest socket, option and control-message numbers are the asm-generic ones, which the
  * x86-64 host shares, so only values need converting.
  */
@@ -10,6 +11,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <net/if.h>
 #include <stdint.h>
 #include <sys/socket.h>
 
@@ -23,6 +25,34 @@
  * in place order; a short address keeps its tail bytes. */
 void conv_sockaddr_to_host(const LinuxAbi *abi, const void *guest, size_t len, void *host);
 void conv_sockaddr_to_guest(const LinuxAbi *abi, const void *host, size_t len, void *guest);
+
+/* Interface requests (SIOCGIF* and SIOCSIF*): struct ifreq is ifr_name[IFNAMSIZ] and a
+ * union as large as its largest member, struct ifmap, so 40 bytes on a 64-bit guest
+ * and 32 on a 32-bit one. The request decides which member the union holds; the name is
+ * copied both ways. conv_ifreq_to_host fills the whole host struct (the rest zero);
+ * conv_ifreq_to_guest writes the name and the member, leaving the union's other bytes. */
+typedef enum ConvIfrMember {
+	CONV_IFR_SOCKADDR, /* ifr_addr and its kin, ifr_hwaddr (sa_family an ARPHRD_*) */
+	CONV_IFR_SHORT,    /* ifr_flags */
+	CONV_IFR_INT,      /* ifr_ifindex, ifr_mtu, ifr_qlen, ifr_metric */
+	CONV_IFR_MAP,      /* ifr_map */
+} ConvIfrMember;
+#define CONV_IFREQ_MAX 40
+size_t conv_ifreq_size(const LinuxAbi *abi);
+void conv_ifreq_to_host(const LinuxAbi *abi, const void *guest, ConvIfrMember member,
+                        struct ifreq *host);
+void conv_ifreq_to_guest(const LinuxAbi *abi, const struct ifreq *host, ConvIfrMember member,
+                         void *guest);
+/* SIOCGIFCONF: struct ifconf with its buffer kept as a guest word, and the `n` entries
+ * (a name and an address each) the host filled in, as the guest's array of ifreq. */
+typedef struct ConvIfconf {
+	int32_t len;
+	uint64_t buf;
+} ConvIfconf;
+extern const ConvField conv_layout_ifconf[];
+int conv_get_ifconf(const LinuxAbi *abi, GuestMem *m, uint64_t addr, ConvIfconf *c);
+int conv_put_ifconf(const LinuxAbi *abi, GuestMem *m, uint64_t addr, const ConvIfconf *c);
+void conv_ifreqs_to_guest(const LinuxAbi *abi, const struct ifreq *host, unsigned n, void *guest);
 
 /* socket()/socketpair() type words (the type in the low four bits, SOCK_NONBLOCK and
  * SOCK_CLOEXEC, which are the guest's O_NONBLOCK and O_CLOEXEC) and accept4() flags

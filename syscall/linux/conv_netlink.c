@@ -20,12 +20,7 @@
 
 #include "common/log.h"
 #include "syscall/linux/conv.h"
-
-/* clang-format off */
-#define T(t) { (t), 1, false, 0, 0 }
-#define B(n) { CT_BYTES, 1, false, (n), 0 }
-#define END  { CT_END, 0, false, 0, 0 }
-/* clang-format on */
+#include "syscall/linux/conv_int.h"
 
 /* Attribute classes: which attribute numbering a chain of rtattrs follows. */
 typedef enum NlClass {

@@ -1,8 +1,9 @@
 #!/bin/bash
 # Integration test: Debian trixie's static riscv64 busybox run under $RUNNER. Covers the
 # shell (pipeline, loop, arithmetic, functions, exit status), ls -l, sort, md5sum, tar,
-# awk, sed, grep, wc and find. Expected values come from the host's own tools where
-# their output is identical, or are literal.
+# awk, sed, grep, wc, find, and ifconfig and ip link on the loopback interface. Expected
+# values come from the host's own tools where their output is identical (for the
+# interface, the fields the host's ip shows), or are literal.
 #
 # usage: tests/integration/busybox.sh BUILD_DIR
 # environment: RUNNER (default BUILD_DIR/ferry-riscv64), ENGINES (FERRY_ENGINE values,
@@ -82,6 +83,7 @@ bb() { # run one busybox applet under the runner
 
 passed=0
 failed=0
+skipped=0
 # check NAME [--empty-ok]: compares $T/want with $T/got (both written by the caller);
 # an empty expectation is a broken fixture unless --empty-ok says it is intended
 check() {
@@ -325,7 +327,51 @@ EOF
 		(cd "$D" && bb find tree $expr | sort) >"$T/got"
 		check "find $expr"
 	done
+
+	# ---- loopback interface: socket ioctls (ifconfig) and route netlink with
+	# SIOCGIFINDEX (ip), against the host's ip: address, netmask, flags, MTU, queue
+	if command -v ip >/dev/null; then
+		# the host's fields in ifconfig's terms: the prefix length becomes a netmask
+		{
+			ip -4 -o addr show dev lo | awk '{ split($4, a, "/"); p = a[2]; m = ""
+				for (i = 0; i < 4; i++) { b = p >= 8 ? 8 : p > 0 ? p : 0; p -= 8
+					m = m (i ? "." : "") 256 - 2 ^ (8 - b) }
+				print "inet", a[1], "mask", m; exit }'
+			ip link show dev lo | awk 'NR == 1 { f = $3; for (i = 4; i < NF; i++) {
+				if ($i == "mtu") mtu = $(i + 1); if ($i == "qlen") q = $(i + 1) }
+				print "up", f ~ /[<,]UP[,>]/, "loopback", f ~ /[<,]LOOPBACK[,>]/
+				print "mtu", mtu, "txqueuelen", q }'
+		} >"$T/want"
+		bb ifconfig lo 2>&1 | awk '{ for (i = 1; i <= NF; i++) {
+				if ($i ~ /^addr:/ && $(i - 1) == "inet") addr = substr($i, 6)
+				if ($i ~ /^Mask:/) mask = substr($i, 6)
+				if ($i == "UP") up = 1; if ($i == "LOOPBACK") lb = 1
+				if ($i ~ /^MTU:/) mtu = substr($i, 5)
+				if ($i ~ /^txqueuelen:/) q = substr($i, 12) }
+				if (/Inappropriate ioctl/) print }
+			END { print "inet", addr, "mask", mask; print "up", up + 0, "loopback", lb + 0
+				print "mtu", mtu, "txqueuelen", q }' >"$T/got"
+		check "ifconfig lo"
+		# index, name, flags, mtu, qdisc, qlen and the link line
+		linkfields() {
+			awk 'NR == 1 { out = $1 " " $2 " " $3
+				for (i = 4; i < NF; i++) if ($i == "mtu" || $i == "qdisc" || $i == "qlen")
+					out = out " " $i " " $(i + 1)
+				print out }
+				NR > 1 { $1 = $1; print }'
+		}
+		ip link show lo | linkfields >"$T/want"
+		bb ip link show lo 2>&1 | linkfields >"$T/got"
+		check "ip link show lo"
+	else
+		echo "SKIP busybox ifconfig/ip link $engine: no ip on the host to compare with"
+		skipped=$((skipped + 2))
+	fi
 done
 
-echo "$passed passed, $failed failed"
+if [ "$skipped" -gt 0 ]; then
+	echo "$passed passed, $failed failed, $skipped skipped"
+else
+	echo "$passed passed, $failed failed"
+fi
 [ "$failed" -eq 0 ]

@@ -1,15 +1,17 @@
 /*
  * Unit tests of the socket part of the conversion module: msghdr/mmsghdr layouts,
  * control messages both ways with their alignment, lengths and truncation rules, socket
- * addresses, option values and netlink messages, each checked byte by byte for a 32-bit
- * big-endian guest description (the case where every conversion does something) and
- * against the riscv64 ABI where the layouts equal the host's.
+ * addresses, interface requests (ifreq, ifconf), option values and netlink messages,
+ * each checked byte by byte for a 32-bit big-endian guest description (the case where
+ * every conversion does something) and against the riscv64 ABI where the layouts equal
+ * the host's.
  */
 #include <check.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <linux/netlink.h>
 #include <linux/rtnetlink.h>
+#include <net/if.h>
 #include <netinet/in.h>
 #include <string.h>
 #include <sys/socket.h>
@@ -223,6 +225,98 @@ START_TEST(sockaddr_family_order)
 }
 END_TEST
 
+/* struct ifreq is 32 bytes on a 32-bit guest: the name, then a 16-byte union. */
+START_TEST(ifreq_be32)
+{
+	ck_assert_uint_eq(conv_ifreq_size(&abi_be32), 32);
+	ck_assert_uint_eq(conv_ifreq_size(&linux_abi), sizeof(struct ifreq));
+
+	uint8_t g[32] = "lo";
+	put_be(g + 16, 2, AF_INET);
+	memcpy(g + 20, "\x7f\x00\x00\x01", 4);
+	struct ifreq h;
+	conv_ifreq_to_host(&abi_be32, g, CONV_IFR_SOCKADDR, &h);
+	ck_assert_str_eq(h.ifr_name, "lo");
+	ck_assert_int_eq(h.ifr_addr.sa_family, AF_INET);
+	ck_assert_uint_eq(((struct sockaddr_in *)&h.ifr_addr)->sin_addr.s_addr,
+	                  htonl(INADDR_LOOPBACK));
+	uint8_t back[32];
+	memset(back, 0, sizeof back);
+	conv_ifreq_to_guest(&abi_be32, &h, CONV_IFR_SOCKADDR, back);
+	ck_assert_mem_eq(back, g, sizeof g);
+
+	/* The hardware address: an ARPHRD_* family and raw bytes. */
+	h.ifr_hwaddr.sa_family = 772; /* ARPHRD_LOOPBACK */
+	memcpy(h.ifr_hwaddr.sa_data, "\x02\x00\x5e\x10\x20\x30", 6);
+	conv_ifreq_to_guest(&abi_be32, &h, CONV_IFR_SOCKADDR, back);
+	ck_assert_uint_eq(get_be(back + 16, 2), 772);
+	ck_assert_mem_eq(back + 18, "\x02\x00\x5e\x10\x20\x30", 6);
+
+	/* Flags, a short; an index, an int: in guest order at the union's start. */
+	memset(back, 0xee, sizeof back);
+	h.ifr_flags = IFF_UP | IFF_LOOPBACK | IFF_RUNNING;
+	conv_ifreq_to_guest(&abi_be32, &h, CONV_IFR_SHORT, back);
+	ck_assert_str_eq((char *)back, "lo");
+	ck_assert_uint_eq(get_be(back + 16, 2), IFF_UP | IFF_LOOPBACK | IFF_RUNNING);
+	ck_assert_uint_eq(back[18], 0xee); /* the rest of the union is left alone */
+	put_be(g + 16, 4, 0x01020304);
+	conv_ifreq_to_host(&abi_be32, g, CONV_IFR_INT, &h);
+	ck_assert_int_eq(h.ifr_ifindex, 0x01020304);
+
+	/* struct ifmap: two longs, a short and three bytes, 16 bytes on this guest. */
+	memset(&h, 0, sizeof h);
+	h.ifr_map.mem_start = 0xd0000;
+	h.ifr_map.mem_end = 0xdffff;
+	h.ifr_map.base_addr = 0x300;
+	h.ifr_map.irq = 9;
+	h.ifr_map.port = 2;
+	conv_ifreq_to_guest(&abi_be32, &h, CONV_IFR_MAP, back);
+	ck_assert_uint_eq(get_be(back + 16, 4), 0xd0000);
+	ck_assert_uint_eq(get_be(back + 20, 4), 0xdffff);
+	ck_assert_uint_eq(get_be(back + 24, 2), 0x300);
+	ck_assert_uint_eq(back[26], 9);
+	ck_assert_uint_eq(back[28], 2);
+}
+END_TEST
+
+START_TEST(ifconf_be32)
+{
+	/* struct ifconf: an int and a pointer, 8 bytes (16 on a 64-bit guest). */
+	ck_assert_uint_eq(conv_layout_size(&abi_be32, conv_layout_ifconf), 8);
+	ck_assert_uint_eq(conv_layout_size(&linux_abi, conv_layout_ifconf), sizeof(struct ifconf));
+	uint8_t g[8];
+	ConvIfconf c = {.len = 64, .buf = 0x10000};
+	conv_encode(&abi_be32, conv_layout_ifconf, &c, g);
+	ck_assert_uint_eq(get_be(g, 4), 64);
+	ck_assert_uint_eq(get_be(g + 4, 4), 0x10000);
+	ConvIfconf back;
+	conv_decode(&abi_be32, conv_layout_ifconf, g, &back);
+	ck_assert_int_eq(back.len, 64);
+	ck_assert_uint_eq(back.buf, 0x10000);
+
+	/* Two host entries become two 32-byte guest ones. */
+	struct ifreq h[2];
+	memset(h, 0, sizeof h);
+	strcpy(h[0].ifr_name, "lo");
+	strcpy(h[1].ifr_name, "eth0");
+	for (int i = 0; i < 2; i++) {
+		struct sockaddr_in *a = (struct sockaddr_in *)&h[i].ifr_addr;
+		a->sin_family = AF_INET;
+		a->sin_addr.s_addr = htonl(INADDR_LOOPBACK + (uint32_t)i);
+	}
+	uint8_t arr[64];
+	memset(arr, 0xee, sizeof arr);
+	conv_ifreqs_to_guest(&abi_be32, h, 2, arr);
+	ck_assert_str_eq((char *)arr, "lo");
+	ck_assert_uint_eq(get_be(arr + 16, 2), AF_INET);
+	ck_assert_uint_eq(get_be(arr + 20, 4), INADDR_LOOPBACK);
+	ck_assert_uint_eq(arr[31], 0);
+	ck_assert_str_eq((char *)arr + 32, "eth0");
+	ck_assert_uint_eq(get_be(arr + 32 + 16, 2), AF_INET);
+	ck_assert_uint_eq(get_be(arr + 32 + 20, 4), INADDR_LOOPBACK + 1);
+}
+END_TEST
+
 START_TEST(sockopt_values)
 {
 	const ConvSockOpt *o = conv_sockopt_lookup(SOL_SOCKET, SO_RCVTIMEO_OLD);
@@ -393,6 +487,8 @@ Suite *net_conv_suite(void)
 	tcase_add_test(t, cmsgs_host_to_guest_be32);
 	tcase_add_test(t, cmsg_rights_truncation_closes_fds);
 	tcase_add_test(t, sockaddr_family_order);
+	tcase_add_test(t, ifreq_be32);
+	tcase_add_test(t, ifconf_be32);
 	tcase_add_test(t, sockopt_values);
 	tcase_add_test(t, socket_type_words);
 	tcase_add_test(t, netlink_big_endian_guest);
