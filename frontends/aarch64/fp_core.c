@@ -197,25 +197,44 @@ static bool a64_fp_special_mul(A64FpOp op, bool dbl, uint64_t a, uint64_t b, uin
 	return false;
 }
 
-/* 2 - a*b or (3 - a*b) / 2, each with one rounding. */
+/* 2 - a*b or (3 - a*b) / 2, each with one rounding. FPRSqrtStepFused halves before
+ * rounding, so 3 - a*b must not be rounded (or overflow) first: the operand of larger
+ * magnitude is halved instead, which is exact while it is at least twice the smallest
+ * normal. When it is not, a*b is far below an ulp of 3 and rounding 3 - a*b then
+ * halving (exact, near 1.5) gives the same result. */
 static uint64_t a64_fp_step(A64FpOp op, bool dbl, uint64_t a, uint64_t b)
 {
-	double k = op == A64_FOP_RECPS ? 2.0 : 3.0;
+	bool rsqrt = op == A64_FOP_RSQRTS;
+	uint64_t mag = ~a64_fp_sign(dbl);
+	bool a_big = (a & mag) >= (b & mag);
+	bool halve = rsqrt && ((a_big ? a : b) & mag) >= (dbl ? 2ull << 52 : 2u << 23);
 	if (dbl) {
 		double x = a64_f64(a), y = a64_f64(b), r;
+		if (halve) {
+			if (a_big)
+				x = x / 2;
+			else
+				y = y / 2;
+		}
 		A64_PIN(x);
 		A64_PIN(y);
-		r = fma(-x, y, k);
-		if (op == A64_FOP_RSQRTS)
+		r = fma(-x, y, halve ? 1.5 : rsqrt ? 3.0 : 2.0);
+		if (rsqrt && !halve)
 			r = r / 2;
 		A64_PIN(r);
 		return a64_b64(r);
 	}
 	float x = a64_f32(a), y = a64_f32(b), r;
+	if (halve) {
+		if (a_big)
+			x = x / 2;
+		else
+			y = y / 2;
+	}
 	A64_PIN(x);
 	A64_PIN(y);
-	r = fmaf(-x, y, (float)k);
-	if (op == A64_FOP_RSQRTS)
+	r = fmaf(-x, y, halve ? 1.5f : rsqrt ? 3.0f : 2.0f);
+	if (rsqrt && !halve)
 		r = r / 2;
 	A64_PIN(r);
 	return a64_b32(r);
