@@ -94,6 +94,10 @@ uint64_t a64_fp_process_nans(A64Cpu *cpu, bool dbl, uint64_t a, uint64_t b, uint
  * host raised IOC already. */
 uint64_t a64_fp_nan_result(bool dbl, uint64_t a, uint64_t b, uint32_t fpcr);
 
+/* Whether r is +-the smallest normal: the one result x86 and Arm can disagree on
+ * underflow for (x86 detects tininess after rounding, Arm before). */
+bool a64_fp_is_min_normal(bool dbl, uint64_t r);
+
 /* The operations. Each takes the instruction's FPCR value. */
 uint64_t a64_fp_binop(A64Cpu *cpu, A64FpOp op, bool dbl, uint64_t a, uint64_t b, uint32_t fpcr);
 /* FPMulAdd: addend + n * m with one rounding (neg_prod: addend - n * m). */

@@ -169,10 +169,20 @@ static uint64_t a64_fp_convert_sd(A64Cpu *cpu, unsigned to, uint64_t a, uint32_t
 	float f = (float)d;
 	A64_PIN(f);
 	uint32_t now = _mm_getcsr();
-	_mm_setcsr(saved);
 	uint32_t fl = (now & 1) | ((now >> 1) & 0x1e);
 	uint64_t r = a64_cv_b32(f);
-	if ((fpcr & A64_FPCR_FZ) && (a64_fp_is_denormal(false, r) || (fl & A64_FPSR_UFC && !(r << 1)))) {
+	if (a64_fp_is_min_normal(false, r) && (fl & A64_FPSR_IXC)) {
+		/* x86 detects tininess after rounding, FPRound before: the conversion rounded
+		 * toward zero stays below the smallest normal exactly when d was below it */
+		_mm_setcsr((saved & ~0x6000u) | 0x6000u);
+		A64_PIN(d);
+		float z = (float)d;
+		A64_PIN(z);
+		if (!a64_fp_is_min_normal(false, a64_cv_b32(z)))
+			fl |= A64_FPSR_UFC;
+	}
+	_mm_setcsr(saved);
+	if ((fpcr & A64_FPCR_FZ) && (a64_fp_is_denormal(false, r) || (fl & A64_FPSR_UFC))) {
 		fl = (fl & ~(A64_FPSR_IXC | A64_FPSR_UFC)) | A64_FPSR_UFC;
 		r &= 0x80000000u;
 	}

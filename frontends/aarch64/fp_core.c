@@ -197,25 +197,44 @@ static bool a64_fp_special_mul(A64FpOp op, bool dbl, uint64_t a, uint64_t b, uin
 	return false;
 }
 
-/* 2 - a*b or (3 - a*b) / 2, each with one rounding. */
+/* 2 - a*b or (3 - a*b) / 2, each with one rounding. FPRSqrtStepFused halves before
+ * rounding, so 3 - a*b must not be rounded (or overflow) first: the operand of larger
+ * magnitude is halved instead, which is exact while it is at least twice the smallest
+ * normal. When it is not, a*b is far below an ulp of 3 and rounding 3 - a*b then
+ * halving (exact, near 1.5) gives the same result. */
 static uint64_t a64_fp_step(A64FpOp op, bool dbl, uint64_t a, uint64_t b)
 {
-	double k = op == A64_FOP_RECPS ? 2.0 : 3.0;
+	bool rsqrt = op == A64_FOP_RSQRTS;
+	uint64_t mag = ~a64_fp_sign(dbl);
+	bool a_big = (a & mag) >= (b & mag);
+	bool halve = rsqrt && ((a_big ? a : b) & mag) >= (dbl ? 2ull << 52 : 2u << 23);
 	if (dbl) {
 		double x = a64_f64(a), y = a64_f64(b), r;
+		if (halve) {
+			if (a_big)
+				x = x / 2;
+			else
+				y = y / 2;
+		}
 		A64_PIN(x);
 		A64_PIN(y);
-		r = fma(-x, y, k);
-		if (op == A64_FOP_RSQRTS)
+		r = fma(-x, y, halve ? 1.5 : rsqrt ? 3.0 : 2.0);
+		if (rsqrt && !halve)
 			r = r / 2;
 		A64_PIN(r);
 		return a64_b64(r);
 	}
 	float x = a64_f32(a), y = a64_f32(b), r;
+	if (halve) {
+		if (a_big)
+			x = x / 2;
+		else
+			y = y / 2;
+	}
 	A64_PIN(x);
 	A64_PIN(y);
-	r = fmaf(-x, y, (float)k);
-	if (op == A64_FOP_RSQRTS)
+	r = fmaf(-x, y, halve ? 1.5f : rsqrt ? 3.0f : 2.0f);
+	if (rsqrt && !halve)
 		r = r / 2;
 	A64_PIN(r);
 	return a64_b32(r);
@@ -249,29 +268,77 @@ static uint64_t a64_fp_binop_core(A64Cpu *cpu, A64FpOp op, bool dbl, uint64_t a,
 	return r;
 }
 
-/* FPRound's flush to zero of a tiny result under FPCR.FZ: UFC, and no IXC. */
+/* FPRound's flush to zero of a tiny result under FPCR.FZ: UFC, and no IXC. UFC alone
+ * marks a result that was tiny before rounding (see a64_fp_rounded_up_to_normal). */
 static uint64_t a64_fp_flush_out(bool dbl, uint64_t r, uint32_t *fl)
 {
-	if (a64_fp_is_denormal(dbl, r) || (*fl & A64_FPSR_UFC && a64_fp_is_zero(dbl, r))) {
+	if (a64_fp_is_denormal(dbl, r) || (*fl & A64_FPSR_UFC)) {
 		*fl = (*fl & ~(A64_FPSR_IXC | A64_FPSR_UFC)) | A64_FPSR_UFC;
 		return r & a64_fp_sign(dbl);
 	}
 	return r;
 }
 
+bool a64_fp_is_min_normal(bool dbl, uint64_t r)
+{
+	return (r & ~a64_fp_sign(dbl)) == (dbl ? 1ull << 52 : 1u << 23);
+}
+
+/* x86 detects tininess after rounding, the Arm ARM's FPRound before it: an inexact
+ * result that rounded up to the smallest normal from below is an underflow (and is
+ * flushed under FZ) on Arm only. Called for a result of +-min normal: the operation
+ * rounded toward zero stays below the smallest normal exactly when the unrounded value
+ * was below it. */
+static bool a64_fp_binop_was_tiny(A64Cpu *cpu, A64FpOp op, bool dbl, uint64_t a, uint64_t b,
+				  uint32_t fpcr)
+{
+	uint32_t saved = a64_fp_env_begin(cpu, A64_RZ);
+	uint64_t z = a64_fp_binop_core(cpu, op, dbl, a, b, fpcr);
+	a64_fp_env_end(saved);
+	return !a64_fp_is_min_normal(dbl, z);
+}
+
 uint64_t a64_fp_binop(A64Cpu *cpu, A64FpOp op, bool dbl, uint64_t a, uint64_t b, uint32_t fpcr)
 {
-	if (a64_fp_std(fpcr))
-		return a64_fp_binop_core(cpu, op, dbl, a, b, fpcr);
+	if (a64_fp_std(fpcr)) {
+		uint64_t r = a64_fp_binop_core(cpu, op, dbl, a, b, fpcr);
+		if (a64_fp_is_min_normal(dbl, r) && a64_fp_binop_was_tiny(cpu, op, dbl, a, b, fpcr))
+			cpu->fpsr |= A64_FPSR_UFC;
+		return r;
+	}
 	a = a64_fp_flush_in(cpu, dbl, a, fpcr);
 	b = a64_fp_flush_in(cpu, dbl, b, fpcr);
 	uint32_t saved = a64_fp_env_begin(cpu, fpcr >> 22);
 	uint64_t r = a64_fp_binop_core(cpu, op, dbl, a, b, fpcr);
 	uint32_t fl = a64_fp_env_end(saved);
+	if (a64_fp_is_min_normal(dbl, r) && (fl & A64_FPSR_IXC) &&
+	    a64_fp_binop_was_tiny(cpu, op, dbl, a, b, fpcr))
+		fl |= A64_FPSR_UFC;
 	if (fpcr & A64_FPCR_FZ)
 		r = a64_fp_flush_out(dbl, r, &fl);
 	cpu->fpsr |= fl;
 	return r;
+}
+
+/* fma(x, y, a) in single or double under the current host rounding mode. */
+static uint64_t a64_fp_host_fma(bool dbl, uint64_t addend, uint64_t n, uint64_t m)
+{
+	if (dbl) {
+		double a = a64_f64(addend), x = a64_f64(n), y = a64_f64(m), v;
+		A64_PIN(a);
+		A64_PIN(x);
+		A64_PIN(y);
+		v = fma(x, y, a);
+		A64_PIN(v);
+		return a64_b64(v);
+	}
+	float a = a64_f32(addend), x = a64_f32(n), y = a64_f32(m), v;
+	A64_PIN(a);
+	A64_PIN(x);
+	A64_PIN(y);
+	v = fmaf(x, y, a);
+	A64_PIN(v);
+	return a64_b32(v);
 }
 
 uint64_t a64_fp_muladd(A64Cpu *cpu, bool dbl, uint64_t addend, uint64_t n, uint64_t m,
@@ -294,32 +361,21 @@ uint64_t a64_fp_muladd(A64Cpu *cpu, bool dbl, uint64_t addend, uint64_t n, uint6
 	}
 	bool std = a64_fp_std(fpcr);
 	uint32_t saved = std ? 0 : a64_fp_env_begin(cpu, fpcr >> 22);
-	uint64_t r;
-	if (dbl) {
-		double a = a64_f64(addend), x = a64_f64(n), y = a64_f64(m), v;
-		A64_PIN(a);
-		A64_PIN(x);
-		A64_PIN(y);
-		v = fma(x, y, a);
-		A64_PIN(v);
-		r = a64_b64(v);
-	} else {
-		float a = a64_f32(addend), x = a64_f32(n), y = a64_f32(m), v;
-		A64_PIN(a);
-		A64_PIN(x);
-		A64_PIN(y);
-		v = fmaf(x, y, a);
-		A64_PIN(v);
-		r = a64_b32(v);
-	}
+	uint64_t r = a64_fp_host_fma(dbl, addend, n, m);
 	if (a64_fp_is_nan(dbl, r))
 		r = a64_fp_default_nan(dbl);
-	if (!std) {
-		uint32_t fl = a64_fp_env_end(saved);
-		if (fpcr & A64_FPCR_FZ)
-			r = a64_fp_flush_out(dbl, r, &fl);
-		cpu->fpsr |= fl;
+	uint32_t fl = std ? 0 : a64_fp_env_end(saved);
+	if (a64_fp_is_min_normal(dbl, r)) {
+		/* rounded toward zero, see a64_fp_binop_was_tiny */
+		uint32_t rz = a64_fp_env_begin(cpu, A64_RZ);
+		uint64_t z = a64_fp_host_fma(dbl, addend, n, m);
+		a64_fp_env_end(rz);
+		if (!a64_fp_is_min_normal(dbl, z))
+			fl |= A64_FPSR_UFC;
 	}
+	if (!std && (fpcr & A64_FPCR_FZ))
+		r = a64_fp_flush_out(dbl, r, &fl);
+	cpu->fpsr |= fl;
 	return r;
 }
 

@@ -6,9 +6,11 @@
  * arithmetic (FADD, FSUB, FMUL, FDIV, FSQRT), FCMP/FCMPE, FCVT between single and
  * double and SCVTF/UCVTF from a register are inline IR float ops when FPCR is
  * "standard" (RMode = RN, FZ = 0, DN = 0; a64_fp.h): SSE then rounds, detects flags
- * and compares exactly as the Arm ARM's FPRound and FPCompare do, and its flags stay in
- * MXCSR (folded into FPSR lazily, fp_helpers.c). x86 and Arm differ only in NaN
- * results, so an arithmetic result that is a NaN takes a branch to a64_fph_nanfix,
+ * and compares as the Arm ARM's FPRound and FPCompare do, and its flags stay in MXCSR
+ * (folded into FPSR lazily, fp_helpers.c). x86 and Arm differ in NaN results, and in
+ * UFC for an inexact result that rounds up to +-the smallest normal (x86 detects
+ * tininess after rounding; the helpers correct this, the inline path does not). A NaN
+ * arithmetic result takes a branch to a64_fph_nanfix,
  * which rewrites V[d] with Arm's FPProcessNaNs choice or the positive default NaN.
  *
  * FPCR is tested once per block, at the first such instruction (as riscv64 does with
