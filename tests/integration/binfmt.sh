@@ -251,6 +251,21 @@ inner_systemd_lines_tests() {
 	run "$T/probe"
 	check systemd-lines-run 7
 	"$FERRY" binfmt uninstall >/dev/null
+	# The same file through systemd's own loader, where the host has it.
+	local loader
+	for loader in /lib/systemd/systemd-binfmt /usr/lib/systemd/systemd-binfmt; do
+		[ -x "$loader" ] && break
+	done
+	if [ -x "$loader" ]; then
+		"$FERRY" binfmt print --format systemd riscv64 >"$T/ferry-riscv64.conf"
+		run "$loader" "$T/ferry-riscv64.conf"
+		check systemd-binfmt-loads-file 0
+		run "$T/probe"
+		check systemd-binfmt-entry-runs 7
+		"$FERRY" binfmt uninstall >/dev/null
+	else
+		skip systemd-binfmt-loads-file "systemd-binfmt is not installed"
+	fi
 }
 
 inner_replace_tests() {
