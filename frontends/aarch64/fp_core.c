@@ -10,6 +10,7 @@
  * Built with -frounding-math -ffp-contract=off -fno-math-errno (frontends.mk): the host
  * rounding mode changes at run time and a fused multiply-add must be asked for.
  */
+#include <float.h>
 #include <math.h>
 #include <string.h>
 #include <xmmintrin.h>
@@ -197,25 +198,45 @@ static bool a64_fp_special_mul(A64FpOp op, bool dbl, uint64_t a, uint64_t b, uin
 	return false;
 }
 
-/* 2 - a*b or (3 - a*b) / 2, each with one rounding. */
+/* 2 - a*b or (3 - a*b) / 2, each with one rounding. The halving goes into the fused
+ * operation as 1.5 - (a/2)*b, a being the larger operand: halving it is exact unless
+ * both are below twice the smallest normal, and then a*b is so small that 3 - a*b
+ * rounds to a value near 3 whose half is exact. Halving after the rounding would round
+ * twice and overflow where the halved result does not. */
 static uint64_t a64_fp_step(A64FpOp op, bool dbl, uint64_t a, uint64_t b)
 {
-	double k = op == A64_FOP_RECPS ? 2.0 : 3.0;
+	bool rsqrts = op == A64_FOP_RSQRTS;
 	if (dbl) {
 		double x = a64_f64(a), y = a64_f64(b), r;
+		if (fabs(y) > fabs(x)) {
+			double t = x;
+			x = y;
+			y = t;
+		}
+		bool halve_x = rsqrts && fabs(x) >= 2 * DBL_MIN;
+		if (halve_x)
+			x /= 2;
 		A64_PIN(x);
 		A64_PIN(y);
-		r = fma(-x, y, k);
-		if (op == A64_FOP_RSQRTS)
+		r = fma(-x, y, halve_x ? 1.5 : rsqrts ? 3.0 : 2.0);
+		if (rsqrts && !halve_x)
 			r = r / 2;
 		A64_PIN(r);
 		return a64_b64(r);
 	}
 	float x = a64_f32(a), y = a64_f32(b), r;
+	if (fabsf(y) > fabsf(x)) {
+		float t = x;
+		x = y;
+		y = t;
+	}
+	bool halve_x = rsqrts && fabsf(x) >= 2 * FLT_MIN;
+	if (halve_x)
+		x /= 2;
 	A64_PIN(x);
 	A64_PIN(y);
-	r = fmaf(-x, y, (float)k);
-	if (op == A64_FOP_RSQRTS)
+	r = fmaf(-x, y, halve_x ? 1.5f : rsqrts ? 3.0f : 2.0f);
+	if (rsqrts && !halve_x)
 		r = r / 2;
 	A64_PIN(r);
 	return a64_b32(r);
