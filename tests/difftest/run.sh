@@ -76,19 +76,22 @@ march() { "$GEN" march "$1"; }
 # should-be fields that are not as the architecture wants fail); pc-relative lines
 # (column 3 "k") are kept as they are.
 filter() {
-	local isa=$1 pool=$2 out=$3 pfx d bad asflags=()
+	local isa=$1 pool=$2 out=$3 pfx d bad=() asflags=()
 	pfx=$(cross "$isa")
 	d=$(mktemp -d "$WORK/filter.XXXXXX")
 	[ "$isa" = riscv64 ] && asflags=(-march="$(march "$isa")")
-	"$GEN" rt-src "$isa" "$pool" >"$d/cand.S" &&
-		"${pfx}as" "${asflags[@]}" -o "$d/cand.o" "$d/cand.S" &&
-		"${pfx}objdump" -d -M no-aliases --no-show-raw-insn "$d/cand.o" >"$d/dis" &&
-		"$GEN" rt-asm "$isa" "$pool" "$d/dis" >"$d/rt.S" || { rm -rf "$d"; return 1; }
+	if ! "$GEN" rt-src "$isa" "$pool" >"$d/cand.S" ||
+		! "${pfx}as" "${asflags[@]}" -o "$d/cand.o" "$d/cand.S" ||
+		! "${pfx}objdump" -d -M no-aliases --no-show-raw-insn "$d/cand.o" >"$d/dis" ||
+		! "$GEN" rt-asm "$isa" "$pool" "$d/dis" >"$d/rt.S"; then
+		rm -rf "$d"
+		return 1
+	fi
 	# lines binutils rejects get a half-word that matches no candidate; assemble again
 	"${pfx}as" "${asflags[@]}" -o "$d/rt.o" "$d/rt.S" 2>"$d/err"
-	bad=$(sed -nE 's/^[^:]*:([0-9]+): Error:.*/\1/p' "$d/err" | sort -un)
-	if [ -n "$bad" ]; then
-		printf '%ss/;[^;]*$/; .2byte 0/\n' $bad | sed -f - "$d/rt.S" >"$d/rt2.S"
+	mapfile -t bad < <(sed -nE 's/^[^:]*:([0-9]+): Error:.*/\1/p' "$d/err" | sort -un)
+	if [ ${#bad[@]} -gt 0 ]; then
+		printf '%ss/;[^;]*$/; .2byte 0/\n' "${bad[@]}" | sed -f - "$d/rt.S" >"$d/rt2.S"
 		"${pfx}as" "${asflags[@]}" -o "$d/rt.o" "$d/rt2.S" 2>>"$d/err" || { rm -rf "$d"; return 1; }
 	fi
 	"${pfx}objcopy" -O binary -j .text "$d/rt.o" "$d/rt.bin" &&
