@@ -15,14 +15,27 @@ $(BUILD)/tests/unit-tests: $(call obj,$(UNIT_SRCS)) $(UNIT_EXTRA_OBJS) $(BUILD)/
 	$(CC) -o $@ $(call obj,$(UNIT_SRCS)) $(UNIT_EXTRA_OBJS) -Wl,--start-group $(BUILD)/libferry-riscv64.a \
 		$(BUILD)/libferry-core.a -Wl,--end-group $(PKG_LIBS) $(UNIT_LIBS)
 
-.PHONY: unit-tests guest-tests isa-tests
+# The differential tester's generator and comparator (tests/difftest/), a native tool.
+DIFFTEST_SRCS := $(wildcard tests/difftest/*.c)
+$(BUILD)/tests/difftest: $(call obj,$(DIFFTEST_SRCS))
+	@mkdir -p $(dir $@)
+	$(CC) -o $@ $^
+
+.PHONY: unit-tests guest-tests isa-tests difftest
 unit-tests: $(BUILD)/tests/unit-tests
 	$(BUILD)/tests/unit-tests
 
 check:
 	./scripts/install-deps.sh
-	$(MAKE) all $(BUILD)/tests/unit-tests
+	$(MAKE) all $(BUILD)/tests/unit-tests $(BUILD)/tests/difftest
 	./tests/run-all.sh $(BUILD)
 
 check-slow: check
 	./tests/run-all.sh --slow $(BUILD)
+
+# A long differential run: make difftest ISA=aarch64 N=1000000 (ISA empty: both).
+ISA ?=
+N ?= 100000
+SEED ?= 1
+difftest: all $(BUILD)/tests/difftest
+	./tests/difftest/run.sh $(foreach i,$(ISA),--isa $(i)) --n $(N) --seed $(SEED) $(BUILD)

@@ -203,8 +203,8 @@ uint64_t a64_fp_convert(A64Cpu *cpu, unsigned to, unsigned from, uint64_t a, uns
 	if (a64_fp_is_nan(dbl, a)) {
 		if (ahp || a64_fp_is_snan(dbl, a))
 			cpu->fpsr |= A64_FPSR_IOC;
-		if (ahp)
-			return 0; /* FPRoundCV: NaN has no AHP encoding: zero */
+		if (ahp) /* FPConvert: NaN has no AHP encoding: FPZero(sign) */
+			return a & a64_fp_sign(dbl) ? 0x8000 : 0;
 		if (fpcr & A64_FPCR_DN)
 			return 0x7e00;
 		return a64_fp_convert_nan(&a64_fmt16, a64_fmt(from), a);

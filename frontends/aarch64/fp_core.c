@@ -10,6 +10,7 @@
  * Built with -frounding-math -ffp-contract=off -fno-math-errno (frontends.mk): the host
  * rounding mode changes at run time and a fused multiply-add must be asked for.
  */
+#include <float.h>
 #include <math.h>
 #include <string.h>
 #include <xmmintrin.h>

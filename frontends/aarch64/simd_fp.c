@@ -234,6 +234,10 @@ static uint64_t a64_fp_convert_odd(A64Cpu *cpu, uint64_t x, uint32_t fpcr)
 	uint64_t r = a64_fp_convert(cpu, 32, 64, x, A64_RZ, rz);
 	if (a64_fp_is_nan(true, x) || a64_fp_is_inf(false, r))
 		return r;
+	/* with FZ a tiny operand or result becomes FPZero(sign) (FPUnpack, FPRoundBase):
+	 * exact, so no odd bit */
+	if ((fpcr & A64_FPCR_FZ) && (r & 0x7fffffffu) == 0)
+		return r;
 	uint32_t back = (uint32_t)r;
 	float f;
 	double d;
