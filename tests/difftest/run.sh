@@ -194,14 +194,9 @@ report() {
 		dest=$BUILD/tests/difftest-found
 	fi
 	mkdir -p "$dest"
-	{
-		echo "/* difftest regression $name: the case file it was emitted from:"
-		sed 's/^/ * /' "$c"
-		echo " */"
-		cat "$d/prog.S"
-	} >"$dest/$name.S"
+	cp "$c" "$dest/$name.case"
 	od -An -v -tx1 "$d/expected" >"$dest/$name.expected"
-	echo "  kept as $dest/$name.S (+ .expected, from qemu)"
+	echo "  kept as $dest/$name.case (+ .expected, from qemu; difftest emit CASE gives the program)"
 	rm -rf "$d"
 }
 
@@ -266,24 +261,25 @@ batch() {
 	fail=$((fail + 1))
 }
 
-# regression files: tests/difftest/regress/ISA-SEED.S must give ISA-SEED.expected
+# regression files: the program emitted from tests/difftest/regress/ISA-SEED.case must
+# give ISA-SEED.expected
 regress() {
-	local f isa name d e pfx
-	for f in "$HERE"/regress/*.S; do
+	local f isa name d e
+	for f in "$HERE"/regress/*.case; do
 		[ -e "$f" ] || continue
-		name=$(basename "$f" .S)
-		isa=${name%%-*}
-		pfx=$(cross "$isa")
+		name=$(basename "$f" .case)
+		isa=$(sed -n '1s/^isa //p' "$f")
 		d=$(mktemp -d "$WORK/reg.XXXXXX")
-		if ! "${pfx}as" -o "$d/prog.o" "$f" || ! "${pfx}ld" -static -o "$d/prog" "$d/prog.o"; then
+		if ! build "$f" "$d"; then
 			echo "FAIL regress/$name: does not build"
+			cat "$d/as.err" 2>/dev/null
 			fail=$((fail + 1))
 			rm -rf "$d"
 			continue
 		fi
 		for e in $ENGINES; do
 			FERRY_ENGINE=$e timeout "$TIMEOUT" "$BUILD/ferry-$isa" "$d/prog" >"$d/got" 2>/dev/null
-			if od -An -v -tx1 "$d/got" | cmp -s - "${f%.S}.expected"; then
+			if od -An -v -tx1 "$d/got" | cmp -s - "${f%.case}.expected"; then
 				echo "PASS regress/$name ($e)"
 				pass=$((pass + 1))
 			else
