@@ -57,22 +57,10 @@ static void a64_set_tls(CpuCommon *c, uint64_t tls)
 }
 
 /* arm64's O_* values where they differ from asm-generic (which the other bits keep). */
-/* clang-format off */
-#define SAME(v, host) { (v), (v), (host), (host) }
-/* clang-format on */
-#define KERNEL_O_LARGEFILE 0100000
+/* the tables' short name for LINUX_FLAG_SAME */
+#define SAME LINUX_FLAG_SAME
 static const LinuxFlagMap a64_open_flags[] = {
-    {3, 0, O_ACCMODE, O_RDONLY},
-    {3, 1, O_ACCMODE, O_WRONLY},
-    {3, 2, O_ACCMODE, O_RDWR},
-    SAME(0100, O_CREAT),
-    SAME(0200, O_EXCL),
-    SAME(0400, O_NOCTTY),
-    SAME(01000, O_TRUNC),
-    SAME(02000, O_APPEND),
-    SAME(04000, O_NONBLOCK),
-    SAME(010000, O_DSYNC),
-    SAME(020000, O_ASYNC),
+    LINUX_OPEN_FLAGS_COMMON,
     {040000, 040000, O_DIRECTORY, O_DIRECTORY},
     {0100000, 0100000, O_NOFOLLOW, O_NOFOLLOW},
     {0200000, 0200000, O_DIRECT, O_DIRECT},

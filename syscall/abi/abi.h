@@ -56,6 +56,24 @@ typedef struct LinuxFlagMap {
 	uint32_t host_mask, host_bits;
 } LinuxFlagMap;
 
+/* A one-bit flag (or one value of a field): the guest's bits and the host's. */
+/* clang-format off */
+#define LINUX_FLAG_SAME(guest, host) { (guest), (guest), (host), (host) }
+/* clang-format on */
+
+/* O_LARGEFILE: glibc's x86-64 headers define it as 0, the kernel uses this value and
+ * sets it on every 64-bit open file. */
+#define KERNEL_O_LARGEFILE 0100000
+
+/* The start of every open-flag table (<fcntl.h> at the use): the access mode and
+ * O_CREAT to O_ASYNC, whose values asm-generic and arm64 share. */
+#define LINUX_OPEN_FLAGS_COMMON                                                                    \
+	{3, 0, O_ACCMODE, O_RDONLY}, {3, 1, O_ACCMODE, O_WRONLY}, {3, 2, O_ACCMODE, O_RDWR},       \
+	    LINUX_FLAG_SAME(0100, O_CREAT), LINUX_FLAG_SAME(0200, O_EXCL),                         \
+	    LINUX_FLAG_SAME(0400, O_NOCTTY), LINUX_FLAG_SAME(01000, O_TRUNC),                      \
+	    LINUX_FLAG_SAME(02000, O_APPEND), LINUX_FLAG_SAME(04000, O_NONBLOCK),                  \
+	    LINUX_FLAG_SAME(010000, O_DSYNC), LINUX_FLAG_SAME(020000, O_ASYNC)
+
 typedef struct LinuxAbi {
 	const char *isa;           /* runner suffix: "riscv64" -> ferry-riscv64 */
 	const char *uname_machine; /* utsname.machine */

@@ -10,27 +10,13 @@
 #include <fcntl.h>
 #include <sys/mman.h>
 
-/* clang-format off */
-#define SAME(guest, host) { (guest), (guest), (host), (host) }
-/* clang-format on */
-/* O_LARGEFILE: glibc's x86-64 headers define it as 0, the kernel uses this value and
- * sets it on every 64-bit open file. */
-#define KERNEL_O_LARGEFILE 0100000
+/* the tables' short name for LINUX_FLAG_SAME */
+#define SAME LINUX_FLAG_SAME
 /* PROT_SEM: the kernel's value; glibc does not define it. */
 #define KERNEL_PROT_SEM 0x8
 
 static const LinuxFlagMap open_flags_generic[] = {
-    {3, 0, O_ACCMODE, O_RDONLY},
-    {3, 1, O_ACCMODE, O_WRONLY},
-    {3, 2, O_ACCMODE, O_RDWR},
-    SAME(0100, O_CREAT),
-    SAME(0200, O_EXCL),
-    SAME(0400, O_NOCTTY),
-    SAME(01000, O_TRUNC),
-    SAME(02000, O_APPEND),
-    SAME(04000, O_NONBLOCK),
-    SAME(010000, O_DSYNC),
-    SAME(020000, O_ASYNC),
+    LINUX_OPEN_FLAGS_COMMON,
     SAME(040000, O_DIRECT),
     SAME(0100000, KERNEL_O_LARGEFILE),
     SAME(0200000, O_DIRECTORY),
