@@ -1,15 +1,17 @@
 /*
- * The aarch64 GuestArch: the block translation loop and the register helpers every
- * translator shares (translate.h). A block is a run of guest instructions, each opened
- * by an INSN_START; it ends at the first branch, exception-generating instruction or
- * isb (the translator emits the exit and sets ctx->ended), at an undecodable or
- * reserved instruction (an ILLEGAL exit at its pc), at the instruction limit, or before
- * an instruction that cannot be fetched (a chainable goto to it, so the fault is raised
- * when it runs first). A64 instructions are 4 bytes and little-endian in user mode.
+ * The aarch64 GuestArch: the block translation (on the shared loop of
+ * jit/translate_util.h) and the register helpers every translator shares (translate.h).
+ * A block is a run of guest instructions, each opened by an INSN_START; it ends at the
+ * first branch, exception-generating instruction or isb (the translator emits the exit
+ * and sets ctx->ended), at an undecodable or reserved instruction (an ILLEGAL exit at
+ * its pc), at the instruction limit, or before an instruction that cannot be fetched (a
+ * chainable goto to it, so the fault is raised when it runs first). A64 instructions are
+ * 4 bytes and little-endian in user mode.
  */
 #include "frontends/aarch64/translate.h"
 
 #include "frontends/aarch64/fp_helpers.h"
+#include "jit/translate_util.h"
 
 #include <stddef.h>
 
@@ -96,54 +98,41 @@ static bool a64_fetch(const GuestFetch *fetch, uint64_t pc, uint32_t *raw)
 	return true;
 }
 
-/* Translates one instruction; false when it is undecodable or reserved, after dropping
- * whatever IR a translator emitted before it found out. */
-static bool a64_translate_insn(A64Ctx *ctx, uint32_t raw)
+/* One block's translation: what the shared loop (jit/translate_util.h) hands back. */
+typedef struct A64Translation {
+	A64Ctx ctx;
+	const GuestFetch *fetch;
+} A64Translation;
+
+static unsigned a64_fetch_insn(void *opaque, uint64_t pc, uint32_t *raw)
 {
-	A64Insn in;
-	if (!a64_decode(raw, &in))
-		return false;
-	uint32_t mark = ctx->b->n_insns;
-	if (in.pat->translate(ctx, &in))
-		return true;
-	ctx->b->n_insns = mark;
-	ctx->ended = false;
-	return false;
+	const A64Translation *t = opaque;
+	return a64_fetch(t->fetch, pc, raw) ? 4 : 0;
 }
+
+/* Translates one instruction; false when it is undecodable or reserved. */
+static bool a64_translate_insn(void *opaque, uint64_t pc, uint32_t raw, bool *ended)
+{
+	A64Ctx *ctx = &((A64Translation *)opaque)->ctx;
+	A64Insn in;
+	ctx->pc = pc;
+	ctx->ended = false;
+	if (!a64_decode(raw, &in) || !in.pat->translate(ctx, &in))
+		return false;
+	*ended = ctx->ended;
+	return true;
+}
+
+static const IrTranslateOps a64_translate_ops = {
+    .fetch = a64_fetch_insn,
+    .translate = a64_translate_insn,
+};
 
 static void a64_translate_block(IrBlock *b, const GuestFetch *fetch, uint64_t pc)
 {
-	A64Ctx ctx = {.b = b};
-	ctx.fl.op = A64_FL_UNKNOWN;
-	uint64_t cur = pc;
-	unsigned n = 0;
-	for (;;) {
-		uint32_t raw;
-		if (n == A64_MAX_BLOCK_INSNS) {
-			ir_goto_block(b, cur, 0);
-			break;
-		}
-		if (!a64_fetch(fetch, cur, &raw)) {
-			if (n == 0)
-				ir_exit(b, CPU_EXIT_FETCH_FAULT, cur);
-			else
-				ir_goto_block(b, cur, 0);
-			break;
-		}
-		ir_insn_start(b, cur);
-		ctx.pc = cur;
-		ctx.ended = false;
-		n++;
-		cur += 4;
-		if (!a64_translate_insn(&ctx, raw)) {
-			ir_exit(b, CPU_EXIT_ILLEGAL, ctx.pc);
-			break;
-		}
-		if (ctx.ended)
-			break;
-	}
-	b->guest_size = (uint32_t)(cur - pc);
-	b->guest_insns = n;
+	A64Translation t = {.ctx = {.b = b}, .fetch = fetch};
+	t.ctx.fl.op = A64_FL_UNKNOWN;
+	ir_translate_block(b, pc, A64_MAX_BLOCK_INSNS, &a64_translate_ops, &t);
 }
 
 static unsigned a64_disas(const GuestFetch *fetch, uint64_t pc, char *buf, size_t bufsz)

@@ -1,18 +1,20 @@
 /*
- * The riscv64 GuestArch: the block translation loop and the helpers every translator
- * shares (translate.h). A block is a run of guest instructions, each opened by an
- * INSN_START; it ends at the first unconditional control transfer, system instruction or
- * fence.i (the translator emits the exit and sets ctx->ended), at an undecodable
- * instruction (an ILLEGAL exit at its pc), at the instruction limit or before an
- * instruction that cannot be fetched (a chainable goto to it, so the fault is raised when
- * it runs first). A conditional branch does not end it: the taken path leaves through a
- * side exit placed after the block's last exit, and the not-taken path goes on in the
- * same block, so the optimizer and the register allocator see loop bodies and if-chains
- * whole (up to RV_MAX_SIDE_EXITS of them).
+ * The riscv64 GuestArch: the block translation (on the shared loop of
+ * jit/translate_util.h) and the helpers every translator shares (translate.h). A block
+ * is a run of guest instructions, each opened by an INSN_START; it ends at the first
+ * unconditional control transfer, system instruction or fence.i (the translator emits
+ * the exit and sets ctx->ended), at an undecodable instruction (an ILLEGAL exit at its
+ * pc), at the instruction limit or before an instruction that cannot be fetched (a
+ * chainable goto to it, so the fault is raised when it runs first). A conditional branch
+ * does not end it: the taken path leaves through a side exit placed after the block's
+ * last exit, and the not-taken path goes on in the same block, so the optimizer and the
+ * register allocator see loop bodies and if-chains whole (up to RV_MAX_SIDE_EXITS of
+ * them).
  */
 #include "frontends/riscv64/translate.h"
 
 #include "frontends/riscv64/fp_helpers.h"
+#include "jit/translate_util.h"
 
 #define RV_MAX_BLOCK_INSNS 64
 
@@ -136,68 +138,59 @@ static bool rv_fetch_window(RvWindow *w, const GuestFetch *fetch, uint64_t pc, u
 	return true;
 }
 
-/* Translates one fetched instruction; false when it is undecodable or reserved, after
- * dropping whatever IR a translator emitted before it found out. */
-static bool rv_translate_insn(RvCtx *ctx, uint32_t raw)
+/* One block's translation: what the shared loop (jit/translate_util.h) hands back. */
+typedef struct RvTranslation {
+	RvCtx ctx;
+	const GuestFetch *fetch;
+	RvWindow *win;
+} RvTranslation;
+
+static unsigned rv_fetch_insn(void *opaque, uint64_t pc, uint32_t *raw)
 {
+	RvTranslation *t = opaque;
+	return rv_fetch_window(t->win, t->fetch, pc, raw, &t->ctx.len) ? t->ctx.len : 0;
+}
+
+/* Translates one fetched instruction; false when it is undecodable or reserved, after
+ * dropping the side exits its translator registered before it found out. */
+static bool rv_translate_insn(void *opaque, uint64_t pc, uint32_t raw, bool *ended)
+{
+	RvCtx *ctx = &((RvTranslation *)opaque)->ctx;
 	uint32_t word = raw;
 	RvInsn in;
-	if (ctx->len == 2 && !rv_expand16((uint16_t)raw, &word))
-		return false;
-	if (!rv_decode32(word, &in))
-		return false;
-	uint32_t mark = ctx->b->n_insns;
-	if (in.pat->translate(ctx, &in))
-		return true;
-	ctx->b->n_insns = mark;
+	ctx->pc = pc;
 	ctx->ended = false;
-	return false;
+	unsigned n_side = ctx->n_side;
+	if ((ctx->len == 2 && !rv_expand16((uint16_t)raw, &word)) || !rv_decode32(word, &in) ||
+	    !in.pat->translate(ctx, &in)) {
+		ctx->n_side = n_side;
+		return false;
+	}
+	*ended = ctx->ended;
+	return true;
 }
+
+static const IrTranslateOps rv_translate_ops = {
+    .fetch = rv_fetch_insn,
+    .translate = rv_translate_insn,
+};
 
 static void rv_translate_block(IrBlock *b, const GuestFetch *fetch, uint64_t pc)
 {
-	RvCtx ctx = {.b = b};
 	RvWindow win;
 	win.len = 0;
-	uint64_t cur = pc;
-	unsigned n = 0;
-	for (;;) {
-		uint32_t raw;
-		if (n == RV_MAX_BLOCK_INSNS) {
-			ir_goto_block(b, cur, 0);
-			break;
-		}
-		if (!rv_fetch_window(&win, fetch, cur, &raw, &ctx.len)) {
-			if (n == 0)
-				ir_exit(b, CPU_EXIT_FETCH_FAULT, cur);
-			else
-				ir_goto_block(b, cur, 0);
-			break;
-		}
-		ir_insn_start(b, cur);
-		ctx.pc = cur;
-		ctx.ended = false;
-		n++;
-		cur += ctx.len;
-		unsigned n_side = ctx.n_side;
-		if (!rv_translate_insn(&ctx, raw)) {
-			ctx.n_side = n_side;
-			ir_exit(b, CPU_EXIT_ILLEGAL, ctx.pc);
-			break;
-		}
-		if (ctx.ended)
-			break;
-	}
-	for (unsigned i = 0; i < ctx.n_side; i++) {
-		if (ctx.side[i].fp_slow) {
-			rv_fp_slow_exit(&ctx, &ctx.side[i]);
+	RvTranslation t = {.ctx = {.b = b}, .fetch = fetch, .win = &win};
+	RvCtx *ctx = &t.ctx;
+	ir_translate_block(b, pc, RV_MAX_BLOCK_INSNS, &rv_translate_ops, &t);
+	/* the side exits go after the block's last exit */
+	for (unsigned i = 0; i < ctx->n_side; i++) {
+		if (ctx->side[i].fp_slow) {
+			rv_fp_slow_exit(ctx, &ctx->side[i]);
 			continue;
 		}
-		ir_label(b, ctx.side[i].label);
-		ir_goto_block(b, ctx.side[i].target, 1);
+		ir_label(b, ctx->side[i].label);
+		ir_goto_block(b, ctx->side[i].target, 1);
 	}
-	b->guest_size = (uint32_t)(cur - pc);
-	b->guest_insns = n;
 }
 
 static unsigned rv_disas(const GuestFetch *fetch, uint64_t pc, char *buf, size_t bufsz)
