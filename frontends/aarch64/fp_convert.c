@@ -10,38 +10,10 @@
  * Built with the same FP flags as fp_core.c.
  */
 #include <math.h>
-#include <string.h>
 #include <xmmintrin.h>
 
 #include "frontends/aarch64/a64_fp.h"
-
-#define A64_PIN(v) __asm__ volatile("" : "+x"(v))
-
-static inline double a64_cv_f64(uint64_t b)
-{
-	double d;
-	memcpy(&d, &b, 8);
-	return d;
-}
-static inline uint64_t a64_cv_b64(double d)
-{
-	uint64_t u;
-	memcpy(&u, &d, 8);
-	return u;
-}
-static inline float a64_cv_f32(uint64_t b)
-{
-	uint32_t u = (uint32_t)b;
-	float f;
-	memcpy(&f, &u, 4);
-	return f;
-}
-static inline uint64_t a64_cv_b32(float f)
-{
-	uint32_t u;
-	memcpy(&u, &f, 4);
-	return u;
-}
+#include "frontends/aarch64/fp_bits.h"
 
 /* Field layout of the three formats. */
 typedef struct A64FpFmt {
@@ -139,7 +111,7 @@ static uint64_t a64_fp_from_half(A64Cpu *cpu, unsigned to, uint64_t h, uint32_t 
 		return inf;
 	}
 	double v = a64_fp_half_value(h);
-	return to == 64 ? a64_cv_b64(v) : a64_cv_b32((float)v); /* exact */
+	return to == 64 ? a64_b64(v) : a64_b32((float)v); /* exact */
 }
 
 /* Single <-> double on the host under FPCR's rounding (the only inexact direction is
@@ -159,18 +131,18 @@ static uint64_t a64_fp_convert_sd(A64Cpu *cpu, unsigned to, uint64_t a, uint32_t
 		a &= a64_fp_sign(from_dbl);
 	}
 	if (to == 64)
-		return a64_cv_b64((double)a64_cv_f32(a));
+		return a64_b64((double)a64_f32(a));
 	a64_fp_fold(cpu);
 	uint32_t saved = _mm_getcsr();
 	static const uint32_t rc[4] = {0x0000, 0x4000, 0x2000, 0x6000};
 	_mm_setcsr((saved & ~0x6000u) | rc[fpcr >> 22 & 3]);
-	double d = a64_cv_f64(a);
+	double d = a64_f64(a);
 	A64_PIN(d);
 	float f = (float)d;
 	A64_PIN(f);
 	uint32_t now = _mm_getcsr();
 	uint32_t fl = (now & 1) | ((now >> 1) & 0x1e);
-	uint64_t r = a64_cv_b32(f);
+	uint64_t r = a64_b32(f);
 	if (a64_fp_is_min_normal(false, r) && (fl & A64_FPSR_IXC)) {
 		/* x86 detects tininess after rounding, FPRound before: the conversion rounded
 		 * toward zero stays below the smallest normal exactly when d was below it */
@@ -178,7 +150,7 @@ static uint64_t a64_fp_convert_sd(A64Cpu *cpu, unsigned to, uint64_t a, uint32_t
 		A64_PIN(d);
 		float z = (float)d;
 		A64_PIN(z);
-		if (!a64_fp_is_min_normal(false, a64_cv_b32(z)))
+		if (!a64_fp_is_min_normal(false, a64_b32(z)))
 			fl |= A64_FPSR_UFC;
 	}
 	_mm_setcsr(saved);
@@ -221,7 +193,7 @@ uint64_t a64_fp_convert(A64Cpu *cpu, unsigned to, unsigned from, uint64_t a, uns
 		cpu->fpsr |= A64_FPSR_IDC;
 		a &= a64_fp_sign(dbl);
 	}
-	double v = dbl ? a64_cv_f64(a) : (double)a64_cv_f32(a);
+	double v = dbl ? a64_f64(a) : (double)a64_f32(a);
 	return a64_fp_to_half(cpu, v, rounding, ahp);
 }
 
@@ -280,7 +252,7 @@ uint64_t a64_fp_recip_estimate(A64Cpu *cpu, bool dbl, uint64_t a, uint32_t fpcr)
 		cpu->fpsr |= A64_FPSR_DZC;
 		return (a & signbit) | a64_fp_expmask(dbl);
 	}
-	double mag = fabs(dbl ? a64_cv_f64(a) : (double)a64_cv_f32(a));
+	double mag = fabs(dbl ? a64_f64(a) : (double)a64_f32(a));
 	if (mag < (dbl ? 0x1p-1024 : 0x1p-128)) {
 		unsigned rm = fpcr >> 22 & 3;
 		bool to_inf = rm == A64_RN || (rm == A64_RP && !sign) || (rm == A64_RM && sign);

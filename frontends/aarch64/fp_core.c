@@ -12,12 +12,10 @@
  */
 #include <float.h>
 #include <math.h>
-#include <string.h>
 #include <xmmintrin.h>
 
 #include "frontends/aarch64/a64_fp.h"
-
-#define A64_PIN(v) __asm__ volatile("" : "+x"(v))
+#include "frontends/aarch64/fp_bits.h"
 
 enum { A64_MX_FLAGS = 0x3f, A64_MX_RC = 0x6000 };
 /* MXCSR rounding control for RN, RP, RM, RZ (FPCR.RMode order). */
@@ -55,31 +53,6 @@ static uint32_t a64_fp_env_end(uint32_t saved)
 	return a64_fp_mx_fpsr(now);
 }
 
-static inline float a64_f32(uint64_t b)
-{
-	uint32_t u = (uint32_t)b;
-	float f;
-	memcpy(&f, &u, 4);
-	return f;
-}
-static inline double a64_f64(uint64_t b)
-{
-	double d;
-	memcpy(&d, &b, 8);
-	return d;
-}
-static inline uint64_t a64_b32(float f)
-{
-	uint32_t u;
-	memcpy(&u, &f, 4);
-	return u;
-}
-static inline uint64_t a64_b64(double d)
-{
-	uint64_t u;
-	memcpy(&u, &d, 8);
-	return u;
-}
 /* The exact value of a single or double as a double. */
 static inline double a64_val(bool dbl, uint64_t x) { return dbl ? a64_f64(x) : (double)a64_f32(x); }
 
