@@ -12,12 +12,12 @@
 _start:
 	.endm
 
-/* Prints "\label=" and the value of X register \reg. */
-	.macro SHOW label, reg
+/* Prints "\label=" and the value the instruction \get leaves in x0. */
+	.macro SHOW_X0 label, get:vararg
 	sub	sp, sp, #32
 	stp	x0, x1, [sp]
 	str	x30, [sp, #16]
-	mov	x0, \reg
+	\get
 	adr	x1, .Lshow_label\@
 	bl	show_hex
 	ldp	x0, x1, [sp]
@@ -29,21 +29,14 @@ _start:
 	.popsection
 	.endm
 
+/* Prints "\label=" and the value of X register \reg. */
+	.macro SHOW label, reg
+	SHOW_X0	"\label", mov x0, \reg
+	.endm
+
 /* Prints "\label=" and NZCV (bits 31:28). */
 	.macro SHOWF label
-	sub	sp, sp, #32
-	stp	x0, x1, [sp]
-	str	x30, [sp, #16]
-	mrs	x0, nzcv
-	adr	x1, .Lshow_label\@
-	bl	show_hex
-	ldp	x0, x1, [sp]
-	ldr	x30, [sp, #16]
-	add	sp, sp, #32
-	.pushsection .rodata.show, "a"
-.Lshow_label\@:
-	.asciz	"\label"
-	.popsection
+	SHOW_X0	"\label", mrs x0, nzcv
 	.endm
 
 /* x1 = x2 op x3 with x2 = a, x3 = b; prints the result. */
@@ -76,17 +69,11 @@ _start:
 
 /* Flag-setting forms: prints the result and NZCV. */
 	.macro RRF op, a, b
-	ldr	x2, =\a
-	ldr	x3, =\b
-	\op	x1, x2, x3
-	SHOW	"\op \a \b", x1
+	RR	\op, \a, \b
 	SHOWF	"  nzcv"
 	.endm
 	.macro RRFW op, a, b
-	ldr	x2, =\a
-	ldr	x3, =\b
-	\op	w1, w2, w3
-	SHOW	"\op\().w \a \b", x1
+	RRW	\op, \a, \b
 	SHOWF	"  nzcv"
 	.endm
 
