@@ -23,7 +23,7 @@
  * "u IDX WORD SKIP" line per unit (SKIP: how many following units a direct branch
  * jumps over). The shrinker (run.sh) edits these lines, so everything position-dependent
  * (branch offsets, labels) is computed here at emission. The regression files
- * (regress/*.case) are such case files: the program around their units is emitted here
+ * (regress/NAME.case) are such case files: the program around their units is emitted here
  * anew on every run, so it exists only in this generator.
  */
 #include <errno.h>
