@@ -47,16 +47,42 @@ static double a64_fp_half_value(uint64_t h)
 	return h & 0x8000 ? -v : v;
 }
 
-/* Rounds the magnitude q (>= 0) to an integer per rounding mode and sign. */
-static double a64_fp_round_mag(double q, unsigned rounding, bool neg)
+/* Rounds the magnitude q (0 <= q < 2^63) to an integer per rounding mode and sign, as
+ * FPRoundBase rounds int_mant, and reports whether that lost anything. Done on q's bits
+ * rather than with trunc or ceil: the host's flags hold the guest's (a64_fp.h), and the
+ * compiler's inline forms of those (cvttsd2si) raise the host's inexact for a
+ * non-integer q, which would leak IXC where FPRoundBase clears its error (AHP
+ * overflow). */
+static uint64_t a64_fp_round_mag(double q, unsigned rounding, bool neg, bool *inexact)
 {
-	switch (rounding) {
-	case A64_RN: return roundeven(q);
-	case A64_RZ: return trunc(q);
-	case A64_RP: return neg ? trunc(q) : ceil(q);
-	case A64_RM: return neg ? ceil(q) : trunc(q);
-	default: return round(q);
+	uint64_t b = a64_b64(q);
+	int exp = (int)(b >> 52 & 0x7ff);
+	uint64_t m = b & ((1ull << 52) - 1);
+	if (exp)
+		m |= 1ull << 52;
+	else
+		exp = 1;
+	int shift = 1075 - exp; /* q = m * 2^-shift */
+	if (shift <= 0) {
+		*inexact = false;
+		return m << -shift;
 	}
+	uint64_t ip = shift < 64 ? m >> shift : 0;
+	uint64_t rem = shift < 64 ? m & ((1ull << shift) - 1) : m;
+	/* rem against half a unit: below (-1), equal (0) or above (1); m < 2^53, so any
+	 * shift past 53 leaves it below */
+	uint64_t halfunit = shift < 64 ? 1ull << (shift - 1) : 0;
+	int half = shift >= 64 ? -1 : rem < halfunit ? -1 : rem > halfunit;
+	bool up;
+	switch (rounding) {
+	case A64_RN: up = half > 0 || (half == 0 && (ip & 1)); break;
+	case A64_RZ: up = false; break;
+	case A64_RP: up = !neg && rem; break;
+	case A64_RM: up = neg && rem; break;
+	default: up = half >= 0; break;
+	}
+	*inexact = rem != 0;
+	return ip + up;
 }
 
 /* FPRoundCV of finite nonzero-or-zero x to half precision (tininess before rounding). */
@@ -72,9 +98,9 @@ static uint64_t a64_fp_to_half(A64Cpu *cpu, double x, unsigned rounding, bool ah
 	e -= 1; /* 2^e <= mag < 2^(e+1) */
 	int qexp = e < -14 ? -24 : e - 10;
 	double q = ldexp(mag, -qexp);
-	double n = a64_fp_round_mag(q, rounding, neg);
-	bool inexact = n != q;
-	double v = ldexp(n, qexp);
+	bool inexact;
+	uint64_t n = a64_fp_round_mag(q, rounding, neg, &inexact);
+	double v = ldexp((double)n, qexp);
 	double limit = ahp ? 131072.0 : 65536.0;
 	if (v >= limit) {
 		if (ahp) {
@@ -89,7 +115,7 @@ static uint64_t a64_fp_to_half(A64Cpu *cpu, double x, unsigned rounding, bool ah
 	if (inexact)
 		cpu->fpsr |= A64_FPSR_IXC | (e < -14 ? A64_FPSR_UFC : 0);
 	if (v < 0x1p-14)
-		return sign | (uint64_t)n;
+		return sign | n;
 	frexp(v, &e);
 	e -= 1;
 	uint64_t frac = (uint64_t)(ldexp(v, -e) * 1024) & 0x3ff;

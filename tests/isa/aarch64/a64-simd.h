@@ -7,13 +7,14 @@
  */
 #include "a64-test.h"
 
-/* FPCR values: RMode in bits 23:22, FZ bit 24, DN bit 25. */
+/* FPCR values: RMode in bits 23:22, FZ bit 24, DN bit 25, AHP bit 26. */
 	.equ	RN, 0
 	.equ	RP, 1 << 22
 	.equ	RM, 2 << 22
 	.equ	RZ, 3 << 22
 	.equ	FZ, 1 << 24
 	.equ	DN, 1 << 25
+	.equ	AHP, 1 << 26
 
 /* Vn = hi:lo (two 64-bit halves) from a literal in .rodata. */
 	.macro LDQ n, hi, lo

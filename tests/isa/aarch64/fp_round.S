@@ -9,6 +9,9 @@
  * either way); FPRoundInt's frinta ties away from zero and frintx alone raises IXC.
  * For instance under RP: 1 + 2^-53 (a tie) -> 0x3ff0000000000001, -1 - 2^-53 ->
  * 0xbff0000000000000; under RZ: max * 2 -> 0x7fefffffffffffff with fpsr 0x14.
+ * With FPCR.AHP a half overflow is FPRoundBase's alternative-format case instead: the
+ * largest-magnitude value sign:Ones(15) with IOC alone, in every mode (the error is
+ * cleared so that no IXC follows): fcvt.h AHP -196608 -> 0xffff with fpsr 1.
  */
 #include "a64-simd.h"
 
@@ -71,6 +74,14 @@
 	fmov	w10, s0
 	SHOW	"fcvt.h -65520", x10
 	SHOWFPSR "  fpsr"
+	SETFPCR	\mode | AHP
+	LDS	1, 0xc8400001				/* about -196608: overflows AHP */
+	CLRFPSR
+	fcvt	h0, s1
+	fmov	w10, s0
+	SHOW	"fcvt.h AHP -196608", x10
+	SHOWFPSR "  fpsr"
+	SETFPCR	\mode
 	/* integer to FP: 2^53 + 1 and 2^53 + 3 are ties in double */
 	ldr	x2, =0x20000000000001
 	CLRFPSR
