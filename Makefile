@@ -30,7 +30,7 @@ ROOTFS_SRCS :=     # foreign root filesystems (ferry)
 UNIT_SRCS :=       # Check unit tests
 # ISA_SRCS_<isa>   frontend and ABI sources of one guest ISA
 
-obj = $(patsubst %.c,$(BUILD)/obj/%.o,$(1))
+obj = $(patsubst %.S,$(BUILD)/obj/%.o,$(patsubst %.c,$(BUILD)/obj/%.o,$(1)))
 
 include common/common.mk
 include jit/jit.mk
@@ -50,6 +50,10 @@ FERRY_OBJS := $(call obj,$(FERRY_SRCS) $(BINFMT_SRCS) $(ROOTFS_SRCS))
 all: $(foreach isa,$(ISAS),$(BUILD)/ferry-$(isa)) $(BUILD)/ferry
 
 $(BUILD)/obj/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) -c $< -o $@
+
+$(BUILD)/obj/%.o: %.S
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) -c $< -o $@
 

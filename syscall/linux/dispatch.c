@@ -2,13 +2,18 @@
  * The system-call entry of the Linux personality: reads the number and arguments from
  * the CPU state through the ABI, looks the handler up in the ISA's table, and writes the
  * result back. Numbers without a handler return -ENOSYS and are reported under
- * `-d unimp`; `-strace` wraps each call (strace.c).
+ * `-d unimp`; `-strace` wraps each call (strace.c). A blocking host call that a signal
+ * kept from starting (-LINUX_NOT_STARTED, safe_syscall.h) leaves the guest at its
+ * syscall instruction with its arguments intact: the CPU loop delivers the signal next,
+ * and the handler returns to the syscall, which then runs as if the signal had come
+ * just before it.
  */
 #include <errno.h>
 #include <inttypes.h>
 
 #include "common/log.h"
 #include "syscall/linux/proc_state.h"
+#include "syscall/linux/safe_syscall.h"
 #include "syscall/linux/strace.h"
 
 static const LinuxSyscallDesc *lookup(const LinuxAbi *abi, uint64_t nr)
@@ -45,6 +50,11 @@ bool linux_syscall(LinuxProc *p, CpuCommon *cpu)
 		return false;
 	if (trace)
 		strace_end(p, ret);
+	if (ret == -LINUX_NOT_STARTED) {
+		t->sig.restart_pending = false;
+		abi->syscall_restart(cpu, a[0]);
+		return true;
+	}
 	/* A handler with SA_RESTART that interrupted this call will run it again. */
 	t->sig.restart_pending = ret == -EINTR && !(d && (d->flags & LINUX_SC_NORESTART));
 	t->sig.restart_arg0 = a[0];

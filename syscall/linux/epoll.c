@@ -80,11 +80,12 @@ static int64_t epoll_wait_common(LinuxProc *p, const uint64_t a[6], int ms,
 	const sigset_t *set = m->use ? &m->host : NULL;
 	int64_t r;
 	if (ts)
-		r = linux_ret(syscall(SYS_epoll_pwait2, linux_int(a[0]), ev, (int)n,
-		                      wait_forever ? NULL : ts, set, (size_t)KERNEL_SIGSET_SIZE));
+		r = linux_blocking_syscall(SYS_epoll_pwait2, linux_int(a[0]), ev, (int)n,
+		                           wait_forever ? NULL : ts, set,
+		                           (size_t)KERNEL_SIGSET_SIZE);
 	else
-		r = linux_ret(syscall(SYS_epoll_pwait, linux_int(a[0]), ev, (int)n, ms, set,
-		                      (size_t)KERNEL_SIGSET_SIZE));
+		r = linux_blocking_syscall(SYS_epoll_pwait, linux_int(a[0]), ev, (int)n, ms, set,
+		                           (size_t)KERNEL_SIGSET_SIZE);
 	if (r > 0) {
 		int w = conv_put_epoll_events(p->abi, p->mem, a[1], ev, (unsigned)r);
 		if (w < 0)

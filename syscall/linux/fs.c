@@ -30,7 +30,8 @@ int64_t sys_openat(LinuxProc *p, CpuCommon *cpu, const uint64_t a[6])
 	int flags = conv_open_flags_to_host(p->abi, (uint32_t)a[2]);
 	int64_t ret;
 	if (!linux_procfs_open(p, lp.host, flags, &ret))
-		ret = linux_ret(openat(linux_int(a[0]), lp.host, flags, (mode_t)a[3]));
+		ret = linux_blocking_syscall(SYS_openat, linux_int(a[0]), lp.host, flags,
+		                             (mode_t)a[3]);
 	linux_path_free(&lp);
 	return ret;
 }
@@ -264,5 +265,5 @@ int64_t sys_fallocate(LinuxProc *p, CpuCommon *cpu, const uint64_t a[6])
 
 int64_t sys_flock(LinuxProc *p, CpuCommon *cpu, const uint64_t a[6])
 {
-	return linux_ret(flock(linux_int(a[0]), linux_int(a[1])));
+	return linux_blocking_syscall(SYS_flock, linux_int(a[0]), linux_int(a[1]));
 }

@@ -28,6 +28,7 @@
 #include "syscall/linux/conv.h"
 #include "syscall/linux/futex.h"
 #include "syscall/linux/proc_state.h"
+#include "syscall/linux/safe_syscall.h"
 #include "syscall/linux/sys.h"
 
 enum { FUTEX_ARG_TIMEOUT = 1, FUTEX_ARG_VAL2 = 2, FUTEX_ARG_UADDR2 = 4 };
@@ -110,6 +111,19 @@ long futex_host(const FutexCall *c)
 	return syscall(SYS_futex, c->uaddr, c->op, c->val, arg4, c->uaddr2, c->val3);
 }
 
+/* The commands that can sleep, whose host call goes through the blocking-call entry. */
+static bool futex_may_block(int op)
+{
+	switch (op & FUTEX_CMD_MASK) {
+	case FUTEX_WAIT:
+	case FUTEX_WAIT_BITSET:
+	case FUTEX_WAIT_REQUEUE_PI:
+	case FUTEX_LOCK_PI:
+	case FUTEX_LOCK_PI2: return true;
+	default: return false;
+	}
+}
+
 /* futex(uaddr, op, val, timeout or val2, uaddr2, val3) */
 int64_t sys_futex(LinuxProc *p, CpuCommon *cpu, const uint64_t a[6])
 {
@@ -117,7 +131,10 @@ int64_t sys_futex(LinuxProc *p, CpuCommon *cpu, const uint64_t a[6])
 	int r = futex_prepare(p->abi, p->mem, a, &c);
 	if (r < 0)
 		return r;
-	return linux_ret(futex_host(&c));
+	if (!futex_may_block(c.op))
+		return linux_ret(futex_host(&c));
+	const void *arg4 = c.has_timeout ? (const void *)&c.ts : (const void *)(uintptr_t)c.val2;
+	return linux_blocking_syscall(SYS_futex, c.uaddr, c.op, c.val, arg4, c.uaddr2, c.val3);
 }
 
 /* futex_waitv(waiters, nr, flags, timeout, clockid): struct futex_waitv is
@@ -145,7 +162,7 @@ int64_t sys_futex_waitv(LinuxProc *p, CpuCommon *cpu, const uint64_t a[6])
 			return r;
 		tp = &ts;
 	}
-	return linux_ret(syscall(SYS_futex_waitv, w, nr, (unsigned)a[2], tp, linux_int(a[4])));
+	return linux_blocking_syscall(SYS_futex_waitv, w, nr, (unsigned)a[2], tp, linux_int(a[4]));
 }
 
 /* The list has the host's layout at the host's addresses. */

@@ -27,25 +27,27 @@ static void *guest_buf(LinuxProc *p, uint64_t addr, uint64_t len, int prot)
 int64_t sys_read(LinuxProc *p, CpuCommon *cpu, const uint64_t a[6])
 {
 	void *buf = guest_buf(p, a[1], a[2], PROT_WRITE);
-	return buf ? linux_ret(read(linux_int(a[0]), buf, a[2])) : -EFAULT;
+	return buf ? linux_blocking_syscall(SYS_read, linux_int(a[0]), buf, a[2]) : -EFAULT;
 }
 
 int64_t sys_write(LinuxProc *p, CpuCommon *cpu, const uint64_t a[6])
 {
 	void *buf = guest_buf(p, a[1], a[2], PROT_READ);
-	return buf ? linux_ret(write(linux_int(a[0]), buf, a[2])) : -EFAULT;
+	return buf ? linux_blocking_syscall(SYS_write, linux_int(a[0]), buf, a[2]) : -EFAULT;
 }
 
 int64_t sys_pread64(LinuxProc *p, CpuCommon *cpu, const uint64_t a[6])
 {
 	void *buf = guest_buf(p, a[1], a[2], PROT_WRITE);
-	return buf ? linux_ret(pread(linux_int(a[0]), buf, a[2], (off_t)a[3])) : -EFAULT;
+	return buf ? linux_blocking_syscall(SYS_pread64, linux_int(a[0]), buf, a[2], a[3])
+	           : -EFAULT;
 }
 
 int64_t sys_pwrite64(LinuxProc *p, CpuCommon *cpu, const uint64_t a[6])
 {
 	void *buf = guest_buf(p, a[1], a[2], PROT_READ);
-	return buf ? linux_ret(pwrite(linux_int(a[0]), buf, a[2], (off_t)a[3])) : -EFAULT;
+	return buf ? linux_blocking_syscall(SYS_pwrite64, linux_int(a[0]), buf, a[2], a[3])
+	           : -EFAULT;
 }
 
 typedef enum IovOp { IOV_READ, IOV_WRITE, IOV_PREAD, IOV_PWRITE } IovOp;
@@ -63,10 +65,12 @@ static int64_t do_iov(LinuxProc *p, const uint64_t a[6], IovOp op, off_t off)
 	int fd = linux_int(a[0]);
 	if (r == 0) {
 		switch (op) {
-		case IOV_READ: r = linux_ret(readv(fd, iov, cnt)); break;
-		case IOV_WRITE: r = linux_ret(writev(fd, iov, cnt)); break;
-		case IOV_PREAD: r = linux_ret(preadv(fd, iov, cnt, off)); break;
-		case IOV_PWRITE: r = linux_ret(pwritev(fd, iov, cnt, off)); break;
+		case IOV_READ: r = linux_blocking_syscall(SYS_readv, fd, iov, cnt); break;
+		case IOV_WRITE: r = linux_blocking_syscall(SYS_writev, fd, iov, cnt); break;
+		case IOV_PREAD: r = linux_blocking_syscall(SYS_preadv, fd, iov, cnt, off, 0); break;
+		case IOV_PWRITE:
+			r = linux_blocking_syscall(SYS_pwritev, fd, iov, cnt, off, 0);
+			break;
 		}
 	}
 	g_free(iov);

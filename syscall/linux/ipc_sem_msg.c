@@ -43,8 +43,8 @@ static int64_t do_semtimedop(LinuxProc *p, const uint64_t a[6], bool timed)
 	struct sembuf *ops = g_new(struct sembuf, n);
 	int64_t r = conv_get_sembufs(p->abi, p->mem, a[1], ops, n);
 	if (r == 0)
-		r = linux_ret(syscall(SYS_semtimedop, linux_int(a[0]), ops, (size_t)n,
-		                      timed && a[3] ? &ts : NULL));
+		r = linux_blocking_syscall(SYS_semtimedop, linux_int(a[0]), ops, (size_t)n,
+		                           timed && a[3] ? &ts : NULL);
 	g_free(ops);
 	return r;
 }
@@ -160,7 +160,7 @@ int64_t sys_msgsnd(LinuxProc *p, CpuCommon *cpu, const uint64_t a[6])
 	m->mtype = (long)guest_long(p, type);
 	r = gmem_read(p->mem, a[1] + w, m->mtext, size);
 	if (r == 0)
-		r = linux_ret(msgsnd(linux_int(a[0]), m, size, linux_int(a[3])));
+		r = linux_blocking_syscall(SYS_msgsnd, linux_int(a[0]), m, size, linux_int(a[3]));
 	g_free(m);
 	return r;
 }
@@ -174,8 +174,8 @@ int64_t sys_msgrcv(LinuxProc *p, CpuCommon *cpu, const uint64_t a[6])
 	if (size > max)
 		size = max;
 	struct msgbuf *m = g_malloc(sizeof(long) + (size ? size : 1));
-	int64_t r =
-	    linux_ret(msgrcv(linux_int(a[0]), m, size, (long)guest_long(p, a[3]), linux_int(a[4])));
+	int64_t r = linux_blocking_syscall(SYS_msgrcv, linux_int(a[0]), m, size,
+	                                   guest_long(p, a[3]), linux_int(a[4]));
 	if (r >= 0 && (conv_put_word(p->abi, p->mem, a[1], (uint64_t)m->mtype) < 0 ||
 	               gmem_write(p->mem, a[1] + w, m->mtext, (size_t)r) < 0))
 		r = -EFAULT;

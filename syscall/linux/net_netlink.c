@@ -16,6 +16,7 @@
 #include "syscall/linux/conv.h"
 #include "syscall/linux/net.h"
 #include "syscall/linux/proc_state.h"
+#include "syscall/linux/safe_syscall.h"
 
 /* The netlink protocol of fd when its data needs converting, else -1. */
 static int netlink_protocol(LinuxProc *p, int fd)
@@ -44,7 +45,7 @@ int64_t net_sendmsg_host(LinuxProc *p, int fd, struct msghdr *m, int flags)
 {
 	int protocol = netlink_protocol(p, fd);
 	if (protocol < 0)
-		return linux_ret(sendmsg(fd, m, flags));
+		return linux_blocking_syscall(SYS_sendmsg, fd, m, flags);
 	size_t total = iov_total(m), off = 0;
 	uint8_t *buf = g_malloc(total ? total : 1);
 	for (size_t i = 0; i < m->msg_iovlen; i++) {
@@ -56,7 +57,7 @@ int64_t net_sendmsg_host(LinuxProc *p, int fd, struct msghdr *m, int flags)
 	struct msghdr h = *m;
 	h.msg_iov = &one;
 	h.msg_iovlen = 1;
-	int64_t r = linux_ret(sendmsg(fd, &h, flags));
+	int64_t r = linux_blocking_syscall(SYS_sendmsg, fd, &h, flags);
 	g_free(buf);
 	return r;
 }
@@ -65,14 +66,14 @@ int64_t net_recvmsg_host(LinuxProc *p, int fd, struct msghdr *m, int flags)
 {
 	int protocol = netlink_protocol(p, fd);
 	if (protocol < 0)
-		return linux_ret(recvmsg(fd, m, flags));
+		return linux_blocking_syscall(SYS_recvmsg, fd, m, flags);
 	size_t total = iov_total(m);
 	uint8_t *buf = g_malloc(total ? total : 1);
 	struct iovec one = {buf, total};
 	struct msghdr h = *m;
 	h.msg_iov = &one;
 	h.msg_iovlen = 1;
-	int64_t r = linux_ret(recvmsg(fd, &h, flags));
+	int64_t r = linux_blocking_syscall(SYS_recvmsg, fd, &h, flags);
 	if (r >= 0) {
 		size_t got = MIN((size_t)r, total), off = 0;
 		conv_netlink_to_guest(p->abi, protocol, buf, got);

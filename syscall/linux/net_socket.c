@@ -128,7 +128,8 @@ int64_t sys_connect(LinuxProc *p, CpuCommon *cpu, const uint64_t a[6])
 	int r = net_get_addr(p, a[1], linux_int(a[2]), true, &na);
 	if (r < 0)
 		return r;
-	return linux_ret(connect(linux_int(a[0]), (struct sockaddr *)&na.ss, na.len));
+	return linux_blocking_syscall(SYS_connect, linux_int(a[0]), (struct sockaddr *)&na.ss,
+	                              na.len);
 }
 
 int64_t sys_listen(LinuxProc *p, CpuCommon *cpu, const uint64_t a[6])
@@ -154,10 +155,11 @@ static int64_t do_accept(LinuxProc *p, const uint64_t a[6], uint32_t guest_flags
 	}
 	struct sockaddr_storage ss;
 	socklen_t len = sizeof ss;
-	int fd = accept4(linux_int(a[0]), a[1] ? (struct sockaddr *)&ss : NULL, a[1] ? &len : NULL,
-	                 flags);
+	int fd = (int)linux_blocking_syscall(SYS_accept4, linux_int(a[0]),
+	                                     a[1] ? (struct sockaddr *)&ss : NULL,
+	                                     a[1] ? &len : NULL, flags);
 	if (fd < 0)
-		return -errno;
+		return fd;
 	if (a[1]) {
 		int r = net_put_addr(p, a[1], a[2], &ss, len);
 		if (r < 0) {

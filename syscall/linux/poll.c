@@ -72,8 +72,8 @@ int64_t sys_ppoll(LinuxProc *p, CpuCommon *cpu, const uint64_t a[6])
 	struct pollfd *fds = g_new(struct pollfd, n ? n : 1);
 	r = conv_get_pollfds(p->abi, p->mem, a[0], fds, n);
 	if (r == 0)
-		r = linux_ret(syscall(SYS_ppoll, fds, (nfds_t)n, use_ts ? &ts : NULL,
-		                      m.use ? &m.host : NULL, (size_t)KERNEL_SIGSET_SIZE));
+		r = linux_blocking_syscall(SYS_ppoll, fds, (nfds_t)n, use_ts ? &ts : NULL,
+		                           m.use ? &m.host : NULL, (size_t)KERNEL_SIGSET_SIZE);
 	if (r >= 0) {
 		int w = conv_put_pollfds(p->abi, p->mem, a[0], fds, n);
 		if (w == 0 && use_ts)
@@ -121,8 +121,8 @@ int64_t sys_pselect6(LinuxProc *p, CpuCommon *cpu, const uint64_t a[6])
 		const sigset_t *set;
 		size_t size;
 	} sigdata = {m.use ? &m.host : NULL, KERNEL_SIGSET_SIZE};
-	r = linux_ret(syscall(SYS_pselect6, n, a[1] ? &sets[0] : NULL, a[2] ? &sets[1] : NULL,
-	                      a[3] ? &sets[2] : NULL, use_ts ? &ts : NULL, &sigdata));
+	r = linux_blocking_syscall(SYS_pselect6, n, a[1] ? &sets[0] : NULL, a[2] ? &sets[1] : NULL,
+	                           a[3] ? &sets[2] : NULL, use_ts ? &ts : NULL, &sigdata);
 	for (int i = 0; r >= 0 && i < 3; i++)
 		if (a[1 + i] && conv_put_fdset(p->abi, p->mem, a[1 + i], &sets[i], n) < 0)
 			r = -EFAULT;

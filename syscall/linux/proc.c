@@ -163,9 +163,10 @@ int64_t sys_wait4(LinuxProc *p, CpuCommon *cpu, const uint64_t a[6])
 {
 	int status;
 	struct rusage ru;
-	pid_t r = wait4(linux_int(a[0]), &status, linux_int(a[2]), a[3] ? &ru : NULL);
+	int64_t r = linux_blocking_syscall(SYS_wait4, linux_int(a[0]), &status, linux_int(a[2]),
+	                                   a[3] ? &ru : NULL);
 	if (r < 0)
-		return -errno;
+		return r;
 	if (r > 0 && a[1] && conv_put_u32(p->abi, p->mem, a[1], (uint32_t)status) < 0)
 		return -EFAULT;
 	if (a[3] && conv_put_rusage(p->abi, p->mem, a[3], &ru) < 0)

@@ -23,10 +23,10 @@ int64_t sys_waitid(LinuxProc *p, CpuCommon *cpu, const uint64_t a[6])
 	siginfo_t h;
 	struct rusage ru;
 	memset(&h, 0, sizeof h);
-	long r = syscall(SYS_waitid, linux_int(a[0]), (pid_t)linux_int(a[1]), a[2] ? &h : NULL,
-	                 linux_int(a[3]), a[4] ? &ru : NULL);
+	int64_t r = linux_blocking_syscall(SYS_waitid, linux_int(a[0]), (pid_t)linux_int(a[1]),
+	                                   a[2] ? &h : NULL, linux_int(a[3]), a[4] ? &ru : NULL);
 	if (r < 0)
-		return -errno;
+		return r;
 	if (a[2]) {
 		ConvSigInfo si;
 		conv_siginfo_from_host(&h, gmem_base(p->mem), &si);

@@ -58,6 +58,9 @@ typedef struct LinuxThreadSig {
 	/* The syscall that just returned -EINTR, which a handler with SA_RESTART restarts. */
 	bool restart_pending;
 	uint64_t restart_arg0;
+	/* Set by every signal queued for this thread, cleared when the CPU loop delivers:
+	 * a blocking host call made while it is set never starts (safe_syscall.h). */
+	volatile int arrived;
 } LinuxThreadSig;
 
 enum { LINUX_STD_SIGNALS = 31, LINUX_RT_QUEUE_MAX = 128 };

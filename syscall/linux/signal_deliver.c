@@ -6,7 +6,9 @@
  * alternate stack and points the CPU at the handler, which returns through the sigreturn
  * trampoline to rt_sigreturn here. Synchronous faults take the same path at once
  * (linux_fault_signal). A syscall cut short with EINTR runs again after a handler with
- * SA_RESTART unless it is one the kernel never restarts (LINUX_SC_NORESTART).
+ * SA_RESTART unless it is one the kernel never restarts (LINUX_SC_NORESTART). A blocking
+ * host call that a signal kept from starting (safe_syscall.h) is issued again after the
+ * handler whatever its flags, as the kernel does for a signal that precedes a syscall.
  */
 #include <errno.h>
 #include <inttypes.h>
@@ -123,6 +125,8 @@ void linux_signal_deliver(LinuxProc *p, CpuCommon *cpu)
 {
 	LinuxThreadSig *s = &linux_self()->sig;
 	cpu->exit_request = 0;
+	/* Cleared before the queue is read: a signal queued after this sets it again. */
+	s->arrived = 0;
 	ConvSigInfo si;
 	while (linux_sigqueue_take(~s->blocked, &si)) {
 		LinuxSigAction act = action_of(p, si.signo);

@@ -9,13 +9,20 @@
  * records the siginfo in the current thread's queue and sets that thread's CPU
  * exit_request, so translated code returns to the loop at the next block boundary, and
  * a blocking host call returns EINTR because the handler is installed without
- * SA_RESTART (the personality decides about restarting). The handler runs with every
+ * SA_RESTART (the personality decides about restarting). A blocking call that has not
+ * begun yet is kept from beginning: the handler sets the thread's `arrived` word, which
+ * the blocking-call entry checks, and moves an interrupted pc that lies between that
+ * check and the `syscall` instruction to the entry's not-started exit
+ * (safe_syscall_x86_64.S). The handler runs with every
  * signal blocked, and runner code blocks them while it touches its own queue; a push
  * from another thread also holds the queue's spin lock.
  */
 #include <signal.h>
+#include <stdint.h>
 #include <string.h>
+#include <ucontext.h>
 
+#include "syscall/linux/safe_syscall.h"
 #include "syscall/linux/signal_int.h"
 
 static void queue_lock(LinuxSigQueue *q)
@@ -54,9 +61,26 @@ static void enqueue(LinuxThread *t, const ConvSigInfo *si)
 	if (queued)
 		q->mask |= LINUX_SIGBIT(sig);
 	queue_unlock(q);
+	if (!queued)
+		return;
+	/* Before exit_request, and before the handler looks at the interrupted pc: a
+	 * blocking call's check that runs after this point sees the word. */
+	t->sig.arrived = 1;
 	CpuCommon *cpu = t->cpu;
-	if (queued && cpu)
+	if (cpu)
 		cpu->exit_request = 1;
+}
+
+/* A handler that interrupted the blocking-call entry between its check of `arrived`
+ * and its `syscall` instruction makes it return without calling: otherwise the check
+ * has passed and the signal would wait for the call to end. */
+static void stop_unstarted_call(void *uctx)
+{
+	greg_t *rip = &((ucontext_t *)uctx)->uc_mcontext.gregs[REG_RIP];
+	uintptr_t pc = (uintptr_t)*rip;
+	if (pc >= (uintptr_t)linux_safe_syscall_window_start &&
+	    pc < (uintptr_t)linux_safe_syscall_window_end)
+		*rip = (greg_t)(uintptr_t)linux_safe_syscall_not_started;
 }
 
 static void host_handler(int sig, siginfo_t *info, void *uctx)
@@ -70,6 +94,7 @@ static void host_handler(int sig, siginfo_t *info, void *uctx)
 	conv_siginfo_from_host(info, t->cpu ? t->cpu->guest_base : 0, &si);
 	si.signo = sig;
 	enqueue(t, &si);
+	stop_unstarted_call(uctx);
 }
 
 void linux_host_block_all(sigset_t *old)

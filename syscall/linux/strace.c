@@ -17,6 +17,7 @@
 
 #include "common/log.h"
 #include "syscall/linux/conv.h"
+#include "syscall/linux/safe_syscall.h"
 
 enum { STRACE_STR_MAX = 32, LINUX_AT_FDCWD = -100 };
 
@@ -193,7 +194,9 @@ static bool returns_address(const char *name)
 
 void strace_format_result(char *buf, size_t size, const char *name, int64_t ret)
 {
-	if (ret < 0 && ret >= -4095) {
+	if (ret == -LINUX_NOT_STARTED) {
+		snprintf(buf, size, "? (a signal came first: issued again after it)");
+	} else if (ret < 0 && ret >= -4095) {
 		const char *ename = strerrorname_np((int)-ret);
 		snprintf(buf, size, "-1 %s (%s)", ename ? ename : "E?", strerror((int)-ret));
 	} else if (name && returns_address(name)) {

@@ -7,6 +7,7 @@
 #define FERRY_SYS_H
 
 #include "syscall/abi/abi.h"
+#include "syscall/linux/safe_syscall.h"
 
 #define SYS_DECLARE(name) int64_t sys_##name(LinuxProc *p, CpuCommon *cpu, const uint64_t a[6]);
 

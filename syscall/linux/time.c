@@ -51,7 +51,7 @@ static int64_t sleep_common(LinuxProc *p, clockid_t clk, int flags, uint64_t req
 	int r = conv_get_timespec(p->abi, p->mem, req, &t);
 	if (r < 0)
 		return r;
-	int64_t ret = linux_ret(syscall(SYS_clock_nanosleep, clk, flags, &t, &left));
+	int64_t ret = linux_blocking_syscall(SYS_clock_nanosleep, clk, flags, &t, &left);
 	if (ret == -EINTR && rem && !(flags & TIMER_ABSTIME) &&
 	    conv_put_timespec(p->abi, p->mem, rem, &left) < 0)
 		return -EFAULT;
