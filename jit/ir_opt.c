@@ -191,9 +191,51 @@ static void canonicalize(Optimizer *o, IrInsn *in)
 	}
 }
 
+/* The value of a v128 temp defined by a CONST, or false. v128 constants are not in
+ * is_const/val (64 bits); their CONST insn, with its splat flag, is the record. */
+static bool vec_const(const Optimizer *o, IrTemp t, IrVec *v)
+{
+	const IrInsn *d = def_of(o, t);
+	if (!d || d->op != IR_CONST || d->type != IR_V128)
+		return false;
+	*v = (IrVec){.d = {d->imm, d->aux & IR_VCONST_SPLAT ? d->imm : 0}};
+	return true;
+}
+
+/* A vector op whose sources are all constants becomes a constant when the result has a
+ * CONST form (high half 0 or equal to the low half). */
+static void fold_vector(Optimizer *o, IrInsn *in)
+{
+	IrVec v[2] = {{.d = {0, 0}}, {.d = {0, 0}}};
+	uint64_t x = 0;
+	for (unsigned s = 0; s < ir_op_info[in->op].n_src; s++) {
+		IrTemp t = in->src[s];
+		if (ir_temp_type(o->b, t) == IR_V128) {
+			if (!vec_const(o, t, &v[s]))
+				return;
+		} else if (o->is_const[t]) {
+			x = o->val[t];
+		} else {
+			return;
+		}
+	}
+	IrVec r = ir_eval_vec((IrOp)in->op, in->aux, in->imm, v, x);
+	if (in->type != IR_V128) {
+		make_const(o, in, r.d[0]);
+	} else if (r.d[1] == 0 || r.d[1] == r.d[0]) {
+		IrTemp d = in->dst;
+		*in = (IrInsn){.op = IR_CONST, .type = IR_V128, .dst = d, .imm = r.d[0],
+		               .aux = r.d[1] && r.d[0] ? IR_VCONST_SPLAT : 0};
+	}
+}
+
 static void fold(Optimizer *o, IrInsn *in)
 {
 	const IrOpInfo *info = &ir_op_info[in->op];
+	if (ir_eval_is_vector((IrOp)in->op, (IrType)in->type)) {
+		fold_vector(o, in);
+		return;
+	}
 	canonicalize(o, in);
 	if ((in->op == IR_EXTS || in->op == IR_EXTU) && !o->is_const[in->src[0]] &&
 	    simplify_extension(o, in))
@@ -260,7 +302,10 @@ static void forward_pass(Optimizer *o)
 			in->src[s] = o->repl[in->src[s]];
 		switch (in->op) {
 		case IR_CONST:
-			make_const(o, in, in->imm);
+			if (in->type == IR_V128)
+				o->def[in->dst] = i;
+			else
+				make_const(o, in, in->imm);
 			continue;
 		case IR_MOV:
 			replace_with(o, in, in->src[0]);
