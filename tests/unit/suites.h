@@ -14,6 +14,7 @@
 	X(syscall_conv_suite)                                                             \
 	X(riscv64_decode_suite)                                                           \
 	X(aarch64_decode_suite)                                                           \
+	X(aarch64_vec_suite)                                                              \
 	X(signal_frame_suite)                                                             \
 	X(riscv64_fp_suite)                                                               \
 	X(x86_emit_suite)                                                                 \
