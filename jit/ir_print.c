@@ -27,6 +27,10 @@ static bool print_vector(const IrInsn *in, FILE *out)
 		fprintf(out, " 0x%" PRIx64 "%s", in->imm, in->aux & IR_VCONST_SPLAT ? " splat" : "");
 		return true;
 	}
+	if (in->op == IR_VEXT) {
+		fprintf(out, " #%u", in->aux);
+		return true;
+	}
 	if (in->op == IR_CMP)
 		fprintf(out, " %s", cond_name[ir_varg(in->aux) % IR_COND_COUNT]);
 	else if (in->aux)

@@ -97,10 +97,16 @@ static void a64_load_v(A64Ctx *ctx, unsigned n, unsigned scale, IrTemp addr)
 	ir_put(b, IR_V128, A64_OFF_V(n), ir_load(b, IR_V128, a64_v_memop(scale), addr, 0));
 }
 
+/* A narrower store reads only the low 64 bits: scalar FP results are written as two
+ * 8-byte halves, which a 16-byte read right after could not take from the host's store
+ * buffer. */
 static void a64_store_v(A64Ctx *ctx, unsigned n, unsigned scale, IrTemp addr, int64_t off)
 {
 	IrBlock *b = ctx->b;
-	ir_store(b, IR_V128, a64_v_memop(scale), addr, off, ir_get(b, IR_V128, A64_OFF_V(n)));
+	if (scale == 4)
+		ir_store(b, IR_V128, a64_v_memop(scale), addr, off, ir_get(b, IR_V128, A64_OFF_V(n)));
+	else
+		ir_store(b, IR_I64, scale, addr, off, ir_get(b, IR_I64, A64_OFF_V(n)));
 }
 
 /* SIMD&FP single register: opc<0> = load; size 00 with opc<1> is q, any other size with
