@@ -132,7 +132,8 @@ static bool run_vector(const IrBlock *b, const IrInsn *in, CpuCommon *cpu, uint6
 		return false;
 	uint8_t *state = (uint8_t *)cpu + in->imm;
 	IrVec v[2] = {{.d = {0, 0}}, {.d = {0, 0}}}, r;
-	uint64_t x = 0;
+	uint64_t x[2] = {0, 0};
+	unsigned nv = 0, nx = 0;
 	switch ((IrOp)in->op) {
 	case IR_CONST:
 		r = (IrVec){.d = {in->imm, in->aux & IR_VCONST_SPLAT ? in->imm : 0}};
@@ -152,9 +153,9 @@ static bool run_vector(const IrBlock *b, const IrInsn *in, CpuCommon *cpu, uint6
 	default:
 		for (unsigned s = 0; s < 2 && in->src[s]; s++) {
 			if (ir_temp_type(b, in->src[s]) == IR_V128)
-				v[s] = vec_temp(b, t, in->src[s]);
+				v[nv++] = vec_temp(b, t, in->src[s]);
 			else
-				x = t[in->src[s]];
+				x[nx++] = t[in->src[s]];
 		}
 		r = ir_eval_vec((IrOp)in->op, in->aux, in->imm, v, x);
 		if (in->type != IR_V128) {

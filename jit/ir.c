@@ -234,6 +234,11 @@ IrTemp ir_vsetlane(IrBlock *b, unsigned bits, unsigned lane, IrTemp v, IrTemp x)
 	return emit_def(b, IR_VSETLANE, IR_V128, IR_VAUX(bits, lane), v, x, 0, 0);
 }
 
+IrTemp ir_vpair(IrBlock *b, IrTemp lo, IrTemp hi)
+{
+	return emit_def(b, IR_VPAIR, IR_V128, 0, lo, hi, 0, 0);
+}
+
 IrTemp ir_call(IrBlock *b, const IrHelper *h, IrTemp a0, IrTemp a1, IrTemp a2, IrTemp a3)
 {
 	IrTemp d = ir_new_temp(b, IR_I64);

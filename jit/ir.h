@@ -220,6 +220,7 @@ IrTemp ir_vshift(IrBlock *b, IrOp op, unsigned bits, IrTemp a, unsigned count);
 IrTemp ir_vdup(IrBlock *b, unsigned bits, IrTemp x);
 IrTemp ir_vgetlane(IrBlock *b, IrType t, unsigned bits, unsigned lane, IrTemp v);
 IrTemp ir_vsetlane(IrBlock *b, unsigned bits, unsigned lane, IrTemp v, IrTemp x);
+IrTemp ir_vpair(IrBlock *b, IrTemp lo, IrTemp hi);
 /* Calls h with up to four arguments (IR_NONE for unused ones); returns an i64 temp. */
 IrTemp ir_call(IrBlock *b, const IrHelper *h, IrTemp a0, IrTemp a1, IrTemp a2, IrTemp a3);
 void ir_label(IrBlock *b, uint32_t label);

@@ -31,8 +31,9 @@ static inline bool ir_eval_is_vector(IrOp op, IrType type)
 	return type == IR_V128 || op == IR_VGETLANE;
 }
 /* Computes a pure vector op (ir_ops.h): `v` holds its v128 sources in order, `x` its
- * integer source (VDUP, VSETLANE); VGETLANE's result is the low 64 bits. */
-IrVec ir_eval_vec(IrOp op, uint16_t aux, uint64_t imm, const IrVec *v, uint64_t x);
+ * integer sources in order (VDUP, VSETLANE, VPAIR); VGETLANE's result is the low 64
+ * bits. */
+IrVec ir_eval_vec(IrOp op, uint16_t aux, uint64_t imm, const IrVec *v, const uint64_t *x);
 
 /* Value conversions (ITOF, FTOI, FCVT, BITCAST) from a source of type `from`. FTOI
  * truncates toward zero and saturates to the destination range; NaN converts to 0. */

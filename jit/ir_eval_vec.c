@@ -7,7 +7,7 @@
  */
 #include "jit/ir_eval.h"
 
-typedef IrVec (*VecFn)(uint16_t aux, uint64_t imm, const IrVec *v, uint64_t x);
+typedef IrVec (*VecFn)(uint16_t aux, uint64_t imm, const IrVec *v, const uint64_t *x);
 
 static uint64_t lane_mask(unsigned bits)
 {
@@ -39,23 +39,23 @@ static int64_t sext(uint64_t x, unsigned bits)
 	return bits >= 64 ? (int64_t)x : (int64_t)(x << (64 - bits)) >> (64 - bits);
 }
 
-static IrVec vec_and(uint16_t aux, uint64_t imm, const IrVec *v, uint64_t x)
+static IrVec vec_and(uint16_t aux, uint64_t imm, const IrVec *v, const uint64_t *x)
 {
 	return (IrVec){.d = {v[0].d[0] & v[1].d[0], v[0].d[1] & v[1].d[1]}};
 }
-static IrVec vec_or(uint16_t aux, uint64_t imm, const IrVec *v, uint64_t x)
+static IrVec vec_or(uint16_t aux, uint64_t imm, const IrVec *v, const uint64_t *x)
 {
 	return (IrVec){.d = {v[0].d[0] | v[1].d[0], v[0].d[1] | v[1].d[1]}};
 }
-static IrVec vec_xor(uint16_t aux, uint64_t imm, const IrVec *v, uint64_t x)
+static IrVec vec_xor(uint16_t aux, uint64_t imm, const IrVec *v, const uint64_t *x)
 {
 	return (IrVec){.d = {v[0].d[0] ^ v[1].d[0], v[0].d[1] ^ v[1].d[1]}};
 }
-static IrVec vec_andn(uint16_t aux, uint64_t imm, const IrVec *v, uint64_t x)
+static IrVec vec_andn(uint16_t aux, uint64_t imm, const IrVec *v, const uint64_t *x)
 {
 	return (IrVec){.d = {v[0].d[0] & ~v[1].d[0], v[0].d[1] & ~v[1].d[1]}};
 }
-static IrVec vec_not(uint16_t aux, uint64_t imm, const IrVec *v, uint64_t x)
+static IrVec vec_not(uint16_t aux, uint64_t imm, const IrVec *v, const uint64_t *x)
 {
 	return (IrVec){.d = {~v[0].d[0], ~v[0].d[1]}};
 }
@@ -79,7 +79,7 @@ static uint64_t lanewise2(IrOp op, uint16_t aux, uint64_t a, uint64_t b)
 }
 
 #define LANEWISE2(name, OP)                                                                \
-	static IrVec vec_##name(uint16_t aux, uint64_t imm, const IrVec *v, uint64_t x)     \
+	static IrVec vec_##name(uint16_t aux, uint64_t imm, const IrVec *v, const uint64_t *x)     \
 	{                                                                                   \
 		unsigned bits = ir_vbits(aux);                                              \
 		IrVec r;                                                                    \
@@ -114,41 +114,46 @@ static IrVec vec_shift(IrOp op, uint16_t aux, uint64_t n, const IrVec *v)
 	}
 	return r;
 }
-static IrVec vec_shli(uint16_t aux, uint64_t imm, const IrVec *v, uint64_t x)
+static IrVec vec_shli(uint16_t aux, uint64_t imm, const IrVec *v, const uint64_t *x)
 {
 	return vec_shift(IR_VSHLI, aux, imm, v);
 }
-static IrVec vec_shri(uint16_t aux, uint64_t imm, const IrVec *v, uint64_t x)
+static IrVec vec_shri(uint16_t aux, uint64_t imm, const IrVec *v, const uint64_t *x)
 {
 	return vec_shift(IR_VSHRI, aux, imm, v);
 }
-static IrVec vec_sari(uint16_t aux, uint64_t imm, const IrVec *v, uint64_t x)
+static IrVec vec_sari(uint16_t aux, uint64_t imm, const IrVec *v, const uint64_t *x)
 {
 	return vec_shift(IR_VSARI, aux, imm, v);
 }
 
-static IrVec vec_dup(uint16_t aux, uint64_t imm, const IrVec *v, uint64_t x)
+static IrVec vec_dup(uint16_t aux, uint64_t imm, const IrVec *v, const uint64_t *x)
 {
 	unsigned bits = ir_vbits(aux);
 	IrVec r;
 	for (unsigned i = 0; i < 128 / bits; i++)
-		set_lane(&r, bits, i, x & lane_mask(bits));
+		set_lane(&r, bits, i, x[0] & lane_mask(bits));
 	return r;
 }
 
-static IrVec vec_getlane(uint16_t aux, uint64_t imm, const IrVec *v, uint64_t x)
+static IrVec vec_getlane(uint16_t aux, uint64_t imm, const IrVec *v, const uint64_t *x)
 {
 	return (IrVec){.d = {lane(v, ir_vbits(aux), ir_varg(aux)), 0}};
 }
 
-static IrVec vec_setlane(uint16_t aux, uint64_t imm, const IrVec *v, uint64_t x)
+static IrVec vec_setlane(uint16_t aux, uint64_t imm, const IrVec *v, const uint64_t *x)
 {
 	IrVec r = v[0];
-	set_lane(&r, ir_vbits(aux), ir_varg(aux), x & lane_mask(ir_vbits(aux)));
+	set_lane(&r, ir_vbits(aux), ir_varg(aux), x[0] & lane_mask(ir_vbits(aux)));
 	return r;
 }
 
-static IrVec vec_tbl(uint16_t aux, uint64_t imm, const IrVec *v, uint64_t x)
+static IrVec vec_pair(uint16_t aux, uint64_t imm, const IrVec *v, const uint64_t *x)
+{
+	return (IrVec){.d = {x[0], x[1]}};
+}
+
+static IrVec vec_tbl(uint16_t aux, uint64_t imm, const IrVec *v, const uint64_t *x)
 {
 	IrVec r;
 	for (unsigned i = 0; i < 16; i++)
@@ -170,7 +175,7 @@ static unsigned perm_source(IrVPerm kind, unsigned n, unsigned i)
 	}
 }
 
-static IrVec vec_perm(uint16_t aux, uint64_t imm, const IrVec *v, uint64_t x)
+static IrVec vec_perm(uint16_t aux, uint64_t imm, const IrVec *v, const uint64_t *x)
 {
 	unsigned bits = ir_vbits(aux), n = 128 / bits;
 	IrVec r;
@@ -181,7 +186,7 @@ static IrVec vec_perm(uint16_t aux, uint64_t imm, const IrVec *v, uint64_t x)
 	return r;
 }
 
-static IrVec vec_ext(uint16_t aux, uint64_t imm, const IrVec *v, uint64_t x)
+static IrVec vec_ext(uint16_t aux, uint64_t imm, const IrVec *v, const uint64_t *x)
 {
 	IrVec r;
 	for (unsigned i = 0; i < 16; i++) {
@@ -191,7 +196,7 @@ static IrVec vec_ext(uint16_t aux, uint64_t imm, const IrVec *v, uint64_t x)
 	return r;
 }
 
-static IrVec vec_rev(uint16_t aux, uint64_t imm, const IrVec *v, uint64_t x)
+static IrVec vec_rev(uint16_t aux, uint64_t imm, const IrVec *v, const uint64_t *x)
 {
 	unsigned bits = ir_vbits(aux), per = (8u << ir_varg(aux)) / bits;
 	IrVec r;
@@ -202,7 +207,7 @@ static IrVec vec_rev(uint16_t aux, uint64_t imm, const IrVec *v, uint64_t x)
 	return r;
 }
 
-static IrVec vec_widen(uint16_t aux, uint64_t imm, const IrVec *v, uint64_t x)
+static IrVec vec_widen(uint16_t aux, uint64_t imm, const IrVec *v, const uint64_t *x)
 {
 	unsigned bits = ir_vbits(aux), n = 64 / bits, arg = ir_varg(aux);
 	unsigned first = arg & IR_VHIGH ? n : 0;
@@ -215,7 +220,7 @@ static IrVec vec_widen(uint16_t aux, uint64_t imm, const IrVec *v, uint64_t x)
 	return r;
 }
 
-static IrVec vec_narrow(uint16_t aux, uint64_t imm, const IrVec *v, uint64_t x)
+static IrVec vec_narrow(uint16_t aux, uint64_t imm, const IrVec *v, const uint64_t *x)
 {
 	unsigned bits = ir_vbits(aux);
 	IrVec r = {.d = {0, 0}};
@@ -231,11 +236,12 @@ static const VecFn vec_fn[IR_OP_COUNT] = {
 	[IR_VMAX] = vec_max,      [IR_CMP] = vec_cmp,         [IR_VSHLI] = vec_shli,
 	[IR_VSHRI] = vec_shri,    [IR_VSARI] = vec_sari,      [IR_VDUP] = vec_dup,
 	[IR_VGETLANE] = vec_getlane, [IR_VSETLANE] = vec_setlane, [IR_VTBL] = vec_tbl,
+	[IR_VPAIR] = vec_pair,
 	[IR_VPERM] = vec_perm,    [IR_VEXT] = vec_ext,        [IR_VREV] = vec_rev,
 	[IR_VWIDEN] = vec_widen,  [IR_VNARROW] = vec_narrow,
 };
 
-IrVec ir_eval_vec(IrOp op, uint16_t aux, uint64_t imm, const IrVec *v, uint64_t x)
+IrVec ir_eval_vec(IrOp op, uint16_t aux, uint64_t imm, const IrVec *v, const uint64_t *x)
 {
 	return vec_fn[op] ? vec_fn[op](aux, imm, v, x) : (IrVec){.d = {0, 0}};
 }

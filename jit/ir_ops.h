@@ -19,7 +19,7 @@
  *   SIG_BR     src0 any integer type; imm = label
  *   SIG_JUMP   src0 i64/i32 guest pc
  *   SIG_VEC    a v128 op with an integer operand: VDUP (v128 <- int), VGETLANE
- *              (int <- v128), VSETLANE (v128 <- v128, int)
+ *              (int <- v128), VSETLANE (v128 <- v128, int), VPAIR (v128 <- i64, i64)
  *
  * Side exits: a branch may jump over INSN_STARTs only to a label followed at once by an
  * exit (a superblock's taken branch, placed after the block's last exit), so code
@@ -72,6 +72,7 @@
  *                  zero-extended
  *   VSETLANE       dst = src0 with lane (aux high byte) replaced by the low bits of
  *                  integer src1
+ *   VPAIR          dst = i64 src0 in the low 64 bits, i64 src1 in the high 64 bits
  *   VTBL           byte i of dst = byte src1[i] of src0 when src1[i] < 16, else 0
  *                  (aux 8)
  *   VPERM          two-source permutation of src0 and src1, kind in the high byte:
@@ -145,6 +146,7 @@
 	X(VDUP, 1, 1, SIG_VEC, 0)                                                         \
 	X(VGETLANE, 1, 1, SIG_VEC, 0)                                                     \
 	X(VSETLANE, 2, 1, SIG_VEC, 0)                                                     \
+	X(VPAIR, 2, 1, SIG_VEC, 0)                                                        \
 	X(VTBL, 2, 1, SIG_SAME, 0)                                                        \
 	X(VPERM, 2, 1, SIG_SAME, 0)                                                       \
 	X(VEXT, 2, 1, SIG_SAME, 0)                                                        \

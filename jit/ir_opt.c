@@ -207,14 +207,15 @@ static bool vec_const(const Optimizer *o, IrTemp t, IrVec *v)
 static void fold_vector(Optimizer *o, IrInsn *in)
 {
 	IrVec v[2] = {{.d = {0, 0}}, {.d = {0, 0}}};
-	uint64_t x = 0;
+	uint64_t x[2] = {0, 0};
+	unsigned nv = 0, nx = 0;
 	for (unsigned s = 0; s < ir_op_info[in->op].n_src; s++) {
 		IrTemp t = in->src[s];
 		if (ir_temp_type(o->b, t) == IR_V128) {
-			if (!vec_const(o, t, &v[s]))
+			if (!vec_const(o, t, &v[nv++]))
 				return;
 		} else if (o->is_const[t]) {
-			x = o->val[t];
+			x[nx++] = o->val[t];
 		} else {
 			return;
 		}
@@ -258,8 +259,42 @@ static void fold(Optimizer *o, IrInsn *in)
 	make_const(o, in, ir_eval((IrOp)in->op, (IrType)in->type, in->aux, v));
 }
 
+/* The value of a tracked slot of exactly this shape, or IR_NONE (no slot is dropped). */
+static IrTemp known_value(const Optimizer *o, uint32_t offset, IrType type)
+{
+	for (unsigned i = 0; i < o->n_slots; i++) {
+		const StateSlot *s = &o->slots[i];
+		if (s->offset == offset && s->size == type_size[type] && s->type == type)
+			return s->value;
+	}
+	return IR_NONE;
+}
+
+/* A v128 GET of 16 bytes last written as two i64 halves becomes a VPAIR of those
+ * values: a 16-byte load right after two 8-byte stores to it would wait for them to
+ * reach the cache (the host's store buffer forwards only to loads they cover). */
+static void pair_halves(Optimizer *o, IrInsn *in)
+{
+	uint32_t off = (uint32_t)in->imm;
+	IrTemp lo = known_value(o, off, IR_I64), hi = known_value(o, off + 8, IR_I64);
+	if (lo == IR_NONE || hi == IR_NONE)
+		return;
+	IrTemp d = in->dst;
+	*in = (IrInsn){.op = IR_VPAIR, .type = IR_V128, .dst = d, .src = {lo, hi}};
+}
+
 static void track_state(Optimizer *o, IrInsn *in, uint32_t index)
 {
+	if (in->op == IR_GET && in->type == IR_V128) {
+		uint32_t off = (uint32_t)in->imm;
+		pair_halves(o, in);
+		StateSlot *s = slot_for(o, off, IR_V128, true);
+		if (s && s->value != IR_NONE && in->op == IR_GET)
+			replace_with(o, in, s->value);
+		else if (s)
+			s->value = in->dst;
+		return;
+	}
 	if (in->op == IR_GET) {
 		StateSlot *s = slot_for(o, (uint32_t)in->imm, (IrType)in->type, true);
 		if (s && s->value != IR_NONE)

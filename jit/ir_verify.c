@@ -88,7 +88,7 @@ static const uint8_t vec_lanes[IR_OP_COUNT] = {
 	[IR_SUB] = LALL, [IR_MUL] = L16 | L32, [IR_CMP] = LALL, [IR_VMIN] = L8 | L16 | L32,
 	[IR_VMAX] = L8 | L16 | L32, [IR_VSHLI] = LALL, [IR_VSHRI] = LALL,
 	[IR_VSARI] = L8 | L16 | L32, [IR_VDUP] = LALL, [IR_VGETLANE] = LALL,
-	[IR_VSETLANE] = LALL, [IR_VTBL] = L8, [IR_VPERM] = LALL, [IR_VEXT] = LNONE,
+	[IR_VSETLANE] = LALL, [IR_VPAIR] = LNONE, [IR_VTBL] = L8, [IR_VPERM] = LALL, [IR_VEXT] = LNONE,
 	[IR_VREV] = L8 | L16 | L32, [IR_VWIDEN] = L8 | L16 | L32, [IR_VNARROW] = L16 | L32 | L64,
 };
 
@@ -146,6 +146,9 @@ static bool check_vec_sig(Verifier *v, uint32_t i, const IrInsn *in)
 	if (in->op == IR_VGETLANE)
 		return check_src(v, i, in->src[0], false, IR_V128) &&
 		       check_dst(v, i, in->dst, (IrType)in->type);
+	if (in->op == IR_VPAIR)
+		return check_src(v, i, in->src[0], false, IR_I64) &&
+		       check_src(v, i, in->src[1], false, IR_I64) && check_dst(v, i, in->dst, IR_V128);
 	return check_src(v, i, in->src[0], false, IR_V128) &&
 	       check_src(v, i, in->src[1], true, -1) && check_dst(v, i, in->dst, IR_V128);
 }

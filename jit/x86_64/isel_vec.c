@@ -51,7 +51,8 @@ static void control_of(uint8_t *out, IrOp op, uint16_t aux, unsigned src)
 		v[0].b[i] = (uint8_t)(i + 1);
 		v[1].b[i] = (uint8_t)(i + 17);
 	}
-	IrVec r = ir_eval_vec(op, aux, 0, v, 0);
+	uint64_t none[2] = {0, 0};
+	IrVec r = ir_eval_vec(op, aux, 0, v, none);
 	for (unsigned i = 0; i < 16; i++) {
 		unsigned k = r.b[i];
 		out[i] = k >= 1 + 16 * src && k <= 16 + 16 * src ? (uint8_t)(k - 1 - 16 * src) : 0x80;
@@ -392,6 +393,18 @@ static void isel_vsetlane(JitCompiler *c, const IrInsn *in, uint32_t i)
 	vdone(c, in->dst, d);
 }
 
+/* movq zeroes the high half, which is then all a zero src1 needs. */
+static void isel_vpair(JitCompiler *c, const IrInsn *in, uint32_t i)
+{
+	unsigned d = vdef(c, in->dst);
+	x86_movq_xr(BUF, 8, d, jit_use(c, in->src[0], X86_RAX));
+	if (!jit_is_const(c, in->src[1]) || jit_const(c, in->src[1]) != 0) {
+		x86_movq_xr(BUF, 8, 0, jit_use(c, in->src[1], X86_RAX));
+		x86_vec_rr(BUF, X86_PUNPCKLQDQ, d, 0);
+	}
+	vdone(c, in->dst, d);
+}
+
 static void isel_vtbl(JitCompiler *c, const IrInsn *in, uint32_t i)
 {
 	unsigned d = vdef(c, in->dst);
@@ -473,6 +486,7 @@ const JitIselFn jit_isel_vec[IR_OP_COUNT] = {
 	[IR_VMIN] = isel_vminmax,   [IR_VMAX] = isel_vminmax,     [IR_VSHLI] = isel_vshift,
 	[IR_VSHRI] = isel_vshift,   [IR_VSARI] = isel_vshift,     [IR_VDUP] = isel_vdup,
 	[IR_VGETLANE] = isel_vgetlane, [IR_VSETLANE] = isel_vsetlane, [IR_VTBL] = isel_vtbl,
+	[IR_VPAIR] = isel_vpair,
 	[IR_VPERM] = isel_vperm,    [IR_VEXT] = isel_vext,        [IR_VREV] = isel_vshuffle,
 	[IR_VNARROW] = isel_vshuffle, [IR_VWIDEN] = isel_vwiden,
 };

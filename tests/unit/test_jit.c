@@ -297,8 +297,13 @@ static void gen_vmove(Gen *g)
 	unsigned bits = lane_bits(15), lane = (unsigned)(rng() % (128 / bits));
 	IrType t = bits == 64 ? IR_I64 : rand_int_type();
 	int64_t off;
-	switch (rng() % 7) {
+	switch (rng() % 9) {
 	case 0: vadd(g, ir_vdup(b, bits, pick(g, rand_int_type()))); break;
+	case 7: vadd(g, ir_vpair(b, pick(g, IR_I64), pick(g, IR_I64))); break;
+	case 8: /* halves of a vector register, read back whole by a later GET */
+		ir_put(b, IR_I64, TOY_V(rng() % 4) + 8 * (rng() % 2), pick(g, IR_I64));
+		vadd(g, ir_get(b, IR_V128, TOY_V(rng() % 4)));
+		break;
 	case 1: add(g, t, ir_vgetlane(b, t, bits, lane, vpick(g))); break;
 	case 2: vadd(g, ir_vsetlane(b, bits, lane, vpick(g), pick(g, rand_int_type()))); break;
 	case 3: ir_put(b, IR_V128, TOY_V(rng() % 4), vpick(g)); break;
