@@ -335,7 +335,7 @@ static Tb *find_block(Engine *e, EngineCpu *ec, CpuCommon *cpu, uint64_t pc)
 /* The interpreter's temps for tb (per CPU: threads interpret at the same time). */
 static uint64_t *temps_for(EngineCpu *ec, const Tb *tb)
 {
-	uint32_t need = tb->ir.n_temps;
+	uint32_t need = 2 * tb->ir.n_temps; /* v128 temps take two words (tb.h) */
 	if (need > ec->temps_cap) {
 		uint64_t *t = realloc(ec->temps, need * sizeof *t);
 		if (!t) {

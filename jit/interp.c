@@ -3,7 +3,9 @@
  * Temps are raw 64-bit values (i32/f32 in the low half, upper half zero). Guest memory
  * is reached at guest_base + address; a host fault on such an access is turned into a
  * guest fault by the engine's fault handler, using the PC that INSN_START recorded.
- * Pure ops go through ir_eval, shared with the optimizer's constant folding.
+ * Pure ops go through ir_eval, shared with the optimizer's constant folding. A v128
+ * temp t keeps its low 64 bits in temps[t] and its high 64 bits in temps[n_temps + t]
+ * (tb.h: the caller gives room for twice the temps), so scalar temps stay one word.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -14,6 +16,17 @@
 static uint64_t type_mask(IrType t)
 {
 	return t == IR_I32 || t == IR_F32 ? 0xffffffffull : ~0ull;
+}
+
+static IrVec vec_temp(const IrBlock *b, const uint64_t *t, IrTemp x)
+{
+	return (IrVec){.d = {t[x], t[b->n_temps + x]}};
+}
+
+static void set_vec_temp(const IrBlock *b, uint64_t *t, IrTemp x, IrVec v)
+{
+	t[x] = v.d[0];
+	t[b->n_temps + x] = v.d[1];
 }
 
 static uint64_t guest_addr(const IrBlock *b, const IrInsn *in, const uint64_t *temps)
@@ -63,7 +76,30 @@ static void log_store(StoreLog *log, uintptr_t base, uint64_t addr, unsigned mo)
 
 static bool misaligned(uint64_t addr, unsigned mo)
 {
-	return (mo & MO_ALIGN) && (addr & ((1u << (mo & MO_SIZE)) - 1));
+	return (mo & MO_ALIGN) && (addr & (ir_memop_bytes(mo) - 1));
+}
+
+/* v128 loads and stores: the low ir_memop_bytes bytes, the rest of a load zero. A
+ * 16-byte store is logged as two 8-byte halves. */
+static void vec_load(const IrBlock *b, uint64_t *t, const IrInsn *in, uintptr_t base, uint64_t a)
+{
+	IrVec r = {.d = {0, 0}};
+	memcpy(&r, (const void *)(base + (uintptr_t)a), ir_memop_bytes(in->aux));
+	set_vec_temp(b, t, in->dst, r);
+}
+
+static void vec_store(const IrBlock *b, uint64_t *t, const IrInsn *in, uintptr_t base, uint64_t a,
+                      StoreLog *log)
+{
+	IrVec v = vec_temp(b, t, in->src[1]);
+	unsigned bytes = ir_memop_bytes(in->aux);
+	if (log && bytes == 16) {
+		log_store(log, base, a, MO_64);
+		log_store(log, base, a + 8, MO_64);
+	} else if (log) {
+		log_store(log, base, a, in->aux);
+	}
+	memcpy((void *)(base + (uintptr_t)a), &v, bytes);
 }
 
 static void state_get(const CpuCommon *cpu, const IrInsn *in, uint64_t *dst)
@@ -87,6 +123,49 @@ static void state_put(CpuCommon *cpu, const IrInsn *in, uint64_t v)
 	} else {
 		memcpy(p, &v, 8);
 	}
+}
+
+/* The v128 forms of the data-movement ops and the vector ops; false for anything else. */
+static bool run_vector(const IrBlock *b, const IrInsn *in, CpuCommon *cpu, uint64_t *t)
+{
+	if (!ir_eval_is_vector((IrOp)in->op, (IrType)in->type))
+		return false;
+	uint8_t *state = (uint8_t *)cpu + in->imm;
+	IrVec v[2] = {{.d = {0, 0}}, {.d = {0, 0}}}, r;
+	uint64_t x[2] = {0, 0};
+	unsigned nv = 0, nx = 0;
+	switch ((IrOp)in->op) {
+	case IR_CONST:
+		r = (IrVec){.d = {in->imm, in->aux & IR_VCONST_SPLAT ? in->imm : 0}};
+		break;
+	case IR_MOV:
+		r = vec_temp(b, t, in->src[0]);
+		break;
+	case IR_GET:
+		memcpy(&r, state, 16);
+		break;
+	case IR_PUT:
+		r = vec_temp(b, t, in->src[0]);
+		memcpy(state, &r, 16);
+		return true;
+	case IR_LOAD: case IR_STORE:
+		return false;
+	default:
+		for (unsigned s = 0; s < 2 && in->src[s]; s++) {
+			if (ir_temp_type(b, in->src[s]) == IR_V128)
+				v[nv++] = vec_temp(b, t, in->src[s]);
+			else
+				x[nx++] = t[in->src[s]];
+		}
+		r = ir_eval_vec((IrOp)in->op, in->aux, in->imm, v, x);
+		if (in->type != IR_V128) {
+			t[in->dst] = r.d[0];
+			return true;
+		}
+		break;
+	}
+	set_vec_temp(b, t, in->dst, r);
+	return true;
 }
 
 static TbExit leave(CpuCommon *cpu, uint64_t pc, TbExitKind kind, unsigned slot, CpuExit why)
@@ -113,6 +192,8 @@ TbExit interp_run(const Tb *tb, CpuCommon *cpu, uint64_t *t, StoreLog *log)
 	uintptr_t base = cpu->guest_base;
 	for (uint32_t i = 0; i < b->n_insns; i++) {
 		const IrInsn *in = &b->insns[i];
+		if (ir_eval_is_vector((IrOp)in->op, (IrType)in->type) && run_vector(b, in, cpu, t))
+			continue;
 		switch ((IrOp)in->op) {
 		case IR_NOP:
 		case IR_LABEL:
@@ -149,7 +230,10 @@ TbExit interp_run(const Tb *tb, CpuCommon *cpu, uint64_t *t, StoreLog *log)
 				cpu->fault_addr = a;
 				return leave(cpu, cpu->insn_pc, TB_EXIT, 0, CPU_EXIT_MISALIGNED);
 			}
-			t[in->dst] = mem_load(base, a, in->aux, (IrType)in->type);
+			if (in->type == IR_V128)
+				vec_load(b, t, in, base, a);
+			else
+				t[in->dst] = mem_load(base, a, in->aux, (IrType)in->type);
 			break;
 		}
 		case IR_STORE: {
@@ -157,6 +241,10 @@ TbExit interp_run(const Tb *tb, CpuCommon *cpu, uint64_t *t, StoreLog *log)
 			if (misaligned(a, in->aux)) {
 				cpu->fault_addr = a;
 				return leave(cpu, cpu->insn_pc, TB_EXIT, 0, CPU_EXIT_MISALIGNED);
+			}
+			if (in->type == IR_V128) {
+				vec_store(b, t, in, base, a, log);
+				break;
 			}
 			if (log)
 				log_store(log, base, a, in->aux);

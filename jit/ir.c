@@ -199,6 +199,46 @@ void ir_fence(IrBlock *b, unsigned kinds)
 	ir_emit(b, IR_FENCE, IR_I64, (uint16_t)kinds, 0, 0, 0, 0, 0);
 }
 
+IrTemp ir_vconst(IrBlock *b, uint64_t imm, bool splat)
+{
+	return emit_def(b, IR_CONST, IR_V128, splat ? IR_VCONST_SPLAT : 0, 0, 0, 0, imm);
+}
+
+IrTemp ir_vop1(IrBlock *b, IrOp op, uint16_t aux, IrTemp a)
+{
+	return emit_def(b, op, IR_V128, aux, a, 0, 0, 0);
+}
+
+IrTemp ir_vop2(IrBlock *b, IrOp op, uint16_t aux, IrTemp a, IrTemp c)
+{
+	return emit_def(b, op, IR_V128, aux, a, c, 0, 0);
+}
+
+IrTemp ir_vshift(IrBlock *b, IrOp op, unsigned bits, IrTemp a, unsigned count)
+{
+	return emit_def(b, op, IR_V128, (uint16_t)bits, a, 0, 0, count);
+}
+
+IrTemp ir_vdup(IrBlock *b, unsigned bits, IrTemp x)
+{
+	return emit_def(b, IR_VDUP, IR_V128, (uint16_t)bits, x, 0, 0, 0);
+}
+
+IrTemp ir_vgetlane(IrBlock *b, IrType t, unsigned bits, unsigned lane, IrTemp v)
+{
+	return emit_def(b, IR_VGETLANE, t, IR_VAUX(bits, lane), v, 0, 0, 0);
+}
+
+IrTemp ir_vsetlane(IrBlock *b, unsigned bits, unsigned lane, IrTemp v, IrTemp x)
+{
+	return emit_def(b, IR_VSETLANE, IR_V128, IR_VAUX(bits, lane), v, x, 0, 0);
+}
+
+IrTemp ir_vpair(IrBlock *b, IrTemp lo, IrTemp hi)
+{
+	return emit_def(b, IR_VPAIR, IR_V128, 0, lo, hi, 0, 0);
+}
+
 IrTemp ir_call(IrBlock *b, const IrHelper *h, IrTemp a0, IrTemp a1, IrTemp a2, IrTemp a3)
 {
 	IrTemp d = ir_new_temp(b, IR_I64);

@@ -43,7 +43,8 @@ typedef enum IrSig {
 	SIG_STATE,
 	SIG_CALL,
 	SIG_BR,
-	SIG_JUMP
+	SIG_JUMP,
+	SIG_VEC
 } IrSig;
 
 typedef enum IrOp {
@@ -104,7 +105,21 @@ enum {
 	MO_SIGN = 1 << 2,  /* loads: sign-extend to the insn type */
 	MO_BE = 1 << 3,    /* big-endian guest data */
 	MO_ALIGN = 1 << 4, /* misaligned access raises CPU_EXIT_MISALIGNED */
+	MO_128 = 1 << 5,   /* v128 only: all 16 bytes (the size field is then MO_64) */
 };
+static inline unsigned ir_memop_bytes(unsigned mo)
+{
+	return mo & MO_128 ? 16 : 1u << (mo & MO_SIZE);
+}
+
+/* Vector op aux (ir_ops.h): the lane width in bits in the low byte, an op-specific
+ * operand (lane index, IrCond, permutation kind, flags) in the high byte. */
+#define IR_VAUX(bits, arg) ((uint16_t)((bits) | (arg) << 8))
+static inline unsigned ir_vbits(uint16_t aux) { return aux & 0xff; }
+static inline unsigned ir_varg(uint16_t aux) { return aux >> 8; }
+enum { IR_VCONST_SPLAT = 1 };             /* CONST v128: imm in both halves */
+enum { IR_VSIGNED = 1, IR_VHIGH = 2 };    /* VMIN/VMAX, VWIDEN */
+typedef enum IrVPerm { IR_VZIP1, IR_VZIP2, IR_VUZP1, IR_VUZP2, IR_VTRN1, IR_VTRN2, IR_VPERM_COUNT } IrVPerm;
 
 /* LOOKUP_JUMP hints (aux). */
 typedef enum IrJumpHint { IR_JUMP_PLAIN = 0, IR_JUMP_RETURN = 1 } IrJumpHint;
@@ -196,6 +211,16 @@ IrTemp ir_conv(IrBlock *b, IrOp op, IrType t, IrTemp a, uint16_t aux);
 IrTemp ir_load(IrBlock *b, IrType t, unsigned memop, IrTemp addr, int64_t offset);
 void ir_store(IrBlock *b, IrType t, unsigned memop, IrTemp addr, int64_t offset, IrTemp v);
 void ir_fence(IrBlock *b, unsigned kinds);
+/* Vector builders (ir_ops.h): a v128 constant (splat: imm in both halves) and the
+ * lane-wise ops with aux = IR_VAUX(bits, arg). */
+IrTemp ir_vconst(IrBlock *b, uint64_t imm, bool splat);
+IrTemp ir_vop1(IrBlock *b, IrOp op, uint16_t aux, IrTemp a);
+IrTemp ir_vop2(IrBlock *b, IrOp op, uint16_t aux, IrTemp a, IrTemp c);
+IrTemp ir_vshift(IrBlock *b, IrOp op, unsigned bits, IrTemp a, unsigned count);
+IrTemp ir_vdup(IrBlock *b, unsigned bits, IrTemp x);
+IrTemp ir_vgetlane(IrBlock *b, IrType t, unsigned bits, unsigned lane, IrTemp v);
+IrTemp ir_vsetlane(IrBlock *b, unsigned bits, unsigned lane, IrTemp v, IrTemp x);
+IrTemp ir_vpair(IrBlock *b, IrTemp lo, IrTemp hi);
 /* Calls h with up to four arguments (IR_NONE for unused ones); returns an i64 temp. */
 IrTemp ir_call(IrBlock *b, const IrHelper *h, IrTemp a0, IrTemp a1, IrTemp a2, IrTemp a3);
 void ir_label(IrBlock *b, uint32_t label);

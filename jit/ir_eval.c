@@ -207,7 +207,7 @@ bool ir_eval_supported(IrOp op, IrType type)
 	/* Conversions whose source type is not known from the op alone stay unfolded. */
 	if (info->sig == SIG_CONV)
 		return false;
-	return type != IR_V128;
+	return !ir_eval_is_vector(op, type);
 }
 
 uint64_t ir_eval(IrOp op, IrType t, uint16_t aux, const uint64_t *s)

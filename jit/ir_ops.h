@@ -18,6 +18,8 @@
  *   SIG_CALL   up to 4 integer sources; dst (optional, i64); imm = const IrHelper *
  *   SIG_BR     src0 any integer type; imm = label
  *   SIG_JUMP   src0 i64/i32 guest pc
+ *   SIG_VEC    a v128 op with an integer operand: VDUP (v128 <- int), VGETLANE
+ *              (int <- v128), VSETLANE (v128 <- v128, int), VPAIR (v128 <- i64, i64)
  *
  * Side exits: a branch may jump over INSN_STARTs only to a label followed at once by an
  * exit (a superblock's taken branch, placed after the block's last exit), so code
@@ -45,6 +47,47 @@
  * IR_FCMP_SIGNALING (invalid for any NaN operand). The flags of ITOF, FTOI and FCVT are
  * unspecified (the executors may differ); frontends that need exact flags for
  * conversions use helpers.
+ *
+ * Vectors (type v128): 128-bit values of 8/16/32/64-bit lanes, lane 0 in the low bits
+ * (the host's and both guests' little-endian register layout). A lane-wise op names its
+ * lane width in the low byte of aux (8, 16, 32 or 64: IR_VAUX below) and any further
+ * operand in the high byte. Every v128 op is pure; the verifier checks lane widths
+ * against what each op allows (ir_verify.c), which is also what the x86-64 backend
+ * can do in one or a few SSE2-SSE4.2 instructions.
+ *   CONST v128     imm in the low 64 bits, high 64 bits 0, or imm in both halves when
+ *                  aux is IR_VCONST_SPLAT
+ *   GET/PUT/MOV    16 bytes
+ *   LOAD/STORE     memop MO_128 for 16 bytes; a smaller size loads the low lane with
+ *                  the rest 0 (and stores the low bytes); never MO_BE or MO_SIGN
+ *   AND OR XOR NOT ANDN     bitwise; ANDN is src0 & ~src1 (v128 only)
+ *   ADD SUB        lane-wise, wrapping (8/16/32/64); MUL lane-wise low half (16/32)
+ *   CMP            lane-wise compare, a lane all ones when true and 0 when false;
+ *                  aux high byte IR_EQ, IR_GTS or IR_GTU (8/16/32/64)
+ *   VMIN VMAX      lane-wise unsigned minimum and maximum, signed with IR_VSIGNED in
+ *                  the high byte (8/16/32)
+ *   VSHLI VSHRI VSARI  lane-wise shift by imm (0..lane width); a count equal to the
+ *                  width gives 0 (VSARI: copies of the sign bit); VSARI 8/16/32
+ *   VDUP           every lane = the low bits of an integer src0
+ *   VGETLANE       integer dst (i32 or i64) = lane (aux high byte) of src0,
+ *                  zero-extended
+ *   VSETLANE       dst = src0 with lane (aux high byte) replaced by the low bits of
+ *                  integer src1
+ *   VPAIR          dst = i64 src0 in the low 64 bits, i64 src1 in the high 64 bits
+ *   VTBL           byte i of dst = byte src1[i] of src0 when src1[i] < 16, else 0
+ *                  (aux 8)
+ *   VPERM          two-source permutation of src0 and src1, kind in the high byte:
+ *                  IR_VZIP1/2 interleave the low/high halves, IR_VUZP1/2 take the
+ *                  even/odd lanes of src0 then of src1, IR_VTRN1/2 the even/odd lanes
+ *                  of src0 paired with those of src1 (8/16/32/64)
+ *   VEXT           bytes aux.. of the 32-byte concatenation src1:src0 (src0 low);
+ *                  aux = byte offset 0-15
+ *   VREV           reverses the order of the lanes inside each container of
+ *                  2^(high byte) bytes (16, 32 or 64 bits; 8/16/32 lanes)
+ *   VWIDEN         each lane of the low half of src0 (the high half with IR_VHIGH in
+ *                  the high byte) extended to twice its width, zero-extended or
+ *                  sign-extended with IR_VSIGNED; aux = the source lane width (8/16/32)
+ *   VNARROW        the low half of each lane of src0, packed into the low 64 bits,
+ *                  high 64 bits 0; aux = the source lane width (16/32/64)
  */
 #ifndef FERRY_IR_OPS_H
 #define FERRY_IR_OPS_H
@@ -94,6 +137,22 @@
 	X(FTOI, 1, 1, SIG_CONV, 0)  /* float -> integer T, truncating (aux 1: unsigned) */ \
 	X(FCVT, 1, 1, SIG_CONV, 0)  /* f32 <-> f64 */                                     \
 	X(BITCAST, 1, 1, SIG_CONV, 0) /* same-width reinterpretation (i64 <-> f64 ...) */ \
+	X(ANDN, 2, 1, SIG_SAME, 0)  /* v128: src0 & ~src1 */                                \
+	X(VMIN, 2, 1, SIG_SAME, IRF_COMMUTES) /* v128 lane-wise; see vectors above */     \
+	X(VMAX, 2, 1, SIG_SAME, IRF_COMMUTES)                                             \
+	X(VSHLI, 1, 1, SIG_SAME, 0)                                                       \
+	X(VSHRI, 1, 1, SIG_SAME, 0)                                                       \
+	X(VSARI, 1, 1, SIG_SAME, 0)                                                       \
+	X(VDUP, 1, 1, SIG_VEC, 0)                                                         \
+	X(VGETLANE, 1, 1, SIG_VEC, 0)                                                     \
+	X(VSETLANE, 2, 1, SIG_VEC, 0)                                                     \
+	X(VPAIR, 2, 1, SIG_VEC, 0)                                                        \
+	X(VTBL, 2, 1, SIG_SAME, 0)                                                        \
+	X(VPERM, 2, 1, SIG_SAME, 0)                                                       \
+	X(VEXT, 2, 1, SIG_SAME, 0)                                                        \
+	X(VREV, 1, 1, SIG_SAME, 0)                                                        \
+	X(VWIDEN, 1, 1, SIG_SAME, 0)                                                      \
+	X(VNARROW, 1, 1, SIG_SAME, 0)                                                     \
 	X(LOAD, 1, 1, SIG_LOAD, IRF_SIDE | IRF_MEM)                                       \
 	X(STORE, 2, 0, SIG_STORE, IRF_SIDE | IRF_MEM)                                     \
 	X(FENCE, 0, 0, SIG_NONE, IRF_SIDE) /* aux = IrFence kinds */        \

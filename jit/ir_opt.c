@@ -191,9 +191,52 @@ static void canonicalize(Optimizer *o, IrInsn *in)
 	}
 }
 
+/* The value of a v128 temp defined by a CONST, or false. v128 constants are not in
+ * is_const/val (64 bits); their CONST insn, with its splat flag, is the record. */
+static bool vec_const(const Optimizer *o, IrTemp t, IrVec *v)
+{
+	const IrInsn *d = def_of(o, t);
+	if (!d || d->op != IR_CONST || d->type != IR_V128)
+		return false;
+	*v = (IrVec){.d = {d->imm, d->aux & IR_VCONST_SPLAT ? d->imm : 0}};
+	return true;
+}
+
+/* A vector op whose sources are all constants becomes a constant when the result has a
+ * CONST form (high half 0 or equal to the low half). */
+static void fold_vector(Optimizer *o, IrInsn *in)
+{
+	IrVec v[2] = {{.d = {0, 0}}, {.d = {0, 0}}};
+	uint64_t x[2] = {0, 0};
+	unsigned nv = 0, nx = 0;
+	for (unsigned s = 0; s < ir_op_info[in->op].n_src; s++) {
+		IrTemp t = in->src[s];
+		if (ir_temp_type(o->b, t) == IR_V128) {
+			if (!vec_const(o, t, &v[nv++]))
+				return;
+		} else if (o->is_const[t]) {
+			x[nx++] = o->val[t];
+		} else {
+			return;
+		}
+	}
+	IrVec r = ir_eval_vec((IrOp)in->op, in->aux, in->imm, v, x);
+	if (in->type != IR_V128) {
+		make_const(o, in, r.d[0]);
+	} else if (r.d[1] == 0 || r.d[1] == r.d[0]) {
+		IrTemp d = in->dst;
+		*in = (IrInsn){.op = IR_CONST, .type = IR_V128, .dst = d, .imm = r.d[0],
+		               .aux = r.d[1] && r.d[0] ? IR_VCONST_SPLAT : 0};
+	}
+}
+
 static void fold(Optimizer *o, IrInsn *in)
 {
 	const IrOpInfo *info = &ir_op_info[in->op];
+	if (ir_eval_is_vector((IrOp)in->op, (IrType)in->type)) {
+		fold_vector(o, in);
+		return;
+	}
 	canonicalize(o, in);
 	if ((in->op == IR_EXTS || in->op == IR_EXTU) && !o->is_const[in->src[0]] &&
 	    simplify_extension(o, in))
@@ -216,8 +259,42 @@ static void fold(Optimizer *o, IrInsn *in)
 	make_const(o, in, ir_eval((IrOp)in->op, (IrType)in->type, in->aux, v));
 }
 
+/* The value of a tracked slot of exactly this shape, or IR_NONE (no slot is dropped). */
+static IrTemp known_value(const Optimizer *o, uint32_t offset, IrType type)
+{
+	for (unsigned i = 0; i < o->n_slots; i++) {
+		const StateSlot *s = &o->slots[i];
+		if (s->offset == offset && s->size == type_size[type] && s->type == type)
+			return s->value;
+	}
+	return IR_NONE;
+}
+
+/* A v128 GET of 16 bytes last written as two i64 halves becomes a VPAIR of those
+ * values: a 16-byte load right after two 8-byte stores to it would wait for them to
+ * reach the cache (the host's store buffer forwards only to loads they cover). */
+static void pair_halves(Optimizer *o, IrInsn *in)
+{
+	uint32_t off = (uint32_t)in->imm;
+	IrTemp lo = known_value(o, off, IR_I64), hi = known_value(o, off + 8, IR_I64);
+	if (lo == IR_NONE || hi == IR_NONE)
+		return;
+	IrTemp d = in->dst;
+	*in = (IrInsn){.op = IR_VPAIR, .type = IR_V128, .dst = d, .src = {lo, hi}};
+}
+
 static void track_state(Optimizer *o, IrInsn *in, uint32_t index)
 {
+	if (in->op == IR_GET && in->type == IR_V128) {
+		uint32_t off = (uint32_t)in->imm;
+		pair_halves(o, in);
+		StateSlot *s = slot_for(o, off, IR_V128, true);
+		if (s && s->value != IR_NONE && in->op == IR_GET)
+			replace_with(o, in, s->value);
+		else if (s)
+			s->value = in->dst;
+		return;
+	}
 	if (in->op == IR_GET) {
 		StateSlot *s = slot_for(o, (uint32_t)in->imm, (IrType)in->type, true);
 		if (s && s->value != IR_NONE)
@@ -260,7 +337,10 @@ static void forward_pass(Optimizer *o)
 			in->src[s] = o->repl[in->src[s]];
 		switch (in->op) {
 		case IR_CONST:
-			make_const(o, in, in->imm);
+			if (in->type == IR_V128)
+				o->def[in->dst] = i;
+			else
+				make_const(o, in, in->imm);
 			continue;
 		case IR_MOV:
 			replace_with(o, in, in->src[0]);

@@ -16,8 +16,38 @@ static const char *const exit_name[CPU_EXIT_COUNT] = {
 	"none", "syscall", "illegal", "breakpoint", "fetch_fault", "mem_fault",
 	"misaligned", "halt", "interrupt", "sync_code"};
 
+/* Vector ops: the lane width, the op's own operand and a shift count (ir_ops.h). */
+static bool print_vector(const IrInsn *in, FILE *out)
+{
+	bool vec_only = in->op == IR_ANDN || (in->op >= IR_VMIN && in->op <= IR_VNARROW);
+	if (!vec_only && (in->type != IR_V128 || in->op == IR_LOAD || in->op == IR_STORE ||
+	                  in->op == IR_GET || in->op == IR_PUT))
+		return false;
+	if (in->op == IR_CONST) {
+		fprintf(out, " 0x%" PRIx64 "%s", in->imm, in->aux & IR_VCONST_SPLAT ? " splat" : "");
+		return true;
+	}
+	if (in->op == IR_VEXT) {
+		fprintf(out, " #%u", in->aux);
+		return true;
+	}
+	if (in->op == IR_CMP)
+		fprintf(out, " %s", cond_name[ir_varg(in->aux) % IR_COND_COUNT]);
+	else if (in->aux)
+		fprintf(out, " lanes=%u", ir_vbits(in->aux));
+	if (in->op != IR_CMP && ir_varg(in->aux))
+		fprintf(out, " arg=%u", ir_varg(in->aux));
+	if (in->op == IR_CMP)
+		fprintf(out, " lanes=%u", ir_vbits(in->aux));
+	if (in->op == IR_VSHLI || in->op == IR_VSHRI || in->op == IR_VSARI)
+		fprintf(out, " #%" PRIu64, in->imm);
+	return true;
+}
+
 static void print_extra(const IrInsn *in, FILE *out)
 {
+	if (print_vector(in, out))
+		return;
 	switch ((IrSig)ir_op_info[in->op].sig) {
 	case SIG_CMP:
 		fprintf(out, " %s", cond_name[in->aux % IR_COND_COUNT]);
@@ -31,7 +61,7 @@ static void print_extra(const IrInsn *in, FILE *out)
 		return;
 	case SIG_LOAD:
 	case SIG_STORE:
-		fprintf(out, " %+" PRId64 " mo=%u%s%s%s", (int64_t)in->imm, 8u << (in->aux & MO_SIZE),
+		fprintf(out, " %+" PRId64 " mo=%u%s%s%s", (int64_t)in->imm, 8 * ir_memop_bytes(in->aux),
 			in->aux & MO_SIGN ? "s" : "", in->aux & MO_BE ? "be" : "",
 			in->aux & MO_ALIGN ? "a" : "");
 		return;

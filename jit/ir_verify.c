@@ -78,11 +78,90 @@ static bool check_dst(Verifier *v, uint32_t i, IrTemp t, IrType need)
 	return true;
 }
 
+/* Vector ops: which lane widths each allows (bit n: 8 << n bits), per ir_ops.h. Ops
+ * absent here take no v128 type; ops marked vector-only take nothing else. */
+enum { L8 = 1, L16 = 2, L32 = 4, L64 = 8, LALL = 15, LNONE = 16 };
+static const uint8_t vec_lanes[IR_OP_COUNT] = {
+	[IR_CONST] = LNONE, [IR_MOV] = LNONE, [IR_GET] = LNONE, [IR_PUT] = LNONE,
+	[IR_LOAD] = LNONE, [IR_STORE] = LNONE, [IR_AND] = LNONE, [IR_OR] = LNONE,
+	[IR_XOR] = LNONE, [IR_NOT] = LNONE, [IR_ANDN] = LNONE, [IR_ADD] = LALL,
+	[IR_SUB] = LALL, [IR_MUL] = L16 | L32, [IR_CMP] = LALL, [IR_VMIN] = L8 | L16 | L32,
+	[IR_VMAX] = L8 | L16 | L32, [IR_VSHLI] = LALL, [IR_VSHRI] = LALL,
+	[IR_VSARI] = L8 | L16 | L32, [IR_VDUP] = LALL, [IR_VGETLANE] = LALL,
+	[IR_VSETLANE] = LALL, [IR_VPAIR] = LNONE, [IR_VTBL] = L8, [IR_VPERM] = LALL, [IR_VEXT] = LNONE,
+	[IR_VREV] = L8 | L16 | L32, [IR_VWIDEN] = L8 | L16 | L32, [IR_VNARROW] = L16 | L32 | L64,
+};
+
+static bool vector_only(IrOp op)
+{
+	return op == IR_ANDN || (op >= IR_VMIN && op <= IR_VNARROW);
+}
+
+/* The op-specific part of a vector op's aux (and imm). */
+static bool vec_arg_ok(const IrInsn *in, unsigned bits)
+{
+	unsigned arg = ir_varg(in->aux);
+	switch ((IrOp)in->op) {
+	case IR_CONST: return in->aux <= IR_VCONST_SPLAT;
+	case IR_CMP: return arg == IR_EQ || arg == IR_GTS || arg == IR_GTU;
+	case IR_VMIN: case IR_VMAX: return arg <= IR_VSIGNED;
+	case IR_VSHLI: case IR_VSHRI: case IR_VSARI: return arg == 0 && in->imm <= bits;
+	case IR_VGETLANE: case IR_VSETLANE: return arg < 128 / bits;
+	case IR_VPERM: return arg < IR_VPERM_COUNT;
+	case IR_VEXT: return in->aux < 16;
+	case IR_VREV: return arg >= 1 && arg <= 3 && (8u << arg) > bits;
+	case IR_VWIDEN: return arg <= (IR_VSIGNED | IR_VHIGH);
+	case IR_LOAD: case IR_STORE:
+		return !(in->aux & (MO_BE | MO_SIGN)) &&
+		       (!(in->aux & MO_128) || (in->aux & MO_SIZE) == MO_64);
+	default: return arg == 0;
+	}
+}
+
+static bool check_vector(Verifier *v, uint32_t i, const IrInsn *in)
+{
+	uint8_t lanes = vec_lanes[in->op];
+	IrType T = (IrType)in->type;
+	if (!lanes || (vector_only((IrOp)in->op) && T != IR_V128 && in->op != IR_VGETLANE))
+		return fail(v, i, "op does not take type %s", ir_type_name[T]);
+	unsigned bits = ir_vbits(in->aux);
+	if (in->op == IR_VEXT || in->op == IR_LOAD || in->op == IR_STORE || in->op == IR_CONST)
+		bits = 8;
+	else if (lanes == LNONE)
+		bits = in->aux == 0 ? 8 : 0;
+	else if (bits < 8 || bits > 64 || (bits & (bits - 1)) || !(lanes & (bits >> 3)))
+		bits = 0;
+	if (!bits || !vec_arg_ok(in, bits))
+		return fail(v, i, "bad vector operand aux=0x%x imm=%llu", in->aux,
+			    (unsigned long long)in->imm);
+	if (in->op == IR_VGETLANE && (!is_int(T) || bits > type_bits(T)))
+		return fail(v, i, "lane wider than %s", ir_type_name[T]);
+	return true;
+}
+
+static bool check_vec_sig(Verifier *v, uint32_t i, const IrInsn *in)
+{
+	if (in->op == IR_VDUP)
+		return check_src(v, i, in->src[0], true, -1) && check_dst(v, i, in->dst, IR_V128);
+	if (in->op == IR_VGETLANE)
+		return check_src(v, i, in->src[0], false, IR_V128) &&
+		       check_dst(v, i, in->dst, (IrType)in->type);
+	if (in->op == IR_VPAIR)
+		return check_src(v, i, in->src[0], false, IR_I64) &&
+		       check_src(v, i, in->src[1], false, IR_I64) && check_dst(v, i, in->dst, IR_V128);
+	return check_src(v, i, in->src[0], false, IR_V128) &&
+	       check_src(v, i, in->src[1], true, -1) && check_dst(v, i, in->dst, IR_V128);
+}
+
 /* Operand checks per signature; `T` is the instruction's type. */
 static bool check_operands(Verifier *v, uint32_t i, const IrInsn *in)
 {
 	IrType T = (IrType)in->type;
 	const IrOpInfo *info = &ir_op_info[in->op];
+	if ((T == IR_V128 || vector_only((IrOp)in->op)) && !check_vector(v, i, in))
+		return false;
+	if (T != IR_V128 && (in->op == IR_LOAD || in->op == IR_STORE) && (in->aux & MO_128))
+		return fail(v, i, "a 16-byte access needs type v128");
 	switch ((IrSig)info->sig) {
 	case SIG_NONE:
 		return true;
@@ -95,6 +174,9 @@ static bool check_operands(Verifier *v, uint32_t i, const IrInsn *in)
 				return false;
 		return check_dst(v, i, in->dst, T);
 	case SIG_CMP:
+		if (T == IR_V128)
+			return check_src(v, i, in->src[0], false, T) &&
+			       check_src(v, i, in->src[1], false, T) && check_dst(v, i, in->dst, T);
 		if (!is_int(T) || in->aux >= IR_COND_COUNT)
 			return fail(v, i, "integer compare needs an integer type and a condition");
 		return check_src(v, i, in->src[0], false, T) &&
@@ -116,11 +198,11 @@ static bool check_operands(Verifier *v, uint32_t i, const IrInsn *in)
 	case SIG_CONV:
 		return check_src(v, i, in->src[0], false, -1) && check_dst(v, i, in->dst, T);
 	case SIG_LOAD:
-		if ((8u << (in->aux & MO_SIZE)) > type_bits(T))
+		if (ir_memop_bytes(in->aux) * 8 > type_bits(T))
 			return fail(v, i, "access wider than %s", ir_type_name[T]);
 		return check_src(v, i, in->src[0], true, -1) && check_dst(v, i, in->dst, T);
 	case SIG_STORE:
-		if ((8u << (in->aux & MO_SIZE)) > type_bits(T))
+		if (ir_memop_bytes(in->aux) * 8 > type_bits(T))
 			return fail(v, i, "access wider than %s", ir_type_name[T]);
 		return check_src(v, i, in->src[0], true, -1) &&
 		       check_src(v, i, in->src[1], false, T);
@@ -141,6 +223,8 @@ static bool check_operands(Verifier *v, uint32_t i, const IrInsn *in)
 		return check_src(v, i, in->src[0], true, -1);
 	case SIG_BR:
 		return check_src(v, i, in->src[0], true, -1);
+	case SIG_VEC:
+		return check_vec_sig(v, i, in);
 	}
 	return fail(v, i, "unknown signature");
 }

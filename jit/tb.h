@@ -50,7 +50,8 @@ typedef struct StoreLog {
 /* Fills tb->label_pos from the block's LABEL insns (the interpreter's branch targets).
  * Returns false when out of memory. */
 bool tb_resolve_labels(Tb *tb);
-/* Runs one block with the IR interpreter; `temps` has room for tb->ir.n_temps values.
+/* Runs one block with the IR interpreter; `temps` has room for 2 * tb->ir.n_temps
+ * values (a v128 temp's high half is the second half's word).
  * With a non-NULL `log`, every guest store is recorded there before it is made. */
 TbExit interp_run(const Tb *tb, CpuCommon *cpu, uint64_t *temps, StoreLog *log);
 

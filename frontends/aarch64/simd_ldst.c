@@ -137,16 +137,11 @@ static void a64_ld1_inline(A64Ctx *ctx, const A64Struct *s, IrTemp addr)
 	for (unsigned r = 0; r < s->rpt; r++) {
 		unsigned reg = (s->t + r) & 31;
 		int64_t off = (int64_t)r * (s->q ? 16 : 8);
-		if (s->load) {
-			IrTemp lo = ir_load(b, IR_I64, MO_64, addr, off);
-			IrTemp hi = s->q ? ir_load(b, IR_I64, MO_64, addr, off + 8) : a64_const(ctx, 0);
-			ir_put(b, IR_I64, A64_OFF_V(reg), lo);
-			ir_put(b, IR_I64, A64_OFF_VHI(reg), hi);
-		} else {
-			ir_store(b, IR_I64, MO_64, addr, off, ir_get(b, IR_I64, A64_OFF_V(reg)));
-			if (s->q)
-				ir_store(b, IR_I64, MO_64, addr, off + 8, ir_get(b, IR_I64, A64_OFF_VHI(reg)));
-		}
+		unsigned mo = s->q ? MO_128 | MO_64 : MO_64;
+		if (s->load)
+			ir_put(b, IR_V128, A64_OFF_V(reg), ir_load(b, IR_V128, mo, addr, off));
+		else
+			ir_store(b, IR_V128, mo, addr, off, ir_get(b, IR_V128, A64_OFF_V(reg)));
 	}
 }
 

@@ -84,28 +84,29 @@ A64_TRANS(prfm)
 	return in->pat->format != A64F_LS_REG || (in->imm2 & 2);
 }
 
-/* Vn = the low (1 << scale) bytes loaded, the rest of the register zeroed; both halves
- * of a q register are loaded before either is written. */
+/* Vn = the low (1 << scale) bytes loaded, the rest of the register zeroed: one v128
+ * access (MO_128 for a q register). */
+static unsigned a64_v_memop(unsigned scale)
+{
+	return scale == 4 ? MO_128 | MO_64 : scale;
+}
+
 static void a64_load_v(A64Ctx *ctx, unsigned n, unsigned scale, IrTemp addr)
 {
 	IrBlock *b = ctx->b;
-	if (scale == 4) {
-		IrTemp lo = ir_load(b, IR_I64, MO_64, addr, 0);
-		IrTemp hi = ir_load(b, IR_I64, MO_64, addr, 8);
-		ir_put(b, IR_I64, A64_OFF_V(n), lo);
-		ir_put(b, IR_I64, A64_OFF_VHI(n), hi);
-		return;
-	}
-	ir_put(b, IR_I64, A64_OFF_V(n), ir_load(b, IR_I64, scale, addr, 0));
-	ir_put(b, IR_I64, A64_OFF_VHI(n), a64_const(ctx, 0));
+	ir_put(b, IR_V128, A64_OFF_V(n), ir_load(b, IR_V128, a64_v_memop(scale), addr, 0));
 }
 
+/* A narrower store reads only the low 64 bits: scalar FP results are written as two
+ * 8-byte halves, which a 16-byte read right after could not take from the host's store
+ * buffer. */
 static void a64_store_v(A64Ctx *ctx, unsigned n, unsigned scale, IrTemp addr, int64_t off)
 {
 	IrBlock *b = ctx->b;
-	ir_store(b, IR_I64, scale == 4 ? MO_64 : scale, addr, off, ir_get(b, IR_I64, A64_OFF_V(n)));
 	if (scale == 4)
-		ir_store(b, IR_I64, MO_64, addr, off + 8, ir_get(b, IR_I64, A64_OFF_VHI(n)));
+		ir_store(b, IR_V128, a64_v_memop(scale), addr, off, ir_get(b, IR_V128, A64_OFF_V(n)));
+	else
+		ir_store(b, IR_I64, scale, addr, off, ir_get(b, IR_I64, A64_OFF_V(n)));
 }
 
 /* SIMD&FP single register: opc<0> = load; size 00 with opc<1> is q, any other size with
@@ -185,19 +186,10 @@ A64_TRANS(ldstp_fp)
 		a64_store_v(ctx, in->rd, scale, a.addr, 0);
 		a64_store_v(ctx, in->ra, scale, a.addr, step);
 	} else {
-		unsigned mo = scale == 4 ? MO_64 : scale;
-		IrTemp v[4] = {IR_NONE, IR_NONE, IR_NONE, IR_NONE};
-		v[0] = ir_load(b, IR_I64, mo, a.addr, 0);
-		if (scale == 4)
-			v[1] = ir_load(b, IR_I64, MO_64, a.addr, 8);
-		v[2] = ir_load(b, IR_I64, mo, a.addr, step);
-		if (scale == 4)
-			v[3] = ir_load(b, IR_I64, MO_64, a.addr, step + 8);
-		IrTemp zero = a64_const(ctx, 0);
-		ir_put(b, IR_I64, A64_OFF_V(in->rd), v[0]);
-		ir_put(b, IR_I64, A64_OFF_VHI(in->rd), v[1] ? v[1] : zero);
-		ir_put(b, IR_I64, A64_OFF_V(in->ra), v[2]);
-		ir_put(b, IR_I64, A64_OFF_VHI(in->ra), v[3] ? v[3] : zero);
+		IrTemp v0 = ir_load(b, IR_V128, a64_v_memop(scale), a.addr, 0);
+		IrTemp v1 = ir_load(b, IR_V128, a64_v_memop(scale), a.addr, step);
+		ir_put(b, IR_V128, A64_OFF_V(in->rd), v0);
+		ir_put(b, IR_V128, A64_OFF_V(in->ra), v1);
 	}
 	a64_writeback(ctx, in, &a);
 	return true;

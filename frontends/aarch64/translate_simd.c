@@ -1,15 +1,17 @@
 /*
  * Translators for Advanced SIMD, the crypto extension and CRC32 (insn_table_simd.h).
- * Most instructions become one helper call (simd.h) that gets the raw instruction word;
- * a64_trans_v_<name> are generated from A64_SIMD_OPS after checking the reserved
- * encodings its rules name. Moves that are plain bit copies stay inline IR: the
- * modified-immediate group (MOVI, MVNI, ORR, BIC, FMOV vector), UMOV/SMOV, and LD1/ST1
- * of whole registers (the hot path of memcpy-like loops). Structure loads and stores
+ * a64_trans_v_<name> are generated from A64_SIMD_OPS: after checking the reserved
+ * encodings its rules name, each offers the instruction to translate_vec.c, which turns
+ * the common integer ones into v128 IR, and otherwise makes one helper call (simd.h)
+ * that gets the raw instruction word. Copies are v128 IR here: the modified-immediate
+ * group (MOVI, MVNI, ORR, BIC, FMOV vector), DUP, INS, UMOV/SMOV, and LD1/ST1 of whole
+ * registers (the hot path of memcpy-like loops). Structure loads and stores
  * that interleave (LD2-LD4, single lanes, replicate) call a64_simd_ldst_helper, which
  * reaches guest memory directly (IRH_MEM: a fault is reported at this instruction).
  */
 #include "frontends/aarch64/simd.h"
 #include "frontends/aarch64/translate.h"
+#include "frontends/aarch64/translate_vec.h"
 
 static bool a64_simd_rules_ok(uint32_t raw, unsigned rules)
 {
@@ -51,6 +53,8 @@ static bool a64_simd_rules_ok(uint32_t raw, unsigned rules)
 	{                                                                                 \
 		if (!a64_simd_rules_ok(in->raw, rules))                                   \
 			return false;                                                     \
+		if (a64_vec_inline(ctx, in, A64_VOP_##name))                              \
+			return true;                                                      \
 		ir_call(ctx->b, &a64_h_##name, a64_const(ctx, in->raw), IR_NONE, IR_NONE,  \
 			IR_NONE);                                                         \
 		return true;                                                              \
@@ -75,9 +79,15 @@ static unsigned a64_imm5_size(uint32_t raw, unsigned *index)
 A64_TRANS(v_dup_g)
 {
 	unsigned index, size = a64_imm5_size(in->raw, &index);
-	if (size > 3 || (size == 3 && !(in->raw >> 30 & 1)))
+	bool q = in->raw >> 30 & 1;
+	if (size > 3 || (size == 3 && !q))
 		return false;
-	ir_call(ctx->b, &a64_h_dup_e, a64_const(ctx, in->raw), a64_x(ctx, in->rn), IR_NONE, IR_NONE);
+	if (a64_vec_helpers_only) {
+		ir_call(ctx->b, &a64_h_dup_e, a64_const(ctx, in->raw), a64_x(ctx, in->rn), IR_NONE,
+		        IR_NONE);
+		return true;
+	}
+	a64_vreg_set(ctx, in->rd, ir_vdup(ctx->b, 8u << size, a64_x(ctx, in->rn)), q);
 	return true;
 }
 
@@ -86,9 +96,18 @@ A64_TRANS(v_dup)
 {
 	unsigned index, size = a64_imm5_size(in->raw, &index);
 	bool scalar = in->raw >> 28 & 1;
-	if (size > 3 || (!scalar && size == 3 && !(in->raw >> 30 & 1)))
+	bool q = in->raw >> 30 & 1;
+	if (size > 3 || (!scalar && size == 3 && !q))
 		return false;
-	ir_call(ctx->b, &a64_h_dup_e, a64_const(ctx, in->raw), IR_NONE, IR_NONE, IR_NONE);
+	if (a64_vec_helpers_only) {
+		ir_call(ctx->b, &a64_h_dup_e, a64_const(ctx, in->raw), IR_NONE, IR_NONE, IR_NONE);
+		return true;
+	}
+	IrBlock *b = ctx->b;
+	unsigned bits = 8u << size;
+	IrTemp x = ir_vgetlane(b, IR_I64, bits, index, a64_vreg(ctx, in->rn));
+	IrTemp v = scalar ? ir_vsetlane(b, bits, 0, ir_vconst(b, 0, false), x) : ir_vdup(b, bits, x);
+	a64_vreg_set(ctx, in->rd, v, q && !scalar);
 	return true;
 }
 
@@ -100,8 +119,16 @@ A64_TRANS(v_ins)
 	if (size > 3)
 		return false;
 	bool general = !(in->raw >> 29 & 1);
-	ir_call(ctx->b, &a64_h_ins_e, a64_const(ctx, in->raw), general ? a64_x(ctx, in->rn) : IR_NONE,
-		IR_NONE, IR_NONE);
+	if (a64_vec_helpers_only) {
+		ir_call(ctx->b, &a64_h_ins_e, a64_const(ctx, in->raw),
+		        general ? a64_x(ctx, in->rn) : IR_NONE, IR_NONE, IR_NONE);
+		return true;
+	}
+	IrBlock *b = ctx->b;
+	unsigned bits = 8u << size, from = (in->raw >> 11 & 15) >> size;
+	IrTemp x = general ? a64_x(ctx, in->rn)
+	                   : ir_vgetlane(b, IR_I64, bits, from, a64_vreg(ctx, in->rn));
+	a64_vreg_set(ctx, in->rd, ir_vsetlane(b, bits, index, a64_vreg(ctx, in->rd), x), true);
 	return true;
 }
 
@@ -109,13 +136,11 @@ A64_TRANS(v_ins)
 static IrTemp a64_v_elem(A64Ctx *ctx, unsigned n, unsigned size, unsigned index, bool sgn)
 {
 	IrBlock *b = ctx->b;
-	unsigned byte = index << size;
-	IrTemp word = ir_get(b, IR_I64, A64_OFF_V(n) + (byte & 8));
-	unsigned shift = (byte & 7) * 8, bits = 8u << size;
-	IrTemp v = shift ? ir_op2i(b, IR_SHR, IR_I64, word, shift) : word;
-	if (bits == 64)
+	unsigned bits = 8u << size;
+	IrTemp v = ir_vgetlane(b, IR_I64, bits, index, a64_vreg(ctx, n));
+	if (bits == 64 || !sgn)
 		return v;
-	return sgn ? ir_exts(b, IR_I64, v, bits) : ir_extu(b, IR_I64, v, bits);
+	return ir_exts(b, IR_I64, v, bits);
 }
 
 /* UMOV: 0 Q 0 01110000 imm5 0 0111 1 Rn Rd (Q = 1 only for doublewords). */
@@ -184,22 +209,14 @@ A64_TRANS(v_movi)
 		return false;
 	uint64_t imm = a64_expand_imm(op, cmode, imm8);
 	bool logic = cmode < 12 && (cmode & 1), invert = op && cmode < 14;
-	IrTemp lo, hi;
-	if (!logic) {
-		uint64_t v = invert ? ~imm : imm;
-		lo = a64_const(ctx, v);
-		hi = a64_const(ctx, q ? v : 0);
-	} else if (op) { /* BIC */
-		lo = ir_op2i(b, IR_AND, IR_I64, ir_get(b, IR_I64, A64_OFF_V(in->rd)), ~imm);
-		hi = q ? ir_op2i(b, IR_AND, IR_I64, ir_get(b, IR_I64, A64_OFF_VHI(in->rd)), ~imm)
-		       : a64_const(ctx, 0);
-	} else { /* ORR */
-		lo = ir_op2i(b, IR_OR, IR_I64, ir_get(b, IR_I64, A64_OFF_V(in->rd)), imm);
-		hi = q ? ir_op2i(b, IR_OR, IR_I64, ir_get(b, IR_I64, A64_OFF_VHI(in->rd)), imm)
-		       : a64_const(ctx, 0);
-	}
-	ir_put(b, IR_I64, A64_OFF_V(in->rd), lo);
-	ir_put(b, IR_I64, A64_OFF_VHI(in->rd), hi);
+	IrTemp v;
+	if (!logic)
+		v = ir_vconst(b, invert ? ~imm : imm, q);
+	else if (op) /* BIC */
+		v = ir_vop2(b, IR_AND, 0, a64_vreg(ctx, in->rd), ir_vconst(b, ~imm, q));
+	else /* ORR */
+		v = ir_vop2(b, IR_OR, 0, a64_vreg(ctx, in->rd), ir_vconst(b, imm, q));
+	a64_vreg_set(ctx, in->rd, v, q || !logic || op);
 	return true;
 }
 

@@ -53,7 +53,7 @@ JitBackend *jit_backend_new(unsigned jump_cache_bits)
 		free(be);
 		return NULL;
 	}
-	if (!jit_dispatch_init(&be->cache, &be->tramp)) {
+	if (!jit_dispatch_init(&be->cache, &be->tramp) || !jit_vec_init(&be->cache, &be->vec_consts)) {
 		jit_backend_free(be);
 		return NULL;
 	}

@@ -19,6 +19,9 @@ void x86_detect_features(void)
 	if (__get_cpuid(1, &a, &b, &c, &d)) {
 		f.popcnt = (c >> 23) & 1;
 		f.movbe = (c >> 22) & 1;
+		f.ssse3 = (c >> 9) & 1;
+		f.sse41 = (c >> 19) & 1;
+		f.sse42 = (c >> 20) & 1;
 	}
 	if (__get_cpuid_count(7, 0, &a, &b, &c, &d))
 		f.bmi1 = (b >> 3) & 1; /* tzcnt */
@@ -554,4 +557,87 @@ void x86_cvtts2si(X86Buf *b, bool dbl, unsigned isize, X86Reg dst, unsigned src)
 void x86_cvts2s(X86Buf *b, bool to_dbl, unsigned dst, unsigned src)
 {
 	emit_insn(b, 0, to_dbl ? 0xf3 : 0xf2, 0x0f5a, dst, rm_reg((X86Reg)src), 0);
+}
+
+/* The prefix and opcode bytes of an X86Vec: 0F xx is stored as 0x00_0f_xx. */
+static void vec_insn(X86Buf *b, unsigned flags, X86Vec op, unsigned reg, Rm rm, unsigned imm_len)
+{
+	uint32_t opcode = (uint32_t)op & 0xffffff;
+	if ((opcode >> 16) == 0)
+		opcode &= 0xffff;
+	emit_insn(b, flags, (uint8_t)((uint32_t)op >> 24), opcode, reg, rm, imm_len);
+}
+
+void x86_vec_rr(X86Buf *b, X86Vec op, unsigned dst, unsigned src)
+{
+	vec_insn(b, 0, op, dst, rm_reg((X86Reg)src), 0);
+}
+
+void x86_vec_rm(X86Buf *b, X86Vec op, unsigned dst, X86Mem m)
+{
+	vec_insn(b, 0, op, dst, rm_mem(m), 0);
+}
+
+void x86_vec_rri(X86Buf *b, X86Vec op, unsigned dst, unsigned src, uint8_t imm)
+{
+	vec_insn(b, 0, op, dst, rm_reg((X86Reg)src), 1);
+	x86_byte(b, imm);
+}
+
+/* 66 0F 71/72/73 /digit ib: the digit sits in the ModRM reg field. */
+void x86_vec_shift(X86Buf *b, X86Vec op, unsigned xmm, uint8_t count)
+{
+	unsigned digit = ((uint32_t)op >> 8) & 7;
+	emit_insn(b, 0, 0x66, 0x0f00u | ((uint32_t)op & 0xff), digit, rm_reg((X86Reg)xmm), 1);
+	x86_byte(b, count);
+}
+
+/* F3 0F 7F MOVDQU m128, xmm */
+void x86_movdqu_mx(X86Buf *b, X86Mem m, unsigned xmm)
+{
+	emit_insn(b, 0, 0xf3, 0x0f7f, xmm, rm_mem(m), 0);
+}
+
+/* 66 0F D6 MOVQ m64, xmm */
+void x86_movq_mx(X86Buf *b, X86Mem m, unsigned xmm)
+{
+	emit_insn(b, 0, 0x66, 0x0fd6, xmm, rm_mem(m), 0);
+}
+
+/* 66 0F 7E MOVD m32, xmm */
+void x86_movd_mx(X86Buf *b, X86Mem m, unsigned xmm)
+{
+	emit_insn(b, 0, 0x66, 0x0f7e, xmm, rm_mem(m), 0);
+}
+
+/* F3 0F 7E MOVQ xmm, m64 */
+void x86_movq_xm(X86Buf *b, unsigned xmm, X86Mem m)
+{
+	emit_insn(b, 0, 0xf3, 0x0f7e, xmm, rm_mem(m), 0);
+}
+
+/* 66 0F 6E MOVD xmm, m32 */
+void x86_movd_xm(X86Buf *b, unsigned xmm, X86Mem m)
+{
+	emit_insn(b, 0, 0x66, 0x0f6e, xmm, rm_mem(m), 0);
+}
+
+/* 66 0F C5 /r ib PEXTRW r32, xmm (reg = the GPR); 66 0F 3A 14/16 /r ib PEXTRB/D/Q r/m,
+ * xmm (reg = the xmm; REX.W for Q). */
+void x86_pextr(X86Buf *b, unsigned size, X86Reg dst, unsigned xmm, uint8_t lane)
+{
+	if (size == 2)
+		emit_insn(b, 0, 0x66, 0x0fc5, dst, rm_reg((X86Reg)xmm), 1);
+	else
+		emit_insn(b, size == 8 ? F_W : 0, 0x66, size == 1 ? 0x0f3a14 : 0x0f3a16, xmm,
+		          rm_reg(dst), 1);
+	x86_byte(b, lane);
+}
+
+/* 66 0F C4 /r ib PINSRW xmm, r32; 66 0F 3A 20/22 /r ib PINSRB/D/Q xmm, r/m */
+void x86_pinsr(X86Buf *b, unsigned size, unsigned xmm, X86Reg src, uint8_t lane)
+{
+	uint32_t opcode = size == 2 ? 0x0fc4 : size == 1 ? 0x0f3a20 : 0x0f3a22;
+	emit_insn(b, size == 8 ? F_W : 0, 0x66, opcode, xmm, rm_reg(src), 1);
+	x86_byte(b, lane);
 }

@@ -142,6 +142,7 @@ static inline bool x86_fits_i32(int64_t v)
 
 typedef struct X86Features {
 	bool lzcnt, bmi1, popcnt, movbe;
+	bool ssse3, sse41, sse42; /* packed-integer extensions the vector selectors use */
 } X86Features;
 
 /* What the host CPU offers; filled by x86_detect_features (tests may override it). */
@@ -222,5 +223,54 @@ void x86_comis(X86Buf *b, bool dbl, unsigned a, unsigned c);
 void x86_cvtsi2s(X86Buf *b, bool dbl, unsigned isize, unsigned dst, X86Reg src);
 void x86_cvtts2si(X86Buf *b, bool dbl, unsigned isize, X86Reg dst, unsigned src);
 void x86_cvts2s(X86Buf *b, bool to_dbl, unsigned dst, unsigned src); /* cvtss2sd/cvtsd2ss */
+
+/* Packed SSE on xmm registers (legacy encoding): an X86Vec names the mandatory prefix
+ * (bits 24-31, 0 for none) and the opcode after it (0F xx, 0F 38 xx or 0F 3A xx). */
+typedef enum X86Vec {
+	X86_MOVDQA = 0x66000f6f,  /* load form; 66 0F 7F stores */
+	X86_MOVDQU = 0xf3000f6f,
+	X86_PUNPCKLBW = 0x66000f60, X86_PUNPCKLWD = 0x66000f61, X86_PUNPCKLDQ = 0x66000f62,
+	X86_PUNPCKHBW = 0x66000f68, X86_PUNPCKHWD = 0x66000f69, X86_PUNPCKHDQ = 0x66000f6a,
+	X86_PUNPCKLQDQ = 0x66000f6c, X86_PUNPCKHQDQ = 0x66000f6d,
+	X86_PSHUFD = 0x66000f70, X86_PSHUFLW = 0xf2000f70, X86_PSHUFHW = 0xf3000f70,
+	X86_PCMPEQB = 0x66000f74, X86_PCMPEQW = 0x66000f75, X86_PCMPEQD = 0x66000f76,
+	X86_PCMPEQQ = 0x660f3829, X86_PCMPGTB = 0x66000f64, X86_PCMPGTW = 0x66000f65,
+	X86_PCMPGTD = 0x66000f66, X86_PCMPGTQ = 0x660f3837,
+	X86_PADDB = 0x66000ffc, X86_PADDW = 0x66000ffd, X86_PADDD = 0x66000ffe,
+	X86_PADDQ = 0x66000fd4, X86_PSUBB = 0x66000ff8, X86_PSUBW = 0x66000ff9,
+	X86_PSUBD = 0x66000ffa, X86_PSUBQ = 0x66000ffb, X86_PADDUSB = 0x66000fdc,
+	X86_PMULLW = 0x66000fd5, X86_PMULLD = 0x660f3840,
+	X86_PAND = 0x66000fdb, X86_PANDN = 0x66000fdf, X86_POR = 0x66000feb, X86_PXOR = 0x66000fef,
+	X86_PMINUB = 0x66000fda, X86_PMAXUB = 0x66000fde, X86_PMINSW = 0x66000fea,
+	X86_PMAXSW = 0x66000fee, X86_PMINSB = 0x660f3838, X86_PMAXSB = 0x660f383c,
+	X86_PMINUW = 0x660f383a, X86_PMAXUW = 0x660f383e, X86_PMINSD = 0x660f3839,
+	X86_PMAXSD = 0x660f383d, X86_PMINUD = 0x660f383b, X86_PMAXUD = 0x660f383f,
+	X86_PSHUFB = 0x660f3800, X86_PALIGNR = 0x660f3a0f,
+	X86_PMOVSXBW = 0x660f3820, X86_PMOVSXWD = 0x660f3823, X86_PMOVSXDQ = 0x660f3825,
+	X86_PMOVZXBW = 0x660f3830, X86_PMOVZXWD = 0x660f3833, X86_PMOVZXDQ = 0x660f3835,
+	/* shifts by imm8: 66 0F 71/72/73 /digit ib; the digit is in bits 8-10 here */
+	X86_PSRLW_I = 0x66000271, X86_PSRAW_I = 0x66000471, X86_PSLLW_I = 0x66000671,
+	X86_PSRLD_I = 0x66000272, X86_PSRAD_I = 0x66000472, X86_PSLLD_I = 0x66000672,
+	X86_PSRLQ_I = 0x66000273, X86_PSRLDQ_I = 0x66000373, X86_PSLLQ_I = 0x66000673,
+	X86_PSLLDQ_I = 0x66000773,
+} X86Vec;
+
+void x86_vec_rr(X86Buf *b, X86Vec op, unsigned dst, unsigned src);
+void x86_vec_rm(X86Buf *b, X86Vec op, unsigned dst, X86Mem m);
+/* With an imm8 (pshufd, palignr). */
+void x86_vec_rri(X86Buf *b, X86Vec op, unsigned dst, unsigned src, uint8_t imm);
+/* A shift by immediate (X86_PS*_I). */
+void x86_vec_shift(X86Buf *b, X86Vec op, unsigned xmm, uint8_t count);
+/* Stores: movdqu m, xmm; movq m64, xmm (66 0F D6); movd m32, xmm. */
+void x86_movdqu_mx(X86Buf *b, X86Mem m, unsigned xmm);
+void x86_movq_mx(X86Buf *b, X86Mem m, unsigned xmm);
+void x86_movd_mx(X86Buf *b, X86Mem m, unsigned xmm);
+/* Loads that zero the rest: movq xmm, m64 (F3 0F 7E); movd xmm, m32. */
+void x86_movq_xm(X86Buf *b, unsigned xmm, X86Mem m);
+void x86_movd_xm(X86Buf *b, unsigned xmm, X86Mem m);
+/* Lane moves with a general register (size 1, 2, 4 or 8; pextrw and pinsrw are SSE2,
+ * the others SSE4.1). pextr zero-extends into the 32/64-bit register. */
+void x86_pextr(X86Buf *b, unsigned size, X86Reg dst, unsigned xmm, uint8_t lane);
+void x86_pinsr(X86Buf *b, unsigned size, unsigned xmm, X86Reg src, uint8_t lane);
 
 #endif

@@ -8,7 +8,8 @@
  *   r14  guest_base when it is not zero; otherwise an ordinary allocatable register
  *   rsp  16-byte aligned frame of JIT_SPILL_SLOTS spill slots, set up by the trampoline
  *   rax, rcx, rdx, xmm0, xmm1  scratch for instruction sequences, never allocated
- *   everything else holds temps (the allocator's choice).
+ *   everything else holds temps (the allocator's choice): general registers the
+ *   integer and float temps, xmm2-xmm15 the v128 temps.
  */
 #ifndef FERRY_JIT_X86_INTERNAL_H
 #define FERRY_JIT_X86_INTERNAL_H
@@ -98,17 +99,19 @@ struct JitBackend {
 	uintptr_t guest_base;
 	bool guest_base_known;
 	struct JitScratch *scratch; /* per-compile arrays, kept to be reused */
+	size_t vec_consts;          /* offset of the vector selectors' constants */
 	FILE *perf_map; /* FERRY_PERF_MAP: symbols for perf, or NULL */
 };
 /* Adds a compiled block to the perf symbol map, when one is open. */
 void jit_perf_map_note(JitBackend *be, const JitBlock *blk);
 
-/* Where the allocator put a temp for its whole lifetime. */
+/* Where the allocator put a temp for its whole lifetime. A v128 temp's register is an
+ * xmm number and its spill slot the first of two (16-byte aligned). */
 enum { LOC_NONE, LOC_REG, LOC_STACK, LOC_CONST };
 typedef struct TempLoc {
 	uint8_t kind;
 	uint8_t reg;   /* LOC_REG */
-	uint16_t slot; /* LOC_STACK: spill slot index */
+	uint16_t slot; /* LOC_STACK: spill slot index; LOC_CONST v128: its CONST aux */
 } TempLoc;
 
 typedef struct RegAlloc {
@@ -130,6 +133,8 @@ typedef struct RegAlloc {
 bool jit_regalloc(const IrBlock *b, bool base_reg_free, RegAlloc *ra);
 void jit_regalloc_free(RegAlloc *ra);
 bool jit_isel_reuses_src0(IrOp op);
+/* The first xmm register the allocator hands out (xmm0 and xmm1 are scratch). */
+#define JIT_FIRST_VEC_REG 2
 
 typedef struct JitFixup {
 	uint32_t at;    /* offset of a rel32 in the block's code */
@@ -191,6 +196,12 @@ extern const JitIselFn jit_isel_int[IR_OP_COUNT];
 extern const JitIselFn jit_isel_mem[IR_OP_COUNT];
 extern const JitIselFn jit_isel_ctrl[IR_OP_COUNT];
 extern const JitIselFn jit_isel_fp[IR_OP_COUNT];
+extern const JitIselFn jit_isel_vec[IR_OP_COUNT]; /* v128 types and vector-only ops */
+
+/* Writes the constants the vector selectors read rip-relative at the start of the code
+ * cache and reserves them (isel_vec.c); *offset is where they start. False when they
+ * do not fit. */
+bool jit_vec_init(CodeCache *cc, size_t *offset);
 
 /* Operand helpers for the selectors (isel.c). */
 static inline unsigned jit_size(IrType t)
@@ -219,6 +230,10 @@ bool jit_cmp_temps(JitCompiler *c, unsigned size, IrTemp a, IrTemp b);
 void jit_test_temp(JitCompiler *c, IrTemp t);
 X86Cond jit_cond(IrCond cond);
 X86Cond jit_cond_swapped(IrCond cond);
+
+/* The host operand of the guest access `in` (LOAD or STORE); may leave the guest
+ * address in rcx and branch to a misaligned-access exit (isel_mem.c). */
+X86Mem jit_guest_mem(JitCompiler *c, const IrInsn *in);
 
 /* Points the rel32 at offset `at` of the block's code to the current position. */
 void jit_patch_here(JitCompiler *c, size_t at);

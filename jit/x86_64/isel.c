@@ -1,7 +1,8 @@
 /*
  * The block compiler's driver and the operand helpers every instruction selector uses.
  * jit_compile allocates registers, then walks the IR once: each op is emitted by the
- * selector its table (isel_int.c, isel_mem.c, isel_ctrl.c, isel_fp.c) names, straight
+ * selector its table (isel_int.c, isel_mem.c, isel_ctrl.c, isel_fp.c, isel_vec.c for
+ * v128 types and vector-only ops) names, straight
  * into the code cache; rarely taken exits go to cold stubs after the block's code. The
  * host code offset of every INSN_START is recorded so a host fault maps back to the
  * guest instruction.
@@ -151,6 +152,9 @@ static const bool reuses_src0[IR_OP_COUNT] = {
     [IR_OR] = true,   [IR_XOR] = true,  [IR_SHL] = true, [IR_SHR] = true, [IR_SAR] = true,
     [IR_ROTL] = true, [IR_ROTR] = true, [IR_NEG] = true, [IR_NOT] = true, [IR_BSWAP] = true,
     [IR_EXTS] = true, [IR_EXTU] = true, [IR_BITCAST] = true,
+    [IR_VMIN] = true, [IR_VMAX] = true, [IR_VSHLI] = true, [IR_VSHRI] = true,
+    [IR_VSARI] = true, [IR_VTBL] = true, [IR_VPERM] = true, [IR_VREV] = true,
+    [IR_VNARROW] = true, [IR_VSETLANE] = true, [IR_VWIDEN] = true,
 };
 
 bool jit_isel_reuses_src0(IrOp op)
@@ -158,8 +162,10 @@ bool jit_isel_reuses_src0(IrOp op)
 	return reuses_src0[op];
 }
 
-static JitIselFn selector(IrOp op)
+static JitIselFn selector(IrOp op, IrType type)
 {
+	if (type == IR_V128 || op == IR_VGETLANE)
+		return jit_isel_vec[op];
 	if (jit_isel_int[op])
 		return jit_isel_int[op];
 	if (jit_isel_mem[op])
@@ -214,8 +220,8 @@ static bool emit_body(JitCompiler *c)
 	for (uint32_t i = 0; i < b->n_insns && !c->buf.error && !c->failed; i++) {
 		if (c->skip_next == i)
 			continue;
-		JitIselFn fn = selector((IrOp)b->insns[i].op);
-		if (!fn || b->insns[i].type == IR_V128)
+		JitIselFn fn = selector((IrOp)b->insns[i].op, (IrType)b->insns[i].type);
+		if (!fn)
 			return false;
 		fn(c, &b->insns[i], i);
 	}

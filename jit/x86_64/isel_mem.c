@@ -68,12 +68,12 @@ static void address_to_rcx(JitCompiler *c, IrTemp addr, uint64_t offset)
 }
 
 /* The host operand for the access `in` makes; may leave the guest address in rcx. */
-static X86Mem guest_mem(JitCompiler *c, const IrInsn *in)
+X86Mem jit_guest_mem(JitCompiler *c, const IrInsn *in)
 {
 	IrTemp a = in->src[0];
 	bool narrow = ir_temp_type(c->ir, a) == IR_I32;
-	unsigned size_log2 = in->aux & MO_SIZE;
-	bool check = (in->aux & MO_ALIGN) && size_log2 > 0;
+	unsigned bytes = ir_memop_bytes(in->aux);
+	bool check = (in->aux & MO_ALIGN) && bytes > 1;
 	if (!narrow && !check) {
 		int64_t off = (int64_t)in->imm;
 		if (jit_is_const(c, a)) {
@@ -87,7 +87,7 @@ static X86Mem guest_mem(JitCompiler *c, const IrInsn *in)
 	}
 	address_to_rcx(c, a, in->imm);
 	if (check) {
-		x86_test_ri(BUF, 1, X86_RCX, (int32_t)((1u << size_log2) - 1));
+		x86_test_ri(BUF, 1, X86_RCX, (int32_t)(bytes - 1));
 		jit_cold(c, COLD_MISALIGNED, x86_jcc_rel32(BUF, X86_CC_NE, NULL));
 	}
 	return host_mem(c, X86_RCX, 0);
@@ -137,7 +137,7 @@ static void load_value(JitCompiler *c, X86Reg r, unsigned mo, unsigned tsize, X8
 
 static void isel_load(JitCompiler *c, const IrInsn *in, uint32_t i)
 {
-	X86Mem m = guest_mem(c, in);
+	X86Mem m = jit_guest_mem(c, in);
 	X86Reg r = jit_def(c, in->dst, X86_RAX);
 	load_value(c, r, in->aux, jit_size((IrType)in->type), m);
 	jit_def_done(c, in->dst, r);
@@ -145,7 +145,7 @@ static void isel_load(JitCompiler *c, const IrInsn *in, uint32_t i)
 
 static void isel_store(JitCompiler *c, const IrInsn *in, uint32_t i)
 {
-	X86Mem m = guest_mem(c, in);
+	X86Mem m = jit_guest_mem(c, in);
 	unsigned size = 1u << (in->aux & MO_SIZE);
 	IrTemp v = in->src[1];
 	int32_t imm;

@@ -8,6 +8,9 @@
  * others prefer the caller-saved ones. When registers run out, the range with the fewest
  * reads per remaining instruction goes to a spill slot (slots are not reused within a block, so a range moved to the
  * stack late can never collide with one that was there earlier).
+ * v128 temps get xmm2-xmm15 by the same rules from a pool of their own; every xmm
+ * register is caller-saved, so a v128 range that crosses a helper call is spilled (to
+ * an aligned pair of slots).
  */
 #include <stdlib.h>
 #include <string.h>
@@ -23,6 +26,8 @@ typedef struct Scan {
 	uint32_t *calls_before; /* number of CALL insns before each index */
 	IrTemp owner[16];       /* temp holding each host register, or IR_NONE */
 	uint32_t owned;         /* bit r set when owner[r] is not IR_NONE */
+	IrTemp xowner[16];      /* the same for the xmm registers */
+	uint32_t xowned;
 	bool allowed[16];
 	bool callee[16];
 } Scan;
@@ -50,6 +55,7 @@ static bool collect_uses(Scan *s)
 		}
 		if (ir_op_info[in->op].has_dst && in->dst != IR_NONE && in->op == IR_CONST) {
 			ra->loc[in->dst].kind = LOC_CONST;
+			ra->loc[in->dst].slot = in->type == IR_V128 ? in->aux : 0;
 			ra->cval[in->dst] = in->imm;
 		}
 	}
@@ -63,6 +69,23 @@ static bool to_stack(Scan *s, IrTemp t)
 		return false;
 	s->ra->loc[t] = (TempLoc){LOC_STACK, 0, (uint16_t)s->ra->n_slots++};
 	return true;
+}
+
+static bool to_stack_vec(Scan *s, IrTemp t)
+{
+	unsigned slot = (s->ra->n_slots + 1) & ~1u;
+	if (slot + 2 > JIT_SPILL_SLOTS)
+		return false;
+	s->ra->n_slots = slot + 2;
+	s->ra->loc[t] = (TempLoc){LOC_STACK, 0, (uint16_t)slot};
+	return true;
+}
+
+static void give_xmm(Scan *s, IrTemp t, unsigned x)
+{
+	s->xowner[x] = t;
+	s->xowned |= 1u << x;
+	s->ra->loc[t] = (TempLoc){LOC_REG, (uint8_t)x, 0};
 }
 
 static void give_reg(Scan *s, IrTemp t, X86Reg r)
@@ -114,6 +137,42 @@ static bool spill_for(Scan *s, IrTemp t, uint32_t i, bool need_callee)
 	return true;
 }
 
+/* A v128 destination: the register of a first source dying here when the selector
+ * allows, a free xmm register, or the cheaper of it and an xmm owner goes to the stack. */
+static bool place_vec(Scan *s, const IrInsn *in, uint32_t i, bool crosses)
+{
+	RegAlloc *ra = s->ra;
+	IrTemp d = in->dst, a = in->src[0];
+	if (crosses)
+		return to_stack_vec(s, d);
+	if (jit_isel_reuses_src0((IrOp)in->op) && a != IR_NONE &&
+	    ir_temp_type(s->b, a) == IR_V128 && ra->loc[a].kind == LOC_REG &&
+	    ra->last_use[a] == i && s->xowner[ra->loc[a].reg] == a) {
+		give_xmm(s, d, ra->loc[a].reg);
+		return true;
+	}
+	for (unsigned x = JIT_FIRST_VEC_REG; x < 16; x++)
+		if (s->xowner[x] == IR_NONE) {
+			give_xmm(s, d, x);
+			return true;
+		}
+	unsigned victim = 0;
+	uint64_t victim_cost = spill_cost(ra, d, i);
+	for (unsigned x = JIT_FIRST_VEC_REG; x < 16; x++) {
+		uint64_t cost = spill_cost(ra, s->xowner[x], i);
+		if (cost < victim_cost) {
+			victim = x;
+			victim_cost = cost;
+		}
+	}
+	if (!victim)
+		return to_stack_vec(s, d);
+	if (!to_stack_vec(s, s->xowner[victim]))
+		return false;
+	give_xmm(s, d, victim);
+	return true;
+}
+
 static bool place_dst(Scan *s, const IrInsn *in, uint32_t i)
 {
 	RegAlloc *ra = s->ra;
@@ -122,6 +181,8 @@ static bool place_dst(Scan *s, const IrInsn *in, uint32_t i)
 		ra->last_use[d] = i;
 	uint32_t end = ra->last_use[d];
 	bool crosses = s->calls_before[end] > s->calls_before[i + 1 <= end ? i + 1 : end];
+	if (ir_temp_type(s->b, d) == IR_V128)
+		return place_vec(s, in, i, crosses);
 	IrTemp a = in->src[0];
 	if (jit_isel_reuses_src0((IrOp)in->op) && a != IR_NONE && ra->loc[a].kind == LOC_REG &&
 	    ra->last_use[a] == i && s->owner[ra->loc[a].reg] == a &&
@@ -147,6 +208,13 @@ static bool scan(Scan *s)
 			if (ra->last_use[s->owner[r]] < i) {
 				s->owner[r] = IR_NONE;
 				s->owned &= ~(1u << r);
+			}
+		}
+		for (uint32_t m = s->xowned; m; m &= m - 1) {
+			int x = __builtin_ctz(m);
+			if (ra->last_use[s->xowner[x]] < i) {
+				s->xowner[x] = IR_NONE;
+				s->xowned &= ~(1u << x);
 			}
 		}
 		if (!ir_op_info[in->op].has_dst || in->dst == IR_NONE || in->op == IR_CONST)

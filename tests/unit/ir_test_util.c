@@ -16,7 +16,7 @@ TbExit toy_run(IrBlock *b, ToyCpu *cpu)
 	memset(&tb, 0, sizeof tb);
 	tb.ir = *b;
 	ck_assert(tb_resolve_labels(&tb));
-	uint64_t *temps = calloc(b->n_temps + 1, sizeof *temps);
+	uint64_t *temps = calloc(2 * b->n_temps + 1, sizeof *temps);
 	TbExit x = interp_run(&tb, &cpu->common, temps, NULL);
 	free(temps);
 	free(tb.label_pos);

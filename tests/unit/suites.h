@@ -15,6 +15,7 @@
 	X(riscv64_decode_suite)                                                           \
 	X(aarch64_decode_suite)                                                           \
 	X(a64_simd_suite)                                                                 \
+	X(aarch64_vec_suite)                                                              \
 	X(signal_frame_suite)                                                             \
 	X(riscv64_fp_suite)                                                               \
 	X(x86_emit_suite)                                                                 \

@@ -3,12 +3,15 @@
  * modulo the width, high multiplies, extensions), memory access with sizes, signs and
  * byte orders, misalignment exits, labels and branches, and each kind of block exit;
  * floating point: the default-NaN option, quiet and signaling compares, and the host
- * exception flags each raises.
+ * exception flags each raises; v128 ops lane by lane: the out-of-range TBL index,
+ * shifts by the full lane width, unsigned against signed compares, permutations,
+ * widening and narrowing.
  */
 #include <check.h>
 #include <string.h>
 #include <xmmintrin.h>
 
+#include "jit/ir_eval.h"
 #include "tests/unit/ir_test_util.h"
 
 static uint64_t eval2(IrOp op, IrType t, uint64_t a, uint64_t c)
@@ -25,6 +28,94 @@ static uint64_t eval2(IrOp op, IrType t, uint64_t a, uint64_t c)
 	toy_run(&b, &cpu);
 	return cpu.r[0];
 }
+
+/* Runs `op` on two v128 values held in guest state and returns the result. */
+static IrVec veval(IrOp op, uint16_t aux, uint64_t imm, IrVec a, IrVec c)
+{
+	IrBlock b;
+	ToyCpu cpu;
+	memset(&cpu, 0, sizeof cpu);
+	memcpy(cpu.v[0], &a, 16);
+	memcpy(cpu.v[1], &c, 16);
+	ir_block_init(&b, 0);
+	IrTemp x = ir_get(&b, IR_V128, TOY_V(0)), y = ir_get(&b, IR_V128, TOY_V(1)), r;
+	if (ir_op_info[op].n_src == 1)
+		r = ir_vop1(&b, op, aux, x);
+	else
+		r = ir_vop2(&b, op, aux, x, y);
+	b.insns[b.n_insns - 1].imm = imm;
+	ir_put(&b, IR_V128, TOY_V(2), r);
+	ir_exit(&b, CPU_EXIT_HALT, 0);
+	toy_run(&b, &cpu);
+	IrVec out;
+	memcpy(&out, cpu.v[2], 16);
+	return out;
+}
+
+static IrVec bytes_from(unsigned first)
+{
+	IrVec v;
+	for (unsigned i = 0; i < 16; i++)
+		v.b[i] = (uint8_t)(first + i);
+	return v;
+}
+
+START_TEST(vector_lanes_compares_and_shifts)
+{
+	IrVec a = {.d = {0x80ff7f0100000000ull, 0xfffffffe00000001ull}};
+	IrVec c = {.d = {0x0101010100000000ull, 0x0000000100000001ull}};
+	IrVec r = veval(IR_CMP, IR_VAUX(8, IR_GTU), 0, a, c);
+	ck_assert_uint_eq(r.d[0], 0xffffff0000000000ull);
+	r = veval(IR_CMP, IR_VAUX(8, IR_GTS), 0, a, c);
+	ck_assert_uint_eq(r.d[0], 0x0000ff0000000000ull);
+	r = veval(IR_CMP, IR_VAUX(32, IR_EQ), 0, a, c);
+	ck_assert_uint_eq(r.d[1], 0x00000000ffffffffull);
+	r = veval(IR_ADD, IR_VAUX(8, 0), 0, a, c);
+	ck_assert_uint_eq(r.d[0], 0x8100800200000000ull);
+	r = veval(IR_VMIN, IR_VAUX(16, IR_VSIGNED), 0, a, c);
+	ck_assert_uint_eq(r.d[0], 0x80ff010100000000ull);
+	r = veval(IR_VSHRI, IR_VAUX(8, 0), 8, a, c);
+	ck_assert_uint_eq(r.d[0] | r.d[1], 0);
+	r = veval(IR_VSARI, IR_VAUX(8, 0), 8, a, c);
+	ck_assert_uint_eq(r.d[0], 0xffff000000000000ull);
+	r = veval(IR_VSHLI, IR_VAUX(16, 0), 4, a, c);
+	ck_assert_uint_eq(r.d[0], 0x0ff0f01000000000ull);
+	r = veval(IR_ANDN, 0, 0, a, c);
+	ck_assert_uint_eq(r.d[1], 0xfffffffe00000000ull);
+}
+END_TEST
+
+START_TEST(vector_tables_and_permutations)
+{
+	IrVec t = bytes_from(0x40), idx = {.b = {0, 15, 16, 255, 1, 0x80, 2, 17}};
+	IrVec r = veval(IR_VTBL, IR_VAUX(8, 0), 0, t, idx);
+	ck_assert_uint_eq(r.d[0], 0x0042004100004f40ull);
+	ck_assert_uint_eq(r.d[1], 0x4040404040404040ull);
+	IrVec a = bytes_from(0), c = bytes_from(16);
+	r = veval(IR_VPERM, IR_VAUX(8, IR_VUZP1), 0, a, c);
+	ck_assert_uint_eq(r.d[0], 0x0e0c0a0806040200ull);
+	ck_assert_uint_eq(r.d[1], 0x1e1c1a1816141210ull);
+	r = veval(IR_VPERM, IR_VAUX(16, IR_VZIP2), 0, a, c);
+	ck_assert_uint_eq(r.d[0], 0x1b1a0b0a19180908ull);
+	r = veval(IR_VPERM, IR_VAUX(32, IR_VTRN2), 0, a, c);
+	ck_assert_uint_eq(r.d[0], 0x1716151407060504ull);
+	r = veval(IR_VEXT, 3, 0, a, c);
+	ck_assert_uint_eq(r.b[0], 3);
+	ck_assert_uint_eq(r.b[15], 18);
+	r = veval(IR_VREV, IR_VAUX(16, 3), 0, a, c);
+	ck_assert_uint_eq(r.d[0], 0x0100030205040706ull);
+	r = veval(IR_VWIDEN, IR_VAUX(8, IR_VSIGNED | IR_VHIGH), 0, bytes_from(0xf8), c);
+	ck_assert_uint_eq(r.d[0], 0x0003000200010000ull);
+	ck_assert_uint_eq(r.d[1], 0x0007000600050004ull);
+	r = veval(IR_VWIDEN, IR_VAUX(8, IR_VSIGNED), 0, bytes_from(0xf8), c);
+	ck_assert_uint_eq(r.d[0], 0xfffbfffafff9fff8ull);
+	r = veval(IR_VWIDEN, IR_VAUX(8, 0), 0, bytes_from(0xf8), c);
+	ck_assert_uint_eq(r.d[0], 0x00fb00fa00f900f8ull);
+	r = veval(IR_VNARROW, 16, 0, a, c);
+	ck_assert_uint_eq(r.d[0], 0x0e0c0a0806040200ull);
+	ck_assert_uint_eq(r.d[1], 0);
+}
+END_TEST
 
 START_TEST(division_is_total)
 {
@@ -285,6 +376,8 @@ Suite *interp_suite(void)
 	tcase_add_test(tc, default_nan_replaces_every_nan_result);
 	tcase_add_test(tc, float_ops_raise_the_host_flags);
 	tcase_add_test(tc, quiet_and_signaling_compares);
+	tcase_add_test(tc, vector_lanes_compares_and_shifts);
+	tcase_add_test(tc, vector_tables_and_permutations);
 	suite_add_tcase(s, tc);
 	return s;
 }

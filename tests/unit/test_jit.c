@@ -1,7 +1,8 @@
 /*
  * The x86-64 JIT against the IR interpreter. Random blocks (every integer op in both
  * types, compares, selects, extensions, loads and stores of every size, sign and byte
- * order, aligned accesses, floating point, helper calls, forward branches, early exits)
+ * order, aligned accesses, floating point, v128 vector ops of every lane width, helper
+ * calls, forward branches, early exits)
  * run once on each executor from the same state; the guest state, memory and the way
  * the block left must be identical, and so must the MXCSR exception flags the block
  * raised unless it converts between integers and floats (whose flags the IR leaves
@@ -84,6 +85,8 @@ typedef struct Gen {
 	IrBlock *b;
 	IrTemp pool[2][256]; /* [0] i32, [1] i64 */
 	unsigned n[2];
+	IrTemp vpool[256]; /* v128 */
+	unsigned nv, saved_nv;
 	uint64_t mem_guest; /* guest address of the test memory */
 	uint64_t pc;
 	int open_label; /* label of an open forward branch, or -1 */
@@ -208,6 +211,125 @@ static void gen_fp(Gen *g)
 	add(g, back, ir_conv(b, IR_BITCAST, back, r, 0));
 }
 
+static IrTemp vpick(Gen *g)
+{
+	return g->vpool[rng() % g->nv];
+}
+
+static void vadd(Gen *g, IrTemp v)
+{
+	if (g->nv < 256)
+		g->vpool[g->nv++] = v;
+}
+
+static unsigned lane_bits(unsigned allowed) /* allowed: bit n for 8 << n */
+{
+	unsigned bits;
+	do
+		bits = 8u << (rng() % 4);
+	while (!(allowed & (bits >> 3)));
+	return bits;
+}
+
+static IrTemp gen_vconst(Gen *g)
+{
+	static const uint64_t v[] = {0, ~0ull, 0x8080808080808080ull, 0x7f7f7f7f7f7f7f7full,
+	                             0x0001000200030004ull, 0x0f0e0d0c0b0a0908ull};
+	uint64_t x = rng() % 2 ? v[rng() % 6] : rng();
+	return ir_vconst(g->b, x, rng() % 4 != 0);
+}
+
+/* Two-source lane-wise ops with the widths each allows (ir_verify.c). */
+static void gen_vbinary(Gen *g)
+{
+	static const struct { IrOp op; unsigned lanes; unsigned args; } ops[] = {
+		{IR_AND, 0, 0}, {IR_OR, 0, 0},      {IR_XOR, 0, 0},   {IR_ANDN, 0, 0},
+		{IR_ADD, 15, 0}, {IR_SUB, 15, 0},   {IR_MUL, 6, 0},   {IR_VMIN, 7, 2},
+		{IR_VMAX, 7, 2}, {IR_VPERM, 15, IR_VPERM_COUNT},      {IR_VTBL, 1, 0},
+		{IR_CMP, 15, 3}, {IR_VEXT, 0, 16},
+	};
+	unsigned k = (unsigned)(rng() % (sizeof ops / sizeof ops[0]));
+	IrBlock *b = g->b;
+	IrTemp x = vpick(g), y = vpick(g);
+	unsigned arg = ops[k].args ? (unsigned)(rng() % ops[k].args) : 0;
+	uint16_t aux;
+	if (ops[k].op == IR_CMP)
+		arg = (unsigned[]){IR_EQ, IR_GTS, IR_GTU}[arg];
+	if (ops[k].op == IR_VEXT)
+		aux = (uint16_t)arg;
+	else
+		aux = ops[k].lanes ? IR_VAUX(lane_bits(ops[k].lanes), arg) : 0;
+	if (ops[k].op == IR_VTBL && rng() % 2) /* indices mostly in range */
+		y = ir_vop2(b, IR_AND, 0, y, ir_vconst(b, 0x1f1f1f1f1f1f1f1full, true));
+	vadd(g, ir_vop2(b, ops[k].op, aux, x, y));
+}
+
+static void gen_vunary(Gen *g)
+{
+	IrBlock *b = g->b;
+	IrTemp x = vpick(g);
+	unsigned bits;
+	switch (rng() % 6) {
+	case 0: vadd(g, ir_vop1(b, IR_NOT, 0, x)); break;
+	case 1: {
+		static const IrOp sh[] = {IR_VSHLI, IR_VSHRI, IR_VSARI};
+		IrOp op = sh[rng() % 3];
+		bits = lane_bits(op == IR_VSARI ? 7 : 15);
+		vadd(g, ir_vshift(b, op, bits, x, (unsigned)(rng() % (bits + 1))));
+		break;
+	}
+	case 2: {
+		bits = lane_bits(7);
+		unsigned s = (unsigned)__builtin_ctz(bits) - 3, container = s + 1 + (unsigned)(rng() % (3 - s));
+		vadd(g, ir_vop1(b, IR_VREV, IR_VAUX(bits, container), x));
+		break;
+	}
+	case 3: vadd(g, ir_vop1(b, IR_VWIDEN, IR_VAUX(lane_bits(7), rng() % 4), x)); break;
+	case 4: vadd(g, ir_vop1(b, IR_VNARROW, (uint16_t)lane_bits(14), x)); break;
+	default: vadd(g, ir_op1(b, IR_MOV, IR_V128, x)); break;
+	}
+}
+
+/* Moves between vectors, integers, guest state and memory. */
+static void gen_vmove(Gen *g)
+{
+	IrBlock *b = g->b;
+	unsigned bits = lane_bits(15), lane = (unsigned)(rng() % (128 / bits));
+	IrType t = bits == 64 ? IR_I64 : rand_int_type();
+	int64_t off;
+	switch (rng() % 9) {
+	case 0: vadd(g, ir_vdup(b, bits, pick(g, rand_int_type()))); break;
+	case 7: vadd(g, ir_vpair(b, pick(g, IR_I64), pick(g, IR_I64))); break;
+	case 8: /* halves of a vector register, read back whole by a later GET */
+		ir_put(b, IR_I64, TOY_V(rng() % 4) + 8 * (rng() % 2), pick(g, IR_I64));
+		vadd(g, ir_get(b, IR_V128, TOY_V(rng() % 4)));
+		break;
+	case 1: add(g, t, ir_vgetlane(b, t, bits, lane, vpick(g))); break;
+	case 2: vadd(g, ir_vsetlane(b, bits, lane, vpick(g), pick(g, rand_int_type()))); break;
+	case 3: ir_put(b, IR_V128, TOY_V(rng() % 4), vpick(g)); break;
+	case 4: vadd(g, gen_vconst(g)); break;
+	default: {
+		unsigned mo = rng() % 2 ? MO_64 | MO_128 : (unsigned)(rng() % 4);
+		mo |= rng() % 8 ? 0 : MO_ALIGN;
+		IrTemp a = gen_addr(g, &off);
+		if (rng() & 1)
+			vadd(g, ir_load(b, IR_V128, mo, a, off));
+		else
+			ir_store(b, IR_V128, mo, a, off, vpick(g));
+		break;
+	}
+	}
+}
+
+static void gen_vec(Gen *g)
+{
+	switch (rng() % 3) {
+	case 0: gen_vbinary(g); break;
+	case 1: gen_vunary(g); break;
+	default: gen_vmove(g); break;
+	}
+}
+
 static void gen_state(Gen *g)
 {
 	IrBlock *b = g->b;
@@ -257,6 +379,7 @@ static void gen_control(Gen *g)
 		g->open_label = -1;
 		g->n[0] = g->saved_n[0];
 		g->n[1] = g->saved_n[1];
+		g->nv = g->saved_nv;
 		return;
 	}
 	uint32_t l = ir_new_label(b);
@@ -282,6 +405,7 @@ static void gen_control(Gen *g)
 	g->open_label = (int)l;
 	g->saved_n[0] = g->n[0];
 	g->saved_n[1] = g->n[1];
+	g->saved_nv = g->nv;
 }
 
 /* Returns whether the block's exception flags are defined (it does not convert). */
@@ -297,7 +421,9 @@ static bool random_block(IrBlock *b, uint64_t mem_guest)
 	for (unsigned k = 0; k < 4; k++) {
 		add(&g, IR_I64, ir_const(b, IR_I64, interesting()));
 		add(&g, IR_I32, ir_const(b, IR_I32, interesting()));
+		vadd(&g, ir_get(b, IR_V128, TOY_V(k)));
 	}
+	vadd(&g, gen_vconst(&g));
 	unsigned len = 20 + (unsigned)(rng() % 60);
 	for (unsigned k = 0; k < len; k++) {
 		unsigned what = (unsigned)(rng() % 100);
@@ -315,8 +441,11 @@ static bool random_block(IrBlock *b, uint64_t mem_guest)
 			gen_call(&g);
 		else if (what < 94)
 			gen_control(&g);
-		else if (g.open_label < 0)
+		else if (what < 96 && g.open_label < 0)
 			ir_insn_start(b, g.pc += 4);
+		else
+			for (unsigned v = 0; v < 8; v++)
+				gen_vec(&g);
 	}
 	if (g.open_label >= 0)
 		gen_control(&g);
@@ -349,6 +478,9 @@ static void world_init(World *w, uintptr_t guest_base, uint64_t seed)
 		w->cpu.r[r] = interesting();
 	w->cpu.w[0] = (uint32_t)interesting();
 	w->cpu.w[1] = (uint32_t)interesting();
+	for (int v = 0; v < 4; v++)
+		for (int i = 0; i < 16; i++)
+			w->cpu.v[v][i] = (uint8_t)(rng() % 3 ? rng() : rng() % 3 ? 0x80 : 0x7f);
 	for (int i = 0; i < MEM_SIZE; i++)
 		w->mem[i] = (uint8_t)rng();
 	rng_state = saved;
@@ -361,6 +493,7 @@ static void check_same(const World *a, const World *c, TbExit xa, TbExit xc, int
 	            a->cpu.common.pc == c->cpu.common.pc &&
 	            memcmp(a->cpu.r, c->cpu.r, sizeof a->cpu.r) == 0 &&
 	            memcmp(a->cpu.w, c->cpu.w, sizeof a->cpu.w) == 0 &&
+	            memcmp(a->cpu.v, c->cpu.v, sizeof a->cpu.v) == 0 &&
 	            memcmp(a->mem, c->mem, MEM_SIZE) == 0 &&
 	            (xa.reason != CPU_EXIT_MISALIGNED ||
 	             a->cpu.common.fault_addr == c->cpu.common.fault_addr);
@@ -371,6 +504,12 @@ static void check_same(const World *a, const World *c, TbExit xa, TbExit xc, int
 			        (unsigned long long)a->cpu.r[r], (unsigned long long)c->cpu.r[r]);
 		fprintf(stderr, "w interp %08x %08x jit %08x %08x\n", a->cpu.w[0], a->cpu.w[1],
 		        c->cpu.w[0], c->cpu.w[1]);
+		for (int v = 0; v < 4; v++)
+			fprintf(stderr, "v%d interp %016llx%016llx jit %016llx%016llx\n", v,
+			        (unsigned long long)((uint64_t *)a->cpu.v[v])[1],
+			        (unsigned long long)((uint64_t *)a->cpu.v[v])[0],
+			        (unsigned long long)((uint64_t *)c->cpu.v[v])[1],
+			        (unsigned long long)((uint64_t *)c->cpu.v[v])[0]);
 		fprintf(stderr, "exit interp %d/%u/%d pc %llx, jit %d/%u/%d pc %llx\n", xa.kind,
 		        xa.slot, xa.reason, (unsigned long long)a->cpu.common.pc, xc.kind, xc.slot,
 		        xc.reason, (unsigned long long)c->cpu.common.pc);
@@ -393,7 +532,7 @@ static TbExit run_interp(IrBlock *b, World *w, unsigned *flags)
 	tb.ir = *b;
 	tb.pc = b->guest_pc;
 	ck_assert(tb_resolve_labels(&tb));
-	uint64_t *temps = calloc(b->n_temps + 1, sizeof *temps);
+	uint64_t *temps = calloc(2 * b->n_temps + 1, sizeof *temps);
 	take_host_flags();
 	TbExit x = interp_run(&tb, &w->cpu.common, temps, NULL);
 	*flags = take_host_flags();
