@@ -85,7 +85,8 @@ static void fill_constants(uint8_t (*k)[16])
 bool jit_vec_init(CodeCache *cc, size_t *offset)
 {
 	size_t pad = (16 - (uintptr_t)code_cache_free_start(cc) % 16) % 16;
-	size_t need = pad + K_COUNT * 16;
+	/* A whole number of cache lines, so that blocks keep the alignment they had. */
+	size_t need = (pad + K_COUNT * 16 + 63) & ~(size_t)63;
 	if (code_cache_free_size(cc) < need)
 		return false;
 	fill_constants((uint8_t(*)[16])(code_cache_free_start(cc) + pad));
