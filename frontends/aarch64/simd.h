@@ -41,6 +41,7 @@ enum {
 	A64_R_SHN = 1 << 15,  /* narrowing/lengthening shift: immh<3> = 0 */
 	A64_R_SHF = 1 << 16,  /* fixed-point: single or double only; vector D needs Q */
 	A64_R_EF = 1 << 17,   /* FP by element: sz:L = 11 reserved; vector D needs Q */
+	A64_R_EXT = 1 << 18,  /* EXT: with Q = 0, imm4<3> = 1 is reserved */
 };
 
 typedef union A64V {
@@ -207,7 +208,7 @@ static inline void a64_set_qc(A64Cpu *cpu, bool qc)
 	X(fmls_e, A64_R_EF) X(fmulx_e, A64_R_EF)                                          \
 	/* permutes, copies, immediates, tables */                                        \
 	X(uzp1, A64_R_QD) X(uzp2, A64_R_QD) X(zip1, A64_R_QD) X(zip2, A64_R_QD)           \
-	X(trn1, A64_R_QD) X(trn2, A64_R_QD) X(ext, 0) X(tbl, 0) X(tbx, 0)                 \
+	X(trn1, A64_R_QD) X(trn2, A64_R_QD) X(ext, A64_R_EXT) X(tbl, 0) X(tbx, 0)                 \
 	X(dup_e, 0) X(ins_e, 0)                                                           \
 	/* floating point, vector and scalar-of-vector */                                 \
 	X(fadd, A64_R_FPQ) X(fsub, A64_R_FPQ) X(fmul, A64_R_FPQ) X(fdiv, A64_R_FPQ)       \

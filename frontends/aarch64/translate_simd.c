@@ -26,7 +26,8 @@ static bool a64_simd_rules_ok(uint32_t raw, unsigned rules)
 		   ((rules & A64_R_BH) && (size == 3 || (size == 2 && !q))) ||
 		   ((rules & A64_R_FP4S) && (sz || !q)) || ((rules & A64_R_P) && (size == 1 || size == 2)) ||
 		   ((rules & A64_R_S) && sz) || ((rules & A64_R_LT2) && size >= 2) ||
-		   ((rules & A64_R_EF) && ((sz && lbit) || (!scalar && sz && !q)));
+		   ((rules & A64_R_EF) && ((sz && lbit) || (!scalar && sz && !q))) ||
+		   ((rules & A64_R_EXT) && !q && (raw >> 14 & 1));
 	if (bad)
 		return false;
 	if (rules & (A64_R_SHD | A64_R_SHQ | A64_R_SHN | A64_R_SHF)) {

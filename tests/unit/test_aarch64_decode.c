@@ -173,6 +173,28 @@ START_TEST(test_translate_sweep)
 }
 END_TEST
 
+/* Encodings a table line matches but the architecture reserves must raise SIGILL. */
+START_TEST(test_reserved_forms_are_illegal)
+{
+	static const uint32_t words[] = {
+		0x2e024020, /* ext v0.8b, v1.8b, v2.8b, #8: imm4<3> set with Q = 0 */
+		0x2e027820, /* ext v0.8b, v1.8b, v2.8b, #15 */
+	};
+	CodeBuf code = {{0, 0xd503201f, 0xd65f03c0, 0}, 0x10000};
+	GuestFetch fetch = {code_read, &code};
+	IrBlock b;
+	ir_block_init(&b, code.base);
+	for (size_t i = 0; i < sizeof words / sizeof words[0]; i++) {
+		code.words[0] = words[i];
+		ir_block_reset(&b, code.base);
+		aarch64_arch.translate(&b, &fetch, code.base);
+		const IrInsn *last = &b.insns[b.n_insns - 1];
+		ck_assert_msg(last->op == IR_EXIT && last->aux == CPU_EXIT_ILLEGAL, "0x%08x", words[i]);
+	}
+	ir_block_free(&b);
+}
+END_TEST
+
 Suite *aarch64_decode_suite(void)
 {
 	Suite *s = suite_create("aarch64_decode");
@@ -183,6 +205,7 @@ Suite *aarch64_decode_suite(void)
 	tcase_add_test(tc, test_bitmask);
 	tcase_add_test(tc, test_table_lines_reachable);
 	tcase_add_test(tc, test_translate_sweep);
+	tcase_add_test(tc, test_reserved_forms_are_illegal);
 	suite_add_tcase(s, tc);
 	return s;
 }
