@@ -39,6 +39,7 @@
 #include "syscall/linux/proc_state.h"
 #include "syscall/linux/strace.h"
 #include "syscall/linux/sys.h"
+#include "syscall/linux/vfork.h"
 
 enum {
 	LINUX_AT_FDCWD = -100,
@@ -303,18 +304,27 @@ int64_t sys_execveat(LinuxProc *p, CpuCommon *cpu, const uint64_t a[6])
 
 bool linux_exec_fd_reserved(const LinuxProc *p, int fd)
 {
-	return fd >= 0 && fd == p->self.fd;
+	return fd >= 0 && (fd == p->self.fd || linux_vfork_fd_reserved(fd));
 }
 
+/* close_range around the runner's own descriptors: the runner binary's and, in a vfork
+ * child, the channel to the parent (vfork.c). */
 int64_t linux_exec_close_range(const LinuxProc *p, unsigned lo, unsigned hi, unsigned flags)
 {
-	int self = p->self.fd;
-	if (self < 0 || (unsigned)self < lo || (unsigned)self > hi || lo > hi)
+	if (lo > hi)
 		return linux_ret(syscall(SYS_close_range, lo, hi, flags));
-	long r = 0;
-	if ((unsigned)self > lo)
-		r = syscall(SYS_close_range, lo, (unsigned)self - 1, flags);
-	if (r == 0 && (unsigned)self < hi)
-		r = syscall(SYS_close_range, (unsigned)self + 1, hi, flags);
-	return linux_ret(r);
+	int a = p->self.fd, b = linux_vfork_fd();
+	const int keep[2] = {a < b ? a : b, a < b ? b : a};
+	unsigned from = lo;
+	for (size_t i = 0; i < 2; i++) {
+		if (keep[i] < 0 || (unsigned)keep[i] < from || (unsigned)keep[i] > hi)
+			continue;
+		if ((unsigned)keep[i] > from &&
+		    syscall(SYS_close_range, from, (unsigned)keep[i] - 1, flags) < 0)
+			return -errno;
+		from = (unsigned)keep[i] + 1;
+	}
+	if (from > hi)
+		return 0;
+	return linux_ret(syscall(SYS_close_range, from, hi, flags));
 }

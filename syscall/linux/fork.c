@@ -3,7 +3,8 @@
  * fork(), vfork() and posix_spawn() arrive here, and the child is a host fork of the
  * whole runner (guest memory, translations and personality state come along), which also
  * serves CLONE_VM | CLONE_VFORK: the child gets a copy instead of the shared memory, which
- * is enough for the exec-or-exit that vfork callers do.
+ * is enough for the exec-or-exit that vfork callers do, with vfork.c making the parent
+ * wait for it and copying back what the child wrote into the parent thread's stack.
  *
  * The fork goes through the host C library's fork() whenever the child reports its end
  * with SIGCHLD (every C library's fork and posix_spawn): that one holds the runner's own
@@ -17,6 +18,7 @@
  * without CLONE_SIGHAND and CLONE_SIGHAND without CLONE_VM; namespace and other flags a
  * fork cannot honour with ENOSYS, so callers fall back.
  */
+#include <pthread.h>
 #include <signal.h>
 #include <sched.h>
 #include <sys/mman.h>
@@ -27,6 +29,7 @@
 #include "syscall/linux/conv.h"
 #include "syscall/linux/proc_state.h"
 #include "syscall/linux/sys.h"
+#include "syscall/linux/vfork.h"
 
 /* The clone flags a process fork may carry. */
 #define FORK_FLAGS                                                                                 \
@@ -59,23 +62,54 @@ static int64_t unsupported(uint64_t flags, int64_t err)
 	return err;
 }
 
+/* Forks of one process one at a time, so that no fork by another thread copies the
+ * write end of a vfork channel (vfork.c) while it is open in the parent: a process that
+ * kept it would hold the vfork parent up until it exec'ed or ended. */
+static pthread_mutex_t fork_serial = PTHREAD_MUTEX_INITIALIZER;
+
 static int64_t fork_process(LinuxProc *p, CpuCommon *cpu, const uint64_t a[6])
 {
 	uint64_t flags = a[0];
 	if ((flags & CLONE_PARENT_SETTID) && !gmem_access_ok(p->mem, a[2], 4, PROT_WRITE))
 		return -EFAULT;
+	int channel[2] = {-1, -1};
+	pthread_mutex_lock(&fork_serial);
+	if (flags & CLONE_VFORK) {
+		int r = linux_vfork_prepare(channel);
+		if (r < 0) {
+			pthread_mutex_unlock(&fork_serial);
+			return r;
+		}
+	}
 	long pid =
 	    (flags & CSIGNAL) == SIGCHLD
 	        ? fork()
 	        : syscall(SYS_clone, (unsigned long)(flags & CSIGNAL), NULL, NULL, NULL, 0UL);
-	if (pid < 0)
-		return -errno;
+	int err = errno;
 	if (pid == 0) {
+		pthread_mutex_init(&fork_serial, NULL);
+		/* the parent thread's stack pointer, before the child may move to its own */
+		uint64_t parent_sp = p->abi->get_sp(cpu);
+		linux_vfork_forget();
+		if (channel[0] >= 0) {
+			close(channel[0]);
+			linux_vfork_child_start(p, parent_sp, channel[1]);
+		}
 		child_setup(p, cpu, flags, a[1], a[3], a[4]);
 		return 0;
 	}
+	if (channel[1] >= 0)
+		close(channel[1]);
+	pthread_mutex_unlock(&fork_serial);
+	if (pid < 0) {
+		if (channel[0] >= 0)
+			close(channel[0]);
+		return -err;
+	}
 	if (flags & CLONE_PARENT_SETTID)
 		conv_put_u32(p->abi, p->mem, a[2], (uint32_t)pid);
+	if (channel[0] >= 0)
+		linux_vfork_wait(p, channel[0]);
 	return pid;
 }
 

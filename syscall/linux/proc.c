@@ -21,17 +21,20 @@
 #include "syscall/linux/conv.h"
 #include "syscall/linux/proc_state.h"
 #include "syscall/linux/sys.h"
+#include "syscall/linux/vfork.h"
 
 enum { AFFINITY_MAX_BYTES = 1024, PERSONALITY_QUERY = 0xffffffff };
 
 int64_t sys_exit(LinuxProc *p, CpuCommon *cpu, const uint64_t a[6])
 {
+	linux_vfork_child_end(p);
 	linux_thread_exit(p, linux_int(a[0]));
 	return 0;
 }
 
 int64_t sys_exit_group(LinuxProc *p, CpuCommon *cpu, const uint64_t a[6])
 {
+	linux_vfork_child_end(p);
 	linux_flush_logs(p);
 	_exit(linux_int(a[0]) & 0xff);
 }
