@@ -20,7 +20,6 @@ typedef struct Tb {
 	uint32_t *label_pos;  /* label -> index of its LABEL insn */
 	struct Tb *chain[2];  /* successor for GOTO_BLOCK slot 0/1, once known */
 	struct JitBlock *jit; /* host code from the x86-64 backend, or NULL */
-	uint64_t exec_count;
 } Tb;
 
 /* How a block left: a chainable direct exit (slot), an indirect jump, or an exit
