@@ -22,6 +22,9 @@ typedef enum CpuExit {
 	CPU_EXIT_HALT,       /* the guest asked to stop (exit_group already handled) */
 	CPU_EXIT_INTERRUPT,  /* exit_request was set; pc = the start of the next block */
 	CPU_EXIT_SYNC_CODE,  /* instruction fetch must see earlier stores (fence.i); pc = next */
+	CPU_EXIT_SYSTEM,     /* system mode: a privileged instruction changed state the machine
+	                      * loop must look at (privilege, address space, interrupt enables,
+	                      * wfi); pc = where to continue */
 	CPU_EXIT_COUNT
 } CpuExit;
 
@@ -53,6 +56,9 @@ typedef struct CpuCommon {
 	 * the engine's per-CPU state; both belong to the engine and are set on first run. */
 	const void *jump_cache;
 	struct EngineCpu *engine_cpu;
+	/* System mode: the software MMU every guest access goes through (common/softmmu.h);
+	 * NULL in user mode, where guest memory is host memory at guest_base. */
+	struct SoftMmu *mmu;
 } CpuCommon;
 
 #endif

@@ -33,6 +33,10 @@ void engine_free(Engine *e);
 CpuExit engine_run(Engine *e, CpuCommon *cpu);
 /* Drops every translation whose guest code overlaps [start, start+len). */
 void engine_invalidate(Engine *e, uint64_t start, uint64_t len);
+/* System mode: empties cpu's jump cache and return-address predictions, after its
+ * address space changed (a new page-table root, a TLB flush, a switch of translation
+ * regime). Called from cpu's own thread while it is outside engine_run. */
+void engine_cpu_forget_jumps(Engine *e, CpuCommon *cpu);
 /* Forgets a CPU whose thread is ending (not running); the CPU struct is the caller's. */
 void engine_cpu_release(Engine *e, CpuCommon *cpu);
 /* Around a fork of the process: prepare holds the engine's locks so the child inherits

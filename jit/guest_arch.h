@@ -17,9 +17,20 @@
 #include "jit/ir.h"
 
 typedef struct GuestFetch {
-	/* Copies len bytes of guest code at pc into buf; 0, or -EFAULT when not executable. */
+	/* Copies len bytes of guest code at pc into buf; 0, or -EFAULT when not executable.
+	 * In system mode the address is virtual and is translated for the CPU whose
+	 * block is being translated (the machine keeps it per host thread). */
 	int (*read)(void *opaque, uint64_t pc, void *buf, size_t len);
 	void *opaque;
+	/* System mode only (NULL in user mode): what, besides pc, the code at pc depends on
+	 * for `cpu` (its physical page, and any mode bits the translation depends on).
+	 * Blocks are found by (pc, code_key); the engine's per-CPU jump caches hold
+	 * entries found under the keys of that CPU's current address space (see
+	 * engine_cpu_forget_jumps). */
+	uint64_t (*code_key)(void *opaque, CpuCommon *cpu, uint64_t pc);
+	/* System mode: a block never continues into another guest page, and a direct exit
+	 * to another page is never chained (its mapping may change under it). */
+	int page_bounded;
 } GuestFetch;
 
 typedef struct GuestArch {

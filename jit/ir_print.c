@@ -14,7 +14,7 @@ static const char *const cond_name[IR_COND_COUNT] = {
 static const char *const fcond_name[IR_FCOND_COUNT] = {"feq", "flt", "fle", "funord"};
 static const char *const exit_name[CPU_EXIT_COUNT] = {
 	"none", "syscall", "illegal", "breakpoint", "fetch_fault", "mem_fault",
-	"misaligned", "halt", "interrupt", "sync_code"};
+	"misaligned", "halt", "interrupt", "sync_code", "system"};
 
 /* Vector ops: the lane width, the op's own operand and a shift count (ir_ops.h). */
 static bool print_vector(const IrInsn *in, FILE *out)
