@@ -40,6 +40,7 @@ include frontends/frontends.mk
 include runner/runner.mk
 include binfmt/binfmt.mk
 include rootfs-tools/rootfs.mk
+include sysemu/sysemu.mk
 include tests/tests.mk
 
 CORE_OBJS := $(call obj,$(CORE_SRCS))
@@ -47,7 +48,7 @@ RUNNER_OBJS := $(call obj,$(RUNNER_SRCS))
 FERRY_OBJS := $(call obj,$(FERRY_SRCS) $(BINFMT_SRCS) $(ROOTFS_SRCS))
 
 .PHONY: all clean check check-slow demo bench format format-check deps install
-all: $(foreach isa,$(ISAS),$(BUILD)/ferry-$(isa)) $(BUILD)/ferry
+all: $(foreach isa,$(ISAS),$(BUILD)/ferry-$(isa)) $(BUILD)/ferry $(BUILD)/ferry-sysemu-riscv64
 
 $(BUILD)/obj/%.o: %.c
 	@mkdir -p $(dir $@)

@@ -6,7 +6,7 @@
 set -e
 PKGS="build-essential pkg-config file libglib2.0-dev libelf-dev zlib1g-dev libcapstone-dev \
 check libsubunit-dev gcc-riscv64-linux-gnu libc6-dev-riscv64-cross gcc-aarch64-linux-gnu \
-libc6-dev-arm64-cross qemu-user"
+libc6-dev-arm64-cross qemu-user libfdt-dev libslirp-dev qemu-utils"
 missing=""
 for p in $PKGS; do
 	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"

@@ -9,11 +9,12 @@ UNIT_LIBS := $(shell pkg-config --libs check 2>/dev/null)
 # riscv64's) for its decoder.
 UNIT_EXTRA_OBJS := $(call obj,$(BINFMT_SRCS) runner/binfmt_args.c $(ROOTFS_PURE_SRCS) \
 	$(wildcard frontends/aarch64/*.c))
-$(BUILD)/tests/unit-tests: $(call obj,$(UNIT_SRCS)) $(UNIT_EXTRA_OBJS) $(BUILD)/libferry-riscv64.a \
-		$(BUILD)/libferry-core.a
+$(BUILD)/tests/unit-tests: $(call obj,$(UNIT_SRCS)) $(UNIT_EXTRA_OBJS) $(BUILD)/libferry-sysemu.a \
+		$(BUILD)/libferry-riscv64.a $(BUILD)/libferry-core.a
 	@mkdir -p $(dir $@)
-	$(CC) -o $@ $(call obj,$(UNIT_SRCS)) $(UNIT_EXTRA_OBJS) -Wl,--start-group $(BUILD)/libferry-riscv64.a \
-		$(BUILD)/libferry-core.a -Wl,--end-group $(PKG_LIBS) $(UNIT_LIBS)
+	$(CC) -o $@ $(call obj,$(UNIT_SRCS)) $(UNIT_EXTRA_OBJS) -Wl,--start-group $(BUILD)/libferry-sysemu.a \
+		$(BUILD)/libferry-riscv64.a $(BUILD)/libferry-core.a -Wl,--end-group $(PKG_LIBS) \
+		$(SYSEMU_LIBS) $(UNIT_LIBS)
 
 # The differential tester's generator and comparator (tests/difftest/), a native tool.
 DIFFTEST_SRCS := $(wildcard tests/difftest/*.c)
