@@ -47,9 +47,12 @@ typedef struct SoftTlbEntry {
 } SoftTlbEntry;
 
 typedef struct SoftMmuOps {
-	/* The slow paths. load/store take an IR memop (size, sign; sizes up to 8 bytes)
-	 * and either complete the access (RAM, filling the TLB; MMIO through the bus) or
-	 * raise the guest's fault and do not return. */
+	/* The slow paths, for 1, 2, 4 or 8 bytes: `memop` is the IR memop's size and
+	 * MO_ALIGN bits only; load returns the bytes as a little-endian value,
+	 * zero-extended, and store takes them the same way (the caller applies MO_SIGN
+	 * and MO_BE, and splits larger accesses). Each either completes the access (RAM,
+	 * possibly filling the TLB; MMIO through the bus; a misaligned access where the
+	 * ISA allows it) or raises the guest's fault and does not return. */
 	uint64_t (*load)(CpuCommon *cpu, uint64_t addr, unsigned memop);
 	void (*store)(CpuCommon *cpu, uint64_t addr, uint64_t value, unsigned memop);
 	/* A host pointer for `size` bytes of guest RAM at addr with the given access
