@@ -75,6 +75,8 @@ typedef struct RvCtx {
 	IrTemp lo32[32];  /* an i32 temp holding the low half of x[n], or IR_NONE */
 	unsigned n_side;   /* side exits so far */
 	RvSideExit side[RV_MAX_SIDE_EXITS];
+	/* System mode: the machine's hooks (rv_sys.h); NULL in user mode. */
+	const struct RvSysHooks *sys;
 } RvCtx;
 
 /* A translator returns false when the encoding is reserved (then SIGILL). */

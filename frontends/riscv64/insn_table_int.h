@@ -1,5 +1,6 @@
 /*
- * The riscv64 integer instruction table: RV64I, M, A, Zicsr, Zifencei. One line per
+ * The riscv64 integer instruction table: RV64I, M, A, Zicsr, Zifencei, and the
+ * privileged instructions the system mode translates. One line per
  * instruction pattern, X(mnemonic, mask, match, format, translator); the mnemonic is
  * printed with '_' turned into '.'. decode.c builds the decoder, the disassembler and the
  * translator prototypes from these lines. Where patterns overlap (fence.tso inside fence)
@@ -110,6 +111,11 @@
 	/* system: opcode 1110011 */                                                  \
 	X(ecall, 0xffffffff, 0x00000073, RVF_NONE, trans_ecall)                       \
 	X(ebreak, 0xffffffff, 0x00100073, RVF_NONE, trans_ebreak)                     \
+	/* privileged: system mode only (reserved in user mode) */                    \
+	X(sret, 0xffffffff, 0x10200073, RVF_NONE, trans_sret)                         \
+	X(mret, 0xffffffff, 0x30200073, RVF_NONE, trans_mret)                         \
+	X(wfi, 0xffffffff, 0x10500073, RVF_NONE, trans_wfi)                           \
+	X(sfence_vma, 0xfe007fff, 0x12000073, RVF_NONE, trans_sfence_vma)             \
 	X(csrrw, 0x0000707f, 0x00001073, RVF_CSR, trans_csrrw)                        \
 	X(csrrs, 0x0000707f, 0x00002073, RVF_CSR, trans_csrrs)                        \
 	X(csrrc, 0x0000707f, 0x00003073, RVF_CSR, trans_csrrc)                        \

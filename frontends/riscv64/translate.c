@@ -14,6 +14,7 @@
 #include "frontends/riscv64/translate.h"
 
 #include "frontends/riscv64/fp_helpers.h"
+#include "frontends/riscv64/rv_sys.h"
 #include "jit/translate_util.h"
 
 #define RV_MAX_BLOCK_INSNS 64
@@ -143,11 +144,16 @@ typedef struct RvTranslation {
 	RvCtx ctx;
 	const GuestFetch *fetch;
 	RvWindow *win;
+	uint64_t page; /* system mode: the page the block starts on */
 } RvTranslation;
 
+/* In system mode an instruction on another page is not fetched: the block ends with a
+ * chainable goto to it (see rv_sys.h). */
 static unsigned rv_fetch_insn(void *opaque, uint64_t pc, uint32_t *raw)
 {
 	RvTranslation *t = opaque;
+	if (t->ctx.sys && (pc & ~(uint64_t)(RV_FETCH_PAGE - 1)) != t->page)
+		return 0;
 	return rv_fetch_window(t->win, t->fetch, pc, raw, &t->ctx.len) ? t->ctx.len : 0;
 }
 
@@ -175,11 +181,14 @@ static const IrTranslateOps rv_translate_ops = {
     .translate = rv_translate_insn,
 };
 
-static void rv_translate_block(IrBlock *b, const GuestFetch *fetch, uint64_t pc)
+static void rv_translate(IrBlock *b, const GuestFetch *fetch, uint64_t pc, const RvSysHooks *sys)
 {
 	RvWindow win;
 	win.len = 0;
-	RvTranslation t = {.ctx = {.b = b}, .fetch = fetch, .win = &win};
+	RvTranslation t = {.ctx = {.b = b, .sys = sys},
+	                   .fetch = fetch,
+	                   .win = &win,
+	                   .page = pc & ~(uint64_t)(RV_FETCH_PAGE - 1)};
 	RvCtx *ctx = &t.ctx;
 	ir_translate_block(b, pc, RV_MAX_BLOCK_INSNS, &rv_translate_ops, &t);
 	/* the side exits go after the block's last exit */
@@ -193,7 +202,18 @@ static void rv_translate_block(IrBlock *b, const GuestFetch *fetch, uint64_t pc)
 	}
 }
 
-static unsigned rv_disas(const GuestFetch *fetch, uint64_t pc, char *buf, size_t bufsz)
+static void rv_translate_block(IrBlock *b, const GuestFetch *fetch, uint64_t pc)
+{
+	rv_translate(b, fetch, pc, NULL);
+}
+
+void rv_translate_block_sys(IrBlock *b, const GuestFetch *fetch, uint64_t pc,
+                            const RvSysHooks *sys)
+{
+	rv_translate(b, fetch, pc, sys);
+}
+
+unsigned rv_arch_disas(const GuestFetch *fetch, uint64_t pc, char *buf, size_t bufsz)
 {
 	uint32_t raw;
 	unsigned len;
@@ -211,7 +231,7 @@ const GuestArch riscv64_arch = {
 	.cpu_size = sizeof(RiscvCpu),
 	.max_block_insns = RV_MAX_BLOCK_INSNS,
 	.translate = rv_translate_block,
-	.disas = rv_disas,
+	.disas = rv_arch_disas,
 	.enter = rv_fp_enter,
 	.sync_state = rv_fp_sync_state,
 };

@@ -32,6 +32,8 @@ IrTemp rv_addr(RvCtx *ctx, unsigned rs1, int64_t imm);
 void rv_goto(RvCtx *ctx, uint64_t target, unsigned slot);
 /* Ends the block with an exception exit at the current instruction. */
 void rv_raise(RvCtx *ctx, unsigned cpu_exit);
+/* System mode: a Zicsr instruction through the machine's helper (translate_sys.c). */
+bool rv_sys_csr(RvCtx *ctx, const RvInsn *in, bool imm_form);
 /* Emits the slow path of an FP instruction whose frm check failed (translate_fp.c). */
 void rv_fp_slow_exit(RvCtx *ctx, const RvSideExit *side);
 

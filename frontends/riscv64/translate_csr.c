@@ -6,7 +6,9 @@
  * clock (time ticks at 10 MHz, the timebase Linux reports on the qemu virt machine;
  * cycle and instret count nanoseconds). Any other CSR, or a write to a read-only one,
  * is an illegal instruction. As the spec says, csrrw with rd = x0 does not read the
- * CSR and csrrs/csrrc with rs1 = x0 (or a zero immediate) do not write it.
+ * CSR and csrrs/csrrc with rs1 = x0 (or a zero immediate) do not write it. In system
+ * mode only fflags, frm and fcsr stay here; every other CSR goes to the machine's
+ * helper (translate_sys.c).
  *
  * Inline FP code leaves accrued exception flags in the host's MXCSR (translate_fp.c):
  * the architectural fflags is RiscvCpu.fflags | those flags. A read of fflags or fcsr
@@ -114,6 +116,8 @@ static bool gen_csr(RvCtx *ctx, const RvInsn *in, RvCsrOp op, bool imm_form)
 	for (size_t i = 0; i < sizeof rv_csrs / sizeof rv_csrs[0]; i++)
 		if (rv_csrs[i].num == in->csr)
 			csr = &rv_csrs[i];
+	if (ctx->sys && (!csr || csr->num > 0x003)) /* all but fflags, frm, fcsr */
+		return rv_sys_csr(ctx, in, imm_form);
 	bool src_zero = imm_form ? in->imm == 0 : in->rs1 == 0;
 	bool writes = op == RV_CSR_WRITE || !src_zero;
 	if (!csr || (writes && !csr->write))

@@ -137,7 +137,7 @@ static const uint32_t undecodable32[] = {
 	0x1015a52f, /* lr.w with rs2 != 0 */
 	0x0000402f, /* AMO with funct3 100 */
 	0x00200073, /* uret-like system encodings */
-	0x10500073, /* wfi */
+	0x10600073, /* SYSTEM funct12 0x106: nothing (wfi decodes; user mode rejects it) */
 	0x0000000b, /* custom-0 */
 	0x0000201f, /* 48-bit prefix in bits 6:0 */
 };

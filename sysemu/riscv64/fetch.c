@@ -1,0 +1,113 @@
+/*
+ * Instruction fetch for the system-mode translator: the GuestFetch that rv_sys_fetch
+ * hands to engine_new reads guest code at virtual addresses of the hart the calling
+ * thread runs (rv_current_hart, set by rv_hart_run), translated for that hart's
+ * privilege with execute permission, from RAM or ROM only (fetching from MMIO is an
+ * access fault). A block's code key is the physical address of its pc's page, or
+ * RV_CODE_KEY_NONE when pc cannot be fetched. Both use the TLB's fetch tag when it hits.
+ *
+ * When a block exits with CPU_EXIT_FETCH_FAULT the loop asks rv_fetch_fault which
+ * exception that is: a page fault or an access fault, at pc or, for a 32-bit
+ * instruction whose second half lies on the next page, at pc + 2.
+ */
+#include <errno.h>
+#include <string.h>
+
+#include "sysemu/bus.h"
+#include "sysemu/riscv64/hart_int.h"
+
+#define RV_CODE_KEY_NONE UINT64_MAX
+
+__thread RvHart *rv_current_hart;
+
+/* The host address of executable code at pc (up to its page's end): NULL with the
+ * fault kind in *kind. */
+static const uint8_t *rv_fetch_host(RvHart *h, uint64_t pc, int *kind, uint64_t *ppage)
+{
+	SoftTlbEntry *e = softmmu_entry(&h->mmu, pc);
+	if (e->tag_fetch == (pc & SOFTMMU_PAGE_MASK)) {
+		*ppage = h->tlb_paddr[e - h->mmu.tlb];
+		return (const uint8_t *)(uintptr_t)(pc + e->addend);
+	}
+	RvXlate x;
+	*kind = rv_mmu_translate(h, pc, MMU_FETCH, h->priv, &x);
+	if (*kind)
+		return NULL;
+	uint64_t left = SOFTMMU_PAGE_SIZE - (pc & ~SOFTMMU_PAGE_MASK);
+	const uint8_t *p = bus_ram_ptr(h->bus, x.paddr, left, 0);
+	if (!p) {
+		*kind = RV_FAULT_ACCESS;
+		return NULL;
+	}
+	rv_mmu_fill(h, pc, &x, h->priv);
+	*ppage = x.paddr & SOFTMMU_PAGE_MASK;
+	return p;
+}
+
+static int rv_fetch_read(void *opaque, uint64_t pc, void *buf, size_t len)
+{
+	RvHart *h = rv_current_hart;
+	uint8_t *out = buf;
+	while (len) {
+		size_t left = SOFTMMU_PAGE_SIZE - (pc & ~SOFTMMU_PAGE_MASK);
+		size_t n = len < left ? len : left;
+		int kind;
+		uint64_t ppage;
+		const uint8_t *p = rv_fetch_host(h, pc, &kind, &ppage);
+		if (!p)
+			return -EFAULT;
+		memcpy(out, p, n);
+		out += n;
+		pc += n;
+		len -= n;
+	}
+	return 0;
+}
+
+static uint64_t rv_fetch_code_key(void *opaque, CpuCommon *cpu, uint64_t pc)
+{
+	int kind;
+	uint64_t ppage;
+	if (!rv_fetch_host((RvHart *)cpu, pc, &kind, &ppage))
+		return RV_CODE_KEY_NONE;
+	return ppage;
+}
+
+GuestFetch rv_sys_fetch(struct Bus *bus)
+{
+	return (GuestFetch){.read = rv_fetch_read,
+	                    .opaque = bus,
+	                    .code_key = rv_fetch_code_key,
+	                    .page_bounded = 1};
+}
+
+uint64_t rv_fetch_fault(RvHart *h, uint64_t pc, uint64_t *tval)
+{
+	int kind;
+	uint64_t ppage;
+	const uint8_t *p = rv_fetch_host(h, pc, &kind, &ppage);
+	*tval = pc;
+	if (!p)
+		return rv_mmu_cause(MMU_FETCH, kind);
+	if ((p[0] & 3) != 3 || ((pc + 2) & ~SOFTMMU_PAGE_MASK) != 0)
+		return 0;
+	*tval = pc + 2;
+	return rv_fetch_host(h, pc + 2, &kind, &ppage) ? 0 : rv_mmu_cause(MMU_FETCH, kind);
+}
+
+uint32_t rv_fetch_insn_bits(RvHart *h, uint64_t pc)
+{
+	RvHart *saved = rv_current_hart;
+	uint8_t b[4] = {0};
+	rv_current_hart = h;
+	uint32_t bits = 0;
+	if (rv_fetch_read(NULL, pc, b, 2) == 0) {
+		bits = (uint32_t)b[0] | (uint32_t)b[1] << 8;
+		if ((bits & 3) == 3)
+			bits = rv_fetch_read(NULL, pc + 2, b + 2, 2) == 0
+			           ? bits | (uint32_t)b[2] << 16 | (uint32_t)b[3] << 24
+			           : 0;
+	}
+	rv_current_hart = saved;
+	return bits;
+}
