@@ -73,7 +73,7 @@ static void setup(void)
 	ram = bus_add_ram(bus, RAM_BASE, RAM_SIZE, "ram");
 	ck_assert_ptr_nonnull(ram);
 	ck_assert_int_eq(bus_add_mmio(bus, DEV_BASE, 0x1000, &dev_ops, NULL, "dev"), 0);
-	RvHartConfig cfg = {.hartid = 0, .bus = bus};
+	RvHartConfig cfg = {.hartid = 0, .bus = bus, .sstc = true};
 	hart = rv_hart_new(&cfg);
 	build_tables();
 	hart->satp = UINT64_C(8) << 60 | ROOT39 >> 12;
@@ -528,6 +528,27 @@ START_TEST(test_run_wfi_interrupt)
 }
 END_TEST
 
+/* Sstc: wfi in M-mode with STIE enabled wakes when the timer reaches stimecmp. */
+START_TEST(test_run_sstc_wakes_wfi)
+{
+	static const uint32_t code[] = {
+	    AUIPC_T0,           ADDI(6, 5, 0x100),  CSRRW(0, 0x305, 6), ADDI(6, 0, -1),
+	    CSRRW(0, 0x30a, 6), CSRRS(7, 0xc01, 0), ADDI(7, 7, 2000),   CSRRW(0, 0x14d, 7),
+	    ADDI(6, 0, 0x20),   CSRRW(0, 0x304, 6), WFI,                CSRRW(0, 0x304, 0),
+	    ADDI(10, 0, 99),    WFI,                JAL_BACK4};
+	timers_init(bus);
+	start_hart();
+	put_code(RAM_BASE, code, sizeof code / 4);
+	bool done = wait_for(&hart->cpu.x[10]);
+	stop_hart();
+	timers_shutdown();
+	ck_assert(done);
+	ck_assert_uint_eq(hart->cpu.x[10], 99);
+	ck_assert_uint_ge(clock_ticks(), hart->stimecmp);
+	ck_assert_uint_eq(hart->priv, RV_PRIV_M); /* no trap: MIE was clear */
+}
+END_TEST
+
 /* pause parks a running hart; resume lets it go on. */
 START_TEST(test_run_pause)
 {
@@ -570,6 +591,7 @@ Suite *rv_mmu_suite(void)
 	tcase_add_test(run, test_run_undecodable_and_wfi_from_u);
 	tcase_add_test(run, test_run_wfi_interrupt);
 	tcase_add_test(run, test_run_pause);
+	tcase_add_test(run, test_run_sstc_wakes_wfi);
 	suite_add_tcase(s, run);
 	return s;
 }
