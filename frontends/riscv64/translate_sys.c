@@ -35,7 +35,19 @@ static bool rv_sys_priv(RvCtx *ctx, const RvInsn *in)
 	return true;
 }
 
-bool trans_mret(RvCtx *ctx, const RvInsn *in) { return rv_sys_priv(ctx, in); }
-bool trans_sret(RvCtx *ctx, const RvInsn *in) { return rv_sys_priv(ctx, in); }
-bool trans_wfi(RvCtx *ctx, const RvInsn *in) { return rv_sys_priv(ctx, in); }
-bool trans_sfence_vma(RvCtx *ctx, const RvInsn *in) { return rv_sys_priv(ctx, in); }
+bool trans_mret(RvCtx *ctx, const RvInsn *in)
+{
+	return rv_sys_priv(ctx, in);
+}
+bool trans_sret(RvCtx *ctx, const RvInsn *in)
+{
+	return rv_sys_priv(ctx, in);
+}
+bool trans_wfi(RvCtx *ctx, const RvInsn *in)
+{
+	return rv_sys_priv(ctx, in);
+}
+bool trans_sfence_vma(RvCtx *ctx, const RvInsn *in)
+{
+	return rv_sys_priv(ctx, in);
+}

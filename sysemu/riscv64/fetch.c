@@ -75,10 +75,8 @@ static uint64_t rv_fetch_code_key(void *opaque, CpuCommon *cpu, uint64_t pc)
 
 GuestFetch rv_sys_fetch(struct Bus *bus)
 {
-	return (GuestFetch){.read = rv_fetch_read,
-	                    .opaque = bus,
-	                    .code_key = rv_fetch_code_key,
-	                    .page_bounded = 1};
+	return (GuestFetch){
+	    .read = rv_fetch_read, .opaque = bus, .code_key = rv_fetch_code_key, .page_bounded = 1};
 }
 
 uint64_t rv_fetch_fault(RvHart *h, uint64_t pc, uint64_t *tval)

@@ -44,7 +44,10 @@ void rv_hart_kick(RvHart *h)
 	pthread_mutex_unlock(&h->lock);
 }
 
-static void rv_hart_stimer_fired(void *opaque) { rv_hart_kick(opaque); }
+static void rv_hart_stimer_fired(void *opaque)
+{
+	rv_hart_kick(opaque);
+}
 
 RvHart *rv_hart_new(const RvHartConfig *cfg)
 {
@@ -123,11 +126,14 @@ void rv_hart_set_irq(void *hart, unsigned irq, int level)
 
 /* Exit handlers: the engine's exit reason -> the guest's trap. */
 
-static void rv_exit_none(RvHart *h) {}
+static void rv_exit_none(RvHart *h)
+{
+}
 
 static void rv_exit_ecall(RvHart *h)
 {
-	static const uint8_t causes[] = {[RV_PRIV_U] = RV_EXC_ECALL_U, [RV_PRIV_S] = RV_EXC_ECALL_S,
+	static const uint8_t causes[] = {[RV_PRIV_U] = RV_EXC_ECALL_U,
+	                                 [RV_PRIV_S] = RV_EXC_ECALL_S,
 	                                 [RV_PRIV_M] = RV_EXC_ECALL_M};
 	rv_hart_exception(h, causes[h->priv], 0, h->cpu.common.pc - 4);
 }
@@ -177,7 +183,10 @@ static void rv_exit_misaligned(RvHart *h)
 	                  h->cpu.common.fault_addr, pc);
 }
 
-static void rv_exit_halt(RvHart *h) { rv_hart_stop(h); }
+static void rv_exit_halt(RvHart *h)
+{
+	rv_hart_stop(h);
+}
 
 static void (*const rv_exit_handlers[CPU_EXIT_COUNT])(RvHart *h) = {
     [CPU_EXIT_NONE] = rv_exit_none,

@@ -45,23 +45,23 @@ enum {
 #define RV_CAUSE_INTERRUPT (UINT64_C(1) << 63)
 
 /* mstatus fields */
-#define RV_MS_SIE (UINT64_C(1) << 1)
-#define RV_MS_MIE (UINT64_C(1) << 3)
-#define RV_MS_SPIE (UINT64_C(1) << 5)
-#define RV_MS_MPIE (UINT64_C(1) << 7)
-#define RV_MS_SPP (UINT64_C(1) << 8)
+#define RV_MS_SIE       (UINT64_C(1) << 1)
+#define RV_MS_MIE       (UINT64_C(1) << 3)
+#define RV_MS_SPIE      (UINT64_C(1) << 5)
+#define RV_MS_MPIE      (UINT64_C(1) << 7)
+#define RV_MS_SPP       (UINT64_C(1) << 8)
 #define RV_MS_MPP_SHIFT 11
-#define RV_MS_MPP (UINT64_C(3) << RV_MS_MPP_SHIFT)
-#define RV_MS_FS (UINT64_C(3) << 13)
-#define RV_MS_MPRV (UINT64_C(1) << 17)
-#define RV_MS_SUM (UINT64_C(1) << 18)
-#define RV_MS_MXR (UINT64_C(1) << 19)
-#define RV_MS_TVM (UINT64_C(1) << 20)
-#define RV_MS_TW (UINT64_C(1) << 21)
-#define RV_MS_TSR (UINT64_C(1) << 22)
-#define RV_MS_UXL (UINT64_C(3) << 32)
-#define RV_MS_SXL (UINT64_C(3) << 34)
-#define RV_MS_SD (UINT64_C(1) << 63)
+#define RV_MS_MPP       (UINT64_C(3) << RV_MS_MPP_SHIFT)
+#define RV_MS_FS        (UINT64_C(3) << 13)
+#define RV_MS_MPRV      (UINT64_C(1) << 17)
+#define RV_MS_SUM       (UINT64_C(1) << 18)
+#define RV_MS_MXR       (UINT64_C(1) << 19)
+#define RV_MS_TVM       (UINT64_C(1) << 20)
+#define RV_MS_TW        (UINT64_C(1) << 21)
+#define RV_MS_TSR       (UINT64_C(1) << 22)
+#define RV_MS_UXL       (UINT64_C(3) << 32)
+#define RV_MS_SXL       (UINT64_C(3) << 34)
+#define RV_MS_SD        (UINT64_C(1) << 63)
 /* UXL = SXL = 2 (64-bit), read-only */
 #define RV_MS_XL64 (UINT64_C(2) << 32 | UINT64_C(2) << 34)
 
@@ -70,15 +70,15 @@ enum {
 
 /* satp */
 #define RV_SATP_MODE_SHIFT 60
-#define RV_SATP_BARE 0
-#define RV_SATP_SV39 8
-#define RV_SATP_SV48 9
-#define RV_SATP_PPN_MASK ((UINT64_C(1) << 44) - 1)
+#define RV_SATP_BARE       0
+#define RV_SATP_SV39       8
+#define RV_SATP_SV48       9
+#define RV_SATP_PPN_MASK   ((UINT64_C(1) << 44) - 1)
 
 /* mip/mie bits */
-#define RV_MIP(irq) (UINT64_C(1) << (irq))
+#define RV_MIP(irq)   (UINT64_C(1) << (irq))
 #define RV_MIP_S_BITS (RV_MIP(RV_IRQ_SSIP) | RV_MIP(RV_IRQ_STIP) | RV_MIP(RV_IRQ_SEIP))
-#define RV_MIP_ALL (RV_MIP_S_BITS | RV_MIP(RV_IRQ_MSIP) | RV_MIP(RV_IRQ_MTIP) | RV_MIP(RV_IRQ_MEIP))
+#define RV_MIP_ALL    (RV_MIP_S_BITS | RV_MIP(RV_IRQ_MSIP) | RV_MIP(RV_IRQ_MTIP) | RV_MIP(RV_IRQ_MEIP))
 
 /* A counter (mcycle, minstret) derived from the guest clock: value = ticks + offset,
  * or `frozen` while mcountinhibit stops it. */
@@ -101,8 +101,8 @@ struct RvHart {
 	unsigned priv;
 
 	uint64_t mstatus, medeleg, mideleg, mie;
-	uint64_t mip_sw;  /* the software-writable bits of mip */
-	uint64_t mip_hw;  /* device lines (atomic) */
+	uint64_t mip_sw; /* the software-writable bits of mip */
+	uint64_t mip_hw; /* device lines (atomic) */
 	uint64_t mtvec, stvec, mscratch, sscratch, mepc, sepc, mcause, scause, mtval, stval;
 	uint64_t satp, menvcfg, senvcfg, stimecmp, mseccfg, tselect;
 	uint32_t mcounteren, scounteren, mcountinhibit;

@@ -21,13 +21,13 @@
 #include "sysemu/bus.h"
 #include "sysemu/riscv64/hart_int.h"
 
-#define RV_PTE_V (UINT64_C(1) << 0)
-#define RV_PTE_R (UINT64_C(1) << 1)
-#define RV_PTE_W (UINT64_C(1) << 2)
-#define RV_PTE_X (UINT64_C(1) << 3)
-#define RV_PTE_U (UINT64_C(1) << 4)
-#define RV_PTE_A (UINT64_C(1) << 6)
-#define RV_PTE_D (UINT64_C(1) << 7)
+#define RV_PTE_V        (UINT64_C(1) << 0)
+#define RV_PTE_R        (UINT64_C(1) << 1)
+#define RV_PTE_W        (UINT64_C(1) << 2)
+#define RV_PTE_X        (UINT64_C(1) << 3)
+#define RV_PTE_U        (UINT64_C(1) << 4)
+#define RV_PTE_A        (UINT64_C(1) << 6)
+#define RV_PTE_D        (UINT64_C(1) << 7)
 #define RV_PTE_RESERVED (~UINT64_C(0) << 54) /* N, PBMT and reserved bits */
 #define RV_PTE_PPN(pte) ((pte) >> 10 & ((UINT64_C(1) << 44) - 1))
 
@@ -48,7 +48,10 @@ uint64_t rv_mmu_cause(SoftMmuAccess acc, int kind)
 	return causes[acc][kind];
 }
 
-void rv_mmu_flush(RvHart *h) { softmmu_flush(&h->mmu); }
+void rv_mmu_flush(RvHart *h)
+{
+	softmmu_flush(&h->mmu);
+}
 
 /* What a leaf entry lets `priv` do: U pages are U-mode's (S-mode may load and store
  * them with SUM, never execute them), MXR makes executable pages readable. */
@@ -155,7 +158,8 @@ void rv_mmu_fill(RvHart *h, uint64_t va, const RvXlate *x, unsigned priv)
 	e->addend = (uintptr_t)host - (uintptr_t)vpage;
 	e->tag_read = x->perms & RV_PERM(MMU_READ) ? vpage : SOFTMMU_TAG_INVALID;
 	e->tag_write = ram && (x->perms & RV_PERM(MMU_WRITE)) ? vpage : SOFTMMU_TAG_INVALID;
-	e->tag_fetch = priv == h->priv && (x->perms & RV_PERM(MMU_FETCH)) ? vpage : SOFTMMU_TAG_INVALID;
+	e->tag_fetch =
+	    priv == h->priv && (x->perms & RV_PERM(MMU_FETCH)) ? vpage : SOFTMMU_TAG_INVALID;
 	h->tlb_paddr[e - h->mmu.tlb] = ppage;
 }
 

@@ -16,19 +16,39 @@
 
 /* The 64-bit fields of RvHart in snapshot order. */
 static const size_t rv_vm_fields[] = {
-    offsetof(RvHart, mstatus),  offsetof(RvHart, medeleg),         offsetof(RvHart, mideleg),
-    offsetof(RvHart, mie),      offsetof(RvHart, mip_sw),          offsetof(RvHart, mip_hw),
-    offsetof(RvHart, mtvec),    offsetof(RvHart, stvec),           offsetof(RvHart, mscratch),
-    offsetof(RvHart, sscratch), offsetof(RvHart, mepc),            offsetof(RvHart, sepc),
-    offsetof(RvHart, mcause),   offsetof(RvHart, scause),          offsetof(RvHart, mtval),
-    offsetof(RvHart, stval),    offsetof(RvHart, satp),            offsetof(RvHart, menvcfg),
-    offsetof(RvHart, senvcfg),  offsetof(RvHart, stimecmp),        offsetof(RvHart, mseccfg),
-    offsetof(RvHart, tselect),  offsetof(RvHart, mcycle.offset),   offsetof(RvHart, mcycle.frozen),
-    offsetof(RvHart, minstret.offset), offsetof(RvHart, minstret.frozen),
+    offsetof(RvHart, mstatus),
+    offsetof(RvHart, medeleg),
+    offsetof(RvHart, mideleg),
+    offsetof(RvHart, mie),
+    offsetof(RvHart, mip_sw),
+    offsetof(RvHart, mip_hw),
+    offsetof(RvHart, mtvec),
+    offsetof(RvHart, stvec),
+    offsetof(RvHart, mscratch),
+    offsetof(RvHart, sscratch),
+    offsetof(RvHart, mepc),
+    offsetof(RvHart, sepc),
+    offsetof(RvHart, mcause),
+    offsetof(RvHart, scause),
+    offsetof(RvHart, mtval),
+    offsetof(RvHart, stval),
+    offsetof(RvHart, satp),
+    offsetof(RvHart, menvcfg),
+    offsetof(RvHart, senvcfg),
+    offsetof(RvHart, stimecmp),
+    offsetof(RvHart, mseccfg),
+    offsetof(RvHart, tselect),
+    offsetof(RvHart, mcycle.offset),
+    offsetof(RvHart, mcycle.frozen),
+    offsetof(RvHart, minstret.offset),
+    offsetof(RvHart, minstret.frozen),
 };
 #define RV_VM_NFIELDS (sizeof rv_vm_fields / sizeof rv_vm_fields[0])
 
-static uint64_t *rv_vm_field(RvHart *h, size_t i) { return (uint64_t *)((char *)h + rv_vm_fields[i]); }
+static uint64_t *rv_vm_field(RvHart *h, size_t i)
+{
+	return (uint64_t *)((char *)h + rv_vm_fields[i]);
+}
 
 static void rv_hart_save(void *opaque, GByteArray *out)
 {
@@ -106,6 +126,6 @@ static int rv_hart_load(void *opaque, VmReader *in)
 VmStateSection rv_hart_vmstate(RvHart *h)
 {
 	snprintf(h->vm_name, sizeof h->vm_name, "hart%u", h->hartid);
-	return (VmStateSection){.name = h->vm_name, .save = rv_hart_save, .load = rv_hart_load,
-	                        .opaque = h};
+	return (VmStateSection){
+	    .name = h->vm_name, .save = rv_hart_save, .load = rv_hart_load, .opaque = h};
 }

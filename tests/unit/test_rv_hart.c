@@ -12,24 +12,24 @@
 #include "sysemu/riscv64/hart_int.h"
 #include "tests/unit/suites.h"
 
-#define CSR_SSTATUS 0x100
-#define CSR_SIE 0x104
-#define CSR_STVEC 0x105
-#define CSR_SIP 0x144
-#define CSR_STIMECMP 0x14d
-#define CSR_SATP 0x180
-#define CSR_MSTATUS 0x300
-#define CSR_MISA 0x301
-#define CSR_MEDELEG 0x302
-#define CSR_MIDELEG 0x303
-#define CSR_MIE 0x304
-#define CSR_MTVEC 0x305
+#define CSR_SSTATUS    0x100
+#define CSR_SIE        0x104
+#define CSR_STVEC      0x105
+#define CSR_SIP        0x144
+#define CSR_STIMECMP   0x14d
+#define CSR_SATP       0x180
+#define CSR_MSTATUS    0x300
+#define CSR_MISA       0x301
+#define CSR_MEDELEG    0x302
+#define CSR_MIDELEG    0x303
+#define CSR_MIE        0x304
+#define CSR_MTVEC      0x305
 #define CSR_MCOUNTEREN 0x306
-#define CSR_MENVCFG 0x30a
-#define CSR_MEPC 0x341
-#define CSR_MIP 0x344
-#define CSR_PMPCFG0 0x3a0
-#define CSR_PMPADDR0 0x3b0
+#define CSR_MENVCFG    0x30a
+#define CSR_MEPC       0x341
+#define CSR_MIP        0x344
+#define CSR_PMPCFG0    0x3a0
+#define CSR_PMPADDR0   0x3b0
 #define CSR_SCOUNTEREN 0x106
 
 static Bus *bus;
@@ -100,7 +100,8 @@ START_TEST(test_mstatus_warl)
 	ck_assert_uint_eq(rd(CSR_MSTATUS) & RV_MS_MPP, UINT64_C(1) << RV_MS_MPP_SHIFT);
 	wr(CSR_MSTATUS, RV_MS_MIE | RV_MS_SIE | RV_MS_TVM | RV_MS_SUM | UINT64_C(1) << 6);
 	ms = rd(CSR_MSTATUS);
-	ck_assert_uint_eq(ms & ~(RV_MS_UXL | RV_MS_SXL), RV_MS_MIE | RV_MS_SIE | RV_MS_TVM | RV_MS_SUM);
+	ck_assert_uint_eq(ms & ~(RV_MS_UXL | RV_MS_SXL),
+	                  RV_MS_MIE | RV_MS_SIE | RV_MS_TVM | RV_MS_SUM);
 	/* sstatus is a view: no MIE or TVM, writes cannot reach them */
 	ck_assert_uint_eq(rd(CSR_SSTATUS), RV_MS_SIE | RV_MS_SUM | UINT64_C(2) << 32);
 	wr(CSR_SSTATUS, 0);
@@ -333,8 +334,8 @@ START_TEST(test_trap_delegation)
 	ck_assert_uint_eq(hart->priv, RV_PRIV_M);
 	ck_assert(hart->mstatus & RV_MS_MPRV);
 	ck_assert(hart->mstatus & RV_MS_MIE);
-	hart->mstatus = (hart->mstatus & ~RV_MS_MPP & ~RV_MS_MPIE) |
-	                (uint64_t)RV_PRIV_S << RV_MS_MPP_SHIFT;
+	hart->mstatus = (hart->mstatus & ~RV_MS_MPP & ~RV_MS_MPIE) | (uint64_t)RV_PRIV_S
+	                                                                 << RV_MS_MPP_SHIFT;
 	rv_hart_mret(hart);
 	ck_assert_uint_eq(hart->priv, RV_PRIV_S);
 	ck_assert_uint_eq(hart->cpu.common.pc, 0x80003000);

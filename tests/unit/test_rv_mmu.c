@@ -21,10 +21,10 @@
 
 #define RAM_BASE UINT64_C(0x80000000)
 #define RAM_SIZE 0x800000
-#define ROOT39 UINT64_C(0x80100000)
-#define L1 UINT64_C(0x80101000)
-#define L0 UINT64_C(0x80102000)
-#define ROOT48 UINT64_C(0x80103000)
+#define ROOT39   UINT64_C(0x80100000)
+#define L1       UINT64_C(0x80101000)
+#define L0       UINT64_C(0x80102000)
+#define ROOT48   UINT64_C(0x80103000)
 #define DEV_BASE UINT64_C(0x10000000)
 
 enum { V = 1, R = 2, W = 4, X = 8, U = 16, A = 64, D = 128 };
@@ -34,35 +34,44 @@ static uint8_t *ram;
 static RvHart *hart;
 static uint64_t dev_last_write;
 
-static uint64_t dev_read(void *opaque, uint64_t off, unsigned size) { return 0xab00 + off + size; }
+static uint64_t dev_read(void *opaque, uint64_t off, unsigned size)
+{
+	return 0xab00 + off + size;
+}
 static void dev_write(void *opaque, uint64_t off, uint64_t v, unsigned size)
 {
 	dev_last_write = off << 32 | v;
 }
 static const MemRegionOps dev_ops = {dev_read, dev_write};
 
-static uint64_t *pte_at(uint64_t pa) { return (uint64_t *)(ram + (pa - RAM_BASE)); }
-static uint64_t pte(uint64_t pa, uint64_t flags) { return pa >> 12 << 10 | flags; }
+static uint64_t *pte_at(uint64_t pa)
+{
+	return (uint64_t *)(ram + (pa - RAM_BASE));
+}
+static uint64_t pte(uint64_t pa, uint64_t flags)
+{
+	return pa >> 12 << 10 | flags;
+}
 
 static void build_tables(void)
 {
-	*pte_at(ROOT39 + 1 * 8) = pte(L1, V);                          /* 0x40000000: L1 */
+	*pte_at(ROOT39 + 1 * 8) = pte(L1, V);                           /* 0x40000000: L1 */
 	*pte_at(ROOT39 + 2 * 8) = pte(RAM_BASE, V | R | W | X | A | D); /* 1 GiB identity */
 	*pte_at(ROOT39 + 3 * 8) = pte(0x70000000, V);                   /* table not in RAM */
 	*pte_at(ROOT39 + 4 * 8) = pte(RAM_BASE, V | W);                 /* W without R */
 	*pte_at(ROOT39 + 5 * 8) = pte(L1, V | A);                       /* A on a pointer */
 	*pte_at(ROOT39 + 6 * 8) = pte(RAM_BASE, V | R | A | (UINT64_C(1) << 61)); /* PBMT */
 	*pte_at(L1 + 0 * 8) = pte(L0, V);
-	*pte_at(L1 + 1 * 8) = pte(0x80400000, V | R | W | X | A | D);   /* 2 MiB superpage */
-	*pte_at(L1 + 2 * 8) = pte(0x80401000, V | R | W | A | D);       /* misaligned one */
-	*pte_at(L0 + 0 * 8) = pte(0x80200000, V | R | W);               /* A, D clear */
-	*pte_at(L0 + 1 * 8) = pte(0x80201000, V | R | W | U | A | D);   /* user page */
-	*pte_at(L0 + 2 * 8) = pte(0x80202000, V | X | A);               /* execute-only */
-	*pte_at(L0 + 4 * 8) = pte(DEV_BASE, V | R | W | A | D);         /* MMIO */
-	*pte_at(L0 + 5 * 8) = pte(0x70000000, V | R | W | A | D);       /* nothing there */
+	*pte_at(L1 + 1 * 8) = pte(0x80400000, V | R | W | X | A | D); /* 2 MiB superpage */
+	*pte_at(L1 + 2 * 8) = pte(0x80401000, V | R | W | A | D);     /* misaligned one */
+	*pte_at(L0 + 0 * 8) = pte(0x80200000, V | R | W);             /* A, D clear */
+	*pte_at(L0 + 1 * 8) = pte(0x80201000, V | R | W | U | A | D); /* user page */
+	*pte_at(L0 + 2 * 8) = pte(0x80202000, V | X | A);             /* execute-only */
+	*pte_at(L0 + 4 * 8) = pte(DEV_BASE, V | R | W | A | D);       /* MMIO */
+	*pte_at(L0 + 5 * 8) = pte(0x70000000, V | R | W | A | D);     /* nothing there */
 	*pte_at(L0 + 6 * 8) = pte(0x80206000, V | R | W | X | A | D);
 	*pte_at(L0 + 7 * 8) = pte(0x80207000, V | R | W | X | A | D);
-	*pte_at(L0 + 8 * 8) = pte(0x80208000, V | R | A);               /* read-only */
+	*pte_at(L0 + 8 * 8) = pte(0x80208000, V | R | A); /* read-only */
 	*pte_at(ROOT48 + 0 * 8) = pte(ROOT39, V);
 	*pte_at(ROOT48 + 1 * 8) = pte(ROOT39, V);
 }
@@ -389,19 +398,19 @@ START_TEST(test_translation_modes)
 END_TEST
 
 /* Programs run by a hart thread with the interpreter. */
-#define I_TYPE(op, f3, rd, rs1, imm)                                                   \
-	((uint32_t)((imm) & 0xfff) << 20 | (uint32_t)(rs1) << 15 | (uint32_t)(f3) << 12 |    \
+#define I_TYPE(op, f3, rd, rs1, imm)                                                               \
+	((uint32_t)((imm)&0xfff) << 20 | (uint32_t)(rs1) << 15 | (uint32_t)(f3) << 12 |            \
 	 (uint32_t)(rd) << 7 | (op))
-#define ADDI(rd, rs1, imm) I_TYPE(0x13, 0, rd, rs1, imm)
-#define SLLI(rd, rs1, sh) I_TYPE(0x13, 1, rd, rs1, sh)
-#define CSRRW(rd, csr, rs1) I_TYPE(0x73, 1, rd, rs1, csr)
-#define CSRRS(rd, csr, rs1) I_TYPE(0x73, 2, rd, rs1, csr)
+#define ADDI(rd, rs1, imm)   I_TYPE(0x13, 0, rd, rs1, imm)
+#define SLLI(rd, rs1, sh)    I_TYPE(0x13, 1, rd, rs1, sh)
+#define CSRRW(rd, csr, rs1)  I_TYPE(0x73, 1, rd, rs1, csr)
+#define CSRRS(rd, csr, rs1)  I_TYPE(0x73, 2, rd, rs1, csr)
 #define CSRRSI(rd, csr, imm) I_TYPE(0x73, 6, rd, imm, csr)
-#define AUIPC_T0 0x00000297u
-#define ECALL 0x00000073u
-#define MRET 0x30200073u
-#define WFI 0x10500073u
-#define JAL_BACK4 0xffdff06fu /* jal x0, -4 */
+#define AUIPC_T0             0x00000297u
+#define ECALL                0x00000073u
+#define MRET                 0x30200073u
+#define WFI                  0x10500073u
+#define JAL_BACK4            0xffdff06fu /* jal x0, -4 */
 
 static void put_code(uint64_t addr, const uint32_t *insns, size_t n)
 {
@@ -409,9 +418,12 @@ static void put_code(uint64_t addr, const uint32_t *insns, size_t n)
 }
 
 /* M-mode handler at +0x100: a0 = mcause, a1 = mepc, a2 = mtval, then wfi forever. */
-static const uint32_t m_handler[] = {
-    CSRRS(10, 0x342, 0), CSRRS(11, 0x341, 0), CSRRS(12, 0x343, 0), CSRRW(0, 0x304, 0), WFI,
-    JAL_BACK4};
+static const uint32_t m_handler[] = {CSRRS(10, 0x342, 0),
+                                     CSRRS(11, 0x341, 0),
+                                     CSRRS(12, 0x343, 0),
+                                     CSRRW(0, 0x304, 0),
+                                     WFI,
+                                     JAL_BACK4};
 
 static Engine *engine;
 static pthread_t hart_thread;
@@ -435,7 +447,8 @@ static void start_hart(void)
 static bool wait_for(uint64_t *reg)
 {
 	for (int i = 0; i < 5000; i++) {
-		if (__atomic_load_n(reg, __ATOMIC_ACQUIRE) && __atomic_load_n(&hart->wfi, __ATOMIC_ACQUIRE))
+		if (__atomic_load_n(reg, __ATOMIC_ACQUIRE) &&
+		    __atomic_load_n(&hart->wfi, __ATOMIC_ACQUIRE))
 			return true;
 		usleep(1000);
 	}
@@ -452,10 +465,9 @@ static void stop_hart(void)
 /* M sets up mtvec and mret's into S at +0x200, which runs the given code. */
 static void run_in_s(const uint32_t *s_code, size_t n)
 {
-	static const uint32_t boot[] = {
-	    AUIPC_T0,         ADDI(6, 5, 0x100), CSRRW(0, 0x305, 6), ADDI(6, 5, 0x200),
-	    CSRRW(0, 0x341, 6), ADDI(6, 0, 1),   SLLI(6, 6, 11),     CSRRS(0, 0x300, 6),
-	    MRET};
+	static const uint32_t boot[] = {AUIPC_T0,          ADDI(6, 5, 0x100),  CSRRW(0, 0x305, 6),
+	                                ADDI(6, 5, 0x200), CSRRW(0, 0x341, 6), ADDI(6, 0, 1),
+	                                SLLI(6, 6, 11),    CSRRS(0, 0x300, 6), MRET};
 	start_hart();
 	put_code(RAM_BASE, boot, sizeof boot / 4);
 	put_code(RAM_BASE + 0x200, s_code, n);
@@ -493,7 +505,7 @@ END_TEST
 START_TEST(test_run_undecodable_and_wfi_from_u)
 {
 	/* mret to U (MPP = 0), where wfi is illegal */
-	static const uint32_t boot[] = {AUIPC_T0, ADDI(6, 5, 0x100), CSRRW(0, 0x305, 6),
+	static const uint32_t boot[] = {AUIPC_T0,          ADDI(6, 5, 0x100),  CSRRW(0, 0x305, 6),
 	                                ADDI(6, 5, 0x200), CSRRW(0, 0x341, 6), MRET};
 	static const uint32_t u_code[] = {ADDI(14, 0, 3), WFI};
 	start_hart();
@@ -512,9 +524,9 @@ END_TEST
  * reports the instruction after wfi. */
 START_TEST(test_run_wfi_interrupt)
 {
-	static const uint32_t code[] = {AUIPC_T0,         ADDI(6, 5, 0x100), CSRRW(0, 0x305, 6),
-	                                ADDI(6, 0, 8),    CSRRW(0, 0x304, 6), CSRRSI(0, 0x300, 8),
-	                                WFI,              ADDI(14, 0, 1)};
+	static const uint32_t code[] = {AUIPC_T0,      ADDI(6, 5, 0x100),  CSRRW(0, 0x305, 6),
+	                                ADDI(6, 0, 8), CSRRW(0, 0x304, 6), CSRRSI(0, 0x300, 8),
+	                                WFI,           ADDI(14, 0, 1)};
 	start_hart();
 	put_code(RAM_BASE, code, 8);
 	for (int i = 0; i < 5000 && !__atomic_load_n(&hart->wfi, __ATOMIC_ACQUIRE); i++)
@@ -531,11 +543,21 @@ END_TEST
 /* Sstc: wfi in M-mode with STIE enabled wakes when the timer reaches stimecmp. */
 START_TEST(test_run_sstc_wakes_wfi)
 {
-	static const uint32_t code[] = {
-	    AUIPC_T0,           ADDI(6, 5, 0x100),  CSRRW(0, 0x305, 6), ADDI(6, 0, -1),
-	    CSRRW(0, 0x30a, 6), CSRRS(7, 0xc01, 0), ADDI(7, 7, 2000),   CSRRW(0, 0x14d, 7),
-	    ADDI(6, 0, 0x20),   CSRRW(0, 0x304, 6), WFI,                CSRRW(0, 0x304, 0),
-	    ADDI(10, 0, 99),    WFI,                JAL_BACK4};
+	static const uint32_t code[] = {AUIPC_T0,
+	                                ADDI(6, 5, 0x100),
+	                                CSRRW(0, 0x305, 6),
+	                                ADDI(6, 0, -1),
+	                                CSRRW(0, 0x30a, 6),
+	                                CSRRS(7, 0xc01, 0),
+	                                ADDI(7, 7, 2000),
+	                                CSRRW(0, 0x14d, 7),
+	                                ADDI(6, 0, 0x20),
+	                                CSRRW(0, 0x304, 6),
+	                                WFI,
+	                                CSRRW(0, 0x304, 0),
+	                                ADDI(10, 0, 99),
+	                                WFI,
+	                                JAL_BACK4};
 	timers_init(bus);
 	start_hart();
 	put_code(RAM_BASE, code, sizeof code / 4);
