@@ -257,12 +257,12 @@ static const char *qcow2_open_backing(Qcow2State *s, const uint8_t *hdr, const Q
 static const char *qcow2_load(Qcow2State *s, unsigned depth, char **buf)
 {
 	uint8_t small[QCOW2_V3_HEADER_LEN + 8] = {0};
-	if (s->file_size < QCOW2_V2_HEADER_LEN)
-		return "header is truncated";
 	if (block_pread_full(s->fd, 0, small, sizeof small) < 0)
 		return "header cannot be read";
 	if (memcmp(small, "QFI\xfb", 4) != 0)
 		return "magic is wrong: not a qcow2 image";
+	if (s->file_size < QCOW2_V2_HEADER_LEN)
+		return "header is truncated";
 	Qcow2Header h = {0};
 	qcow2_parse_header(small, &h);
 	if (h.version >= 3 && s->file_size < QCOW2_V3_HEADER_LEN)

@@ -25,6 +25,8 @@
 	X(exec_suite)                                                                     \
 	X(net_conv_suite)                                                                 \
 	X(futex_suite)                                                                    \
+	X(block_suite)                                                                    \
+	X(net_slirp_suite)                                                                \
 	X(jit_suite)                                                                       \
 	X(bus_clock_suite)
 
