@@ -25,8 +25,8 @@ struct BlockBackend {
 };
 
 static const BlockDriver *const block_drivers[] = {
-	&block_raw_driver,
-	&block_qcow2_driver,
+    &block_raw_driver,
+    &block_qcow2_driver,
 };
 
 static const BlockDriver *block_driver_by_name(const char *name)
@@ -103,7 +103,8 @@ static BlockBackend *block_open_driver(const char *path, const char *format, boo
 	}
 	const BlockDriver *drv = block_driver_by_name(format);
 	if (!drv) {
-		*err = g_strdup_printf("%s: unknown image format '%s' (raw or qcow2)", path, format);
+		*err =
+		    g_strdup_printf("%s: unknown image format '%s' (raw or qcow2)", path, format);
 		return NULL;
 	}
 	uint64_t size = 0;
@@ -130,8 +131,7 @@ BlockBackend *block_open(const char *path, const BlockOpenOptions *opt, char **e
 	if (!opt)
 		opt = &defaults;
 	bool overlay = opt->snapshot && !opt->read_only;
-	BlockBackend *bb =
-		block_open_driver(path, opt->format, opt->read_only || overlay, 0, err);
+	BlockBackend *bb = block_open_driver(path, opt->format, opt->read_only || overlay, 0, err);
 	if (!bb || !overlay)
 		return bb;
 	char *why = NULL;
@@ -146,8 +146,7 @@ BlockBackend *block_open(const char *path, const BlockOpenOptions *opt, char **e
 	return bb;
 }
 
-BlockBackend *block_open_backing(const char *path, const char *format, unsigned depth,
-                                 char **err)
+BlockBackend *block_open_backing(const char *path, const char *format, unsigned depth, char **err)
 {
 	return block_open_driver(path, format, true, depth, err);
 }

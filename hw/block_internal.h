@@ -20,8 +20,7 @@ typedef struct BlockDriver {
 	const char *name;
 	/* Opens path (read-only when asked); NULL with *err set on failure. depth counts
 	 * the backing files above this one. */
-	void *(*open)(const char *path, bool read_only, unsigned depth, uint64_t *size,
-	              char **err);
+	void *(*open)(const char *path, bool read_only, unsigned depth, uint64_t *size, char **err);
 	int (*read)(void *state, uint64_t offset, void *buf, size_t len);
 	int (*write)(void *state, uint64_t offset, const void *buf, size_t len);
 	int (*flush)(void *state);
@@ -32,8 +31,7 @@ extern const BlockDriver block_raw_driver;
 extern const BlockDriver block_qcow2_driver;
 
 /* Opens a backing file (always read-only, no overlay); format NULL probes it. */
-BlockBackend *block_open_backing(const char *path, const char *format, unsigned depth,
-                                 char **err);
+BlockBackend *block_open_backing(const char *path, const char *format, unsigned depth, char **err);
 /* Reads any byte range; the part past the end of the image reads as zeros. */
 int block_read_any(BlockBackend *bb, uint64_t offset, void *buf, size_t len);
 

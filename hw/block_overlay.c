@@ -14,7 +14,7 @@
 #include "hw/block_overlay.h"
 
 #define OVERLAY_GRANULE_BITS 16
-#define OVERLAY_GRANULE (1u << OVERLAY_GRANULE_BITS)
+#define OVERLAY_GRANULE      (1u << OVERLAY_GRANULE_BITS)
 
 struct BlockOverlay {
 	int fd;

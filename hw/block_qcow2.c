@@ -15,17 +15,17 @@
 #include "hw/block_internal.h"
 #include "hw/block_qcow2.h"
 
-#define QCOW2_V2_HEADER_LEN 72
-#define QCOW2_V3_HEADER_LEN 104
-#define QCOW2_MAX_L1_ENTRIES (32u << 20)
-#define QCOW2_MAX_RT_CLUSTERS (1u << 20)
-#define QCOW2_MAX_SIZE (1ull << 61)
+#define QCOW2_V2_HEADER_LEN    72
+#define QCOW2_V3_HEADER_LEN    104
+#define QCOW2_MAX_L1_ENTRIES   (32u << 20)
+#define QCOW2_MAX_RT_CLUSTERS  (1u << 20)
+#define QCOW2_MAX_SIZE         (1ull << 61)
 #define QCOW2_MAX_BACKING_NAME 1023
 
-#define QCOW2_EXT_END 0
+#define QCOW2_EXT_END            0
 #define QCOW2_EXT_BACKING_FORMAT 0xe2792acau
-#define QCOW2_EXT_CRYPTO 0x0537be77u
-#define QCOW2_EXT_DATA_FILE 0x44415441u
+#define QCOW2_EXT_CRYPTO         0x0537be77u
+#define QCOW2_EXT_DATA_FILE      0x44415441u
 
 typedef struct Qcow2Header {
 	uint32_t version;
@@ -53,12 +53,13 @@ static const struct {
 	int ok;
 	const char *refusal;
 } qcow2_incompatible[] = {
-	{0, QCOW2_OK_READ_ONLY, "image is dirty (lazy refcounts); run 'qemu-img check -r all' "
-	                        "or open it read-only"},
-	{1, QCOW2_OK_READ_ONLY, "image is marked corrupt; open it read-only"},
-	{2, 0, "external data files are not supported"},
-	{3, QCOW2_OK_ALWAYS, NULL}, /* compression type: checked with the field itself */
-	{4, 0, "extended L2 entries (subclusters) are not supported"},
+    {0, QCOW2_OK_READ_ONLY,
+     "image is dirty (lazy refcounts); run 'qemu-img check -r all' "
+     "or open it read-only"},
+    {1, QCOW2_OK_READ_ONLY, "image is marked corrupt; open it read-only"},
+    {2, 0, "external data files are not supported"},
+    {3, QCOW2_OK_ALWAYS, NULL}, /* compression type: checked with the field itself */
+    {4, 0, "extended L2 entries (subclusters) are not supported"},
 };
 
 int qcow2_corrupt(Qcow2State *s, const char *fmt, ...)
@@ -154,7 +155,8 @@ static const char *qcow2_check_layout(const Qcow2Header *h, uint64_t file_size, 
 		return "L1 table is too small for the virtual size";
 	if (h->l1_size && (h->l1_offset % cs || h->l1_offset == 0))
 		return "L1 table offset is not cluster aligned";
-	if (h->l1_size && (h->l1_offset > file_size || h->l1_size * 8ull > file_size - h->l1_offset))
+	if (h->l1_size &&
+	    (h->l1_offset > file_size || h->l1_size * 8ull > file_size - h->l1_offset))
 		return "L1 table lies outside the file";
 	if (h->rt_clusters == 0 || h->rt_clusters > QCOW2_MAX_RT_CLUSTERS)
 		return *buf = g_strdup_printf("refcount table size of %u clusters is invalid",
@@ -182,9 +184,8 @@ static const char *qcow2_check_header(const Qcow2Header *h, uint64_t file_size, 
 	if (h->cluster_bits < 9 || h->cluster_bits > 21)
 		return *buf = g_strdup_printf("cluster size 2^%u is out of range (2^9..2^21)",
 		                              h->cluster_bits);
-	if (h->version == 3 &&
-	    (h->header_length < QCOW2_V3_HEADER_LEN || h->header_length % 8 ||
-	     h->header_length > (1u << h->cluster_bits)))
+	if (h->version == 3 && (h->header_length < QCOW2_V3_HEADER_LEN || h->header_length % 8 ||
+	                        h->header_length > (1u << h->cluster_bits)))
 		return *buf = g_strdup_printf("header length %u is invalid", h->header_length);
 	if (h->header_length > file_size)
 		return "header is truncated";
@@ -195,8 +196,8 @@ static const char *qcow2_check_header(const Qcow2Header *h, uint64_t file_size, 
 }
 
 /* Walks the header extensions; records the backing format. NULL or why not. */
-static const char *qcow2_parse_extensions(const uint8_t *hdr, size_t hdr_len,
-                                          const Qcow2Header *h, char **backing_format)
+static const char *qcow2_parse_extensions(const uint8_t *hdr, size_t hdr_len, const Qcow2Header *h,
+                                          char **backing_format)
 {
 	size_t end = h->backing_offset ? MIN((size_t)h->backing_offset, hdr_len) : hdr_len;
 	size_t off = h->header_length;
@@ -242,7 +243,7 @@ static const char *qcow2_open_backing(Qcow2State *s, const uint8_t *hdr, const Q
 	g_autofree char *name = g_strndup((const char *)hdr + h->backing_offset, h->backing_size);
 	g_autofree char *dir = g_path_get_dirname(s->path);
 	g_autofree char *path =
-		g_path_is_absolute(name) ? g_strdup(name) : g_build_filename(dir, name, NULL);
+	    g_path_is_absolute(name) ? g_strdup(name) : g_build_filename(dir, name, NULL);
 	char *why = NULL;
 	s->backing = block_open_backing(path, format, depth + 1, &why);
 	if (!s->backing) {
@@ -296,8 +297,7 @@ static const char *qcow2_load(Qcow2State *s, unsigned depth, char **buf)
 		return "refcount table cannot be read";
 	if (h.backing_offset && h.backing_size)
 		why = qcow2_open_backing(s, hdr, &h, backing_format, depth, buf);
-	if (!why && !s->read_only && h.autoclear &&
-	    qcow2_write_be64(s, QCOW2_HDR_AUTOCLEAR, 0) < 0)
+	if (!why && !s->read_only && h.autoclear && qcow2_write_be64(s, QCOW2_HDR_AUTOCLEAR, 0) < 0)
 		why = "header cannot be updated";
 	return why;
 }
@@ -351,10 +351,10 @@ static int qcow2_flush(void *state)
 }
 
 const BlockDriver block_qcow2_driver = {
-	.name = "qcow2",
-	.open = qcow2_open,
-	.read = qcow2_read,
-	.write = qcow2_write,
-	.flush = qcow2_flush,
-	.close = qcow2_close,
+    .name = "qcow2",
+    .open = qcow2_open,
+    .read = qcow2_read,
+    .write = qcow2_write,
+    .flush = qcow2_flush,
+    .close = qcow2_close,
 };

@@ -16,10 +16,10 @@
 
 /* L1 and L2 entries: bits 9..55 hold a cluster offset, bit 63 says the refcount is 1. */
 #define QCOW2_OFFSET_MASK 0x00fffffffffffe00ull
-#define QCOW2_COPIED (1ull << 63)
+#define QCOW2_COPIED      (1ull << 63)
 /* L2 entries only: a compressed cluster, and (version 3) a cluster that reads as zero. */
 #define QCOW2_COMPRESSED (1ull << 62)
-#define QCOW2_ZERO 1ull
+#define QCOW2_ZERO       1ull
 /* Refcount table entries keep their low 9 bits reserved. */
 #define QCOW2_RT_OFFSET_MASK (~0x1ffull)
 
@@ -90,8 +90,7 @@ int qcow2_l2_entry(Qcow2State *s, uint64_t guest_off, uint64_t *entry);
 uint64_t *qcow2_l2_table(Qcow2State *s, uint64_t l2_off, int *err);
 Qcow2ClusterKind qcow2_cluster_kind(const Qcow2State *s, uint64_t entry);
 /* Host byte range [*start, *start + *len) of a compressed cluster's data. */
-void qcow2_compressed_range(const Qcow2State *s, uint64_t entry, uint64_t *start,
-                            uint64_t *len);
+void qcow2_compressed_range(const Qcow2State *s, uint64_t entry, uint64_t *start, uint64_t *len);
 /* Reads [guest_off, guest_off+len) of one guest cluster described by entry. */
 int qcow2_read_in_cluster(Qcow2State *s, uint64_t entry, uint64_t guest_off, uint8_t *buf,
                           size_t len);

@@ -102,8 +102,8 @@ void qcow2_compressed_range(const Qcow2State *s, uint64_t entry, uint64_t *start
 	*len = sectors * 512 - (host & 511);
 }
 
-static int qcow2_read_unallocated(Qcow2State *s, uint64_t entry, uint64_t guest_off,
-                                  uint8_t *buf, size_t len)
+static int qcow2_read_unallocated(Qcow2State *s, uint64_t entry, uint64_t guest_off, uint8_t *buf,
+                                  size_t len)
 {
 	if (s->backing)
 		return block_read_any(s->backing, guest_off, buf, len);
@@ -182,8 +182,8 @@ static int qcow2_decompress(Qcow2State *s, uint64_t entry)
 	return 0;
 }
 
-static int qcow2_read_compressed(Qcow2State *s, uint64_t entry, uint64_t guest_off,
-                                 uint8_t *buf, size_t len)
+static int qcow2_read_compressed(Qcow2State *s, uint64_t entry, uint64_t guest_off, uint8_t *buf,
+                                 size_t len)
 {
 	int r = qcow2_decompress(s, entry);
 	if (r < 0)
@@ -192,12 +192,12 @@ static int qcow2_read_compressed(Qcow2State *s, uint64_t entry, uint64_t guest_o
 	return 0;
 }
 
-static int (*const qcow2_readers[QCOW2_CLUSTER_KINDS])(Qcow2State *, uint64_t, uint64_t,
-                                                         uint8_t *, size_t) = {
-	[QCOW2_CLUSTER_UNALLOCATED] = qcow2_read_unallocated,
-	[QCOW2_CLUSTER_ZERO] = qcow2_read_zero,
-	[QCOW2_CLUSTER_NORMAL] = qcow2_read_normal,
-	[QCOW2_CLUSTER_COMPRESSED] = qcow2_read_compressed,
+static int (*const qcow2_readers[QCOW2_CLUSTER_KINDS])(Qcow2State *, uint64_t, uint64_t, uint8_t *,
+                                                       size_t) = {
+    [QCOW2_CLUSTER_UNALLOCATED] = qcow2_read_unallocated,
+    [QCOW2_CLUSTER_ZERO] = qcow2_read_zero,
+    [QCOW2_CLUSTER_NORMAL] = qcow2_read_normal,
+    [QCOW2_CLUSTER_COMPRESSED] = qcow2_read_compressed,
 };
 
 int qcow2_read_in_cluster(Qcow2State *s, uint64_t entry, uint64_t guest_off, uint8_t *buf,

@@ -33,8 +33,8 @@ static uint64_t qcow2_rc_get_entry(const uint8_t *blk, uint64_t i, unsigned orde
 }
 
 /* Stores entry i and returns the byte range [*at, *at + *n) that changed. */
-static void qcow2_rc_set_entry(uint8_t *blk, uint64_t i, unsigned order, uint64_t v,
-                               uint64_t *at, size_t *n)
+static void qcow2_rc_set_entry(uint8_t *blk, uint64_t i, unsigned order, uint64_t v, uint64_t *at,
+                               size_t *n)
 {
 	if (order < 3) {
 		unsigned bits = 1u << order;

@@ -14,8 +14,7 @@ typedef struct RawState {
 	int fd;
 } RawState;
 
-static void *raw_open(const char *path, bool read_only, unsigned depth, uint64_t *size,
-                      char **err)
+static void *raw_open(const char *path, bool read_only, unsigned depth, uint64_t *size, char **err)
 {
 	int fd = open(path, (read_only ? O_RDONLY : O_RDWR) | O_CLOEXEC);
 	if (fd < 0) {
@@ -60,10 +59,10 @@ static void raw_close(void *state)
 }
 
 const BlockDriver block_raw_driver = {
-	.name = "raw",
-	.open = raw_open,
-	.read = raw_read,
-	.write = raw_write,
-	.flush = raw_flush,
-	.close = raw_close,
+    .name = "raw",
+    .open = raw_open,
+    .read = raw_read,
+    .write = raw_write,
+    .flush = raw_flush,
+    .close = raw_close,
 };

@@ -55,8 +55,8 @@ static const struct {
 	int slirp;
 	short host;
 } net_slirp_poll_bits[] = {
-	{SLIRP_POLL_IN, POLLIN},   {SLIRP_POLL_OUT, POLLOUT}, {SLIRP_POLL_PRI, POLLPRI},
-	{SLIRP_POLL_ERR, POLLERR}, {SLIRP_POLL_HUP, POLLHUP},
+    {SLIRP_POLL_IN, POLLIN},   {SLIRP_POLL_OUT, POLLOUT}, {SLIRP_POLL_PRI, POLLPRI},
+    {SLIRP_POLL_ERR, POLLERR}, {SLIRP_POLL_HUP, POLLHUP},
 };
 
 static int64_t net_slirp_now_ns(void)
@@ -138,15 +138,15 @@ static void net_slirp_notify(void *opaque)
 }
 
 static const SlirpCb net_slirp_callbacks = {
-	.send_packet = net_slirp_send_packet,
-	.guest_error = net_slirp_guest_error,
-	.clock_get_ns = net_slirp_clock_get_ns,
-	.timer_new = net_slirp_timer_new,
-	.timer_free = net_slirp_timer_free,
-	.timer_mod = net_slirp_timer_mod,
-	.register_poll_fd = net_slirp_poll_set_changed,
-	.unregister_poll_fd = net_slirp_poll_set_changed,
-	.notify = net_slirp_notify,
+    .send_packet = net_slirp_send_packet,
+    .guest_error = net_slirp_guest_error,
+    .clock_get_ns = net_slirp_clock_get_ns,
+    .timer_new = net_slirp_timer_new,
+    .timer_free = net_slirp_timer_free,
+    .timer_mod = net_slirp_timer_mod,
+    .register_poll_fd = net_slirp_poll_set_changed,
+    .unregister_poll_fd = net_slirp_poll_set_changed,
+    .notify = net_slirp_notify,
 };
 
 /* The poll loop. */
@@ -245,17 +245,17 @@ static void *net_slirp_thread(void *opaque)
 static Slirp *net_slirp_create(NetBackend *nb, const NetSlirpOptions *o)
 {
 	SlirpConfig cfg = {
-		.version = 1,
-		.restricted = o->restricted,
-		.in_enabled = true,
-		.vnetwork = o->net,
-		.vnetmask = o->mask,
-		.vhost = o->host,
-		.in6_enabled = true,
-		.vprefix_len = 64,
-		.vhostname = o->hostname,
-		.vdhcp_start = o->dhcp_start,
-		.vnameserver = o->dns,
+	    .version = 1,
+	    .restricted = o->restricted,
+	    .in_enabled = true,
+	    .vnetwork = o->net,
+	    .vnetmask = o->mask,
+	    .vhost = o->host,
+	    .in6_enabled = true,
+	    .vprefix_len = 64,
+	    .vhostname = o->hostname,
+	    .vdhcp_start = o->dhcp_start,
+	    .vnameserver = o->dns,
 	};
 	inet_pton(AF_INET6, "fec0::", &cfg.vprefix_addr6);
 	inet_pton(AF_INET6, "fec0::2", &cfg.vhost6);

@@ -128,14 +128,14 @@ static const struct {
 	const char *key;
 	char *(*parse)(NetSlirpParse *p, const char *value);
 } net_slirp_opts[] = {
-	{"id", opt_id},
-	{"net", opt_net},
-	{"host", opt_host},
-	{"dns", opt_dns},
-	{"dhcpstart", opt_dhcp},
-	{"restrict", opt_restrict},
-	{"hostname", opt_hostname},
-	{"hostfwd", opt_hostfwd},
+    {"id", opt_id},
+    {"net", opt_net},
+    {"host", opt_host},
+    {"dns", opt_dns},
+    {"dhcpstart", opt_dhcp},
+    {"restrict", opt_restrict},
+    {"hostname", opt_hostname},
+    {"hostfwd", opt_hostfwd},
 };
 
 static char *net_slirp_option(NetSlirpParse *p, const char *item)

@@ -123,8 +123,7 @@ static void expect_refused(const char *name, const char *format, bool ro, const 
 	BlockBackend *bb = block_open(p, &opt, &err);
 	ck_assert_ptr_null(bb);
 	ck_assert_ptr_nonnull(err);
-	ck_assert_msg(strstr(err, want) && strstr(err, name), "message '%s' lacks '%s'", err,
-	              want);
+	ck_assert_msg(strstr(err, want) && strstr(err, name), "message '%s' lacks '%s'", err, want);
 	g_free(err);
 }
 
@@ -214,15 +213,15 @@ START_TEST(test_qcow2_read_converted)
 	if (!have_qemu_img())
 		return;
 	static const char *const variants[] = {
-		"",
-		"-o compat=0.10",
-		"-o cluster_size=512",
-		"-o cluster_size=2M",
-		"-o refcount_bits=1,cluster_size=4096",
-		"-o refcount_bits=64",
-		"-c",
-		"-c -o cluster_size=4096",
-		"-c -o compat=0.10,cluster_size=1024",
+	    "",
+	    "-o compat=0.10",
+	    "-o cluster_size=512",
+	    "-o cluster_size=2M",
+	    "-o refcount_bits=1,cluster_size=4096",
+	    "-o refcount_bits=64",
+	    "-c",
+	    "-c -o cluster_size=4096",
+	    "-c -o compat=0.10,cluster_size=1024",
 	};
 	size_t len = 3 * MIB + 512 * 3;
 	g_autofree uint8_t *data = pattern(len, 3);
@@ -270,11 +269,11 @@ START_TEST(test_qcow2_write)
 	if (!have_qemu_img())
 		return;
 	static const char *const variants[] = {
-		"-o cluster_size=512",
-		"",
-		"-o compat=0.10,cluster_size=1024",
-		"-o refcount_bits=1,cluster_size=512",
-		"-o refcount_bits=64,cluster_size=4096",
+	    "-o cluster_size=512",
+	    "",
+	    "-o compat=0.10,cluster_size=1024",
+	    "-o refcount_bits=1,cluster_size=512",
+	    "-o refcount_bits=64,cluster_size=4096",
 	};
 	size_t len = 12 * MIB;
 	g_autofree uint8_t *src = pattern(len, 5);
@@ -429,19 +428,19 @@ START_TEST(test_qcow2_corrupt_headers)
 		bool ro;
 		const char *want;
 	} cases[] = {
-		{40, 8, 1ull << 40, false, "qcow2 L1 table lies outside the file"},
-		{40, 8, 0x10200, false, "L1 table offset is not cluster aligned"},
-		{36, 4, 0, false, "L1 table is too small"},
-		{20, 4, 30, false, "cluster size 2^30 is out of range"},
-		{4, 4, 4, false, "version 4 is not supported"},
-		{32, 4, 1, false, "encrypted images are not supported"},
-		{72, 8, 1ull << 9, true, "unknown incompatible feature bits 0x200"},
-		{72, 8, 1ull << 2, true, "external data files are not supported"},
-		{72, 8, 1ull << 1, false, "marked corrupt"},
-		{96, 4, 7, false, "refcount order 7 is invalid"},
-		{48, 8, 1ull << 40, false, "refcount table lies outside the file"},
-		{100, 4, 13, false, "header length 13 is invalid"},
-		{0, 4, 0x51464900, false, "magic"},
+	    {40, 8, 1ull << 40, false, "qcow2 L1 table lies outside the file"},
+	    {40, 8, 0x10200, false, "L1 table offset is not cluster aligned"},
+	    {36, 4, 0, false, "L1 table is too small"},
+	    {20, 4, 30, false, "cluster size 2^30 is out of range"},
+	    {4, 4, 4, false, "version 4 is not supported"},
+	    {32, 4, 1, false, "encrypted images are not supported"},
+	    {72, 8, 1ull << 9, true, "unknown incompatible feature bits 0x200"},
+	    {72, 8, 1ull << 2, true, "external data files are not supported"},
+	    {72, 8, 1ull << 1, false, "marked corrupt"},
+	    {96, 4, 7, false, "refcount order 7 is invalid"},
+	    {48, 8, 1ull << 40, false, "refcount table lies outside the file"},
+	    {100, 4, 13, false, "header length 13 is invalid"},
+	    {0, 4, 0x51464900, false, "magic"},
 	};
 	ck_assert_int_eq(sh("qemu-img create -q -f qcow2 good.qcow2 16M"), 0);
 	for (size_t i = 0; i < G_N_ELEMENTS(cases); i++) {

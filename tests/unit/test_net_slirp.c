@@ -241,8 +241,8 @@ END_TEST
 START_TEST(test_dhcp_custom_network)
 {
 	Inbox in;
-	NetBackend *nb = start_backend("user,net=192.168.76.0/24,dhcpstart=192.168.76.9,id=n1",
-	                               NULL, &in);
+	NetBackend *nb =
+	    start_backend("user,net=192.168.76.0/24,dhcpstart=192.168.76.9,id=n1", NULL, &in);
 	uint8_t f[1514];
 	net_backend_send(nb, f, build_dhcp_discover(f));
 	GBytes *offer = inbox_wait(&in, is_dhcp_offer_of, "192.168.76.9", 3000);
@@ -291,7 +291,7 @@ START_TEST(test_hostfwd_listens)
 {
 	int port = free_tcp_port();
 	g_autofree char *spec = g_strdup_printf(
-		"user,id=n0,hostfwd=tcp:127.0.0.1:%d-:22,hostfwd=udp::%d-10.0.2.15:53", port, port);
+	    "user,id=n0,hostfwd=tcp:127.0.0.1:%d-:22,hostfwd=udp::%d-10.0.2.15:53", port, port);
 	Inbox in;
 	NetBackend *nb = start_backend(spec, NULL, &in);
 	int s = socket(AF_INET, SOCK_STREAM, 0);
@@ -315,16 +315,16 @@ START_TEST(test_bad_options)
 	static const struct {
 		const char *spec, *want;
 	} cases[] = {
-		{"user", "id="},
-		{"user,id=n0,bogus=1", "unknown option 'bogus'"},
-		{"tap,id=n0", "only the 'user' network type"},
-		{"user,id=n0,hostfwd=tcp::22", "hostfwd=tcp::22"},
-		{"user,id=n0,hostfwd=sctp::1-:2", "hostfwd=sctp::1-:2"},
-		{"user,id=n0,hostfwd=tcp::70000-:22", "bad address or port"},
-		{"user,id=n0,net=10.0.2.0/40", "net=10.0.2.0/40"},
-		{"user,id=n0,dns=10.9.9.9", "inside net="},
-		{"user,id=n0,host=banana", "host=banana"},
-		{"user,id=n0,restrict", "restrict"},
+	    {"user", "id="},
+	    {"user,id=n0,bogus=1", "unknown option 'bogus'"},
+	    {"tap,id=n0", "only the 'user' network type"},
+	    {"user,id=n0,hostfwd=tcp::22", "hostfwd=tcp::22"},
+	    {"user,id=n0,hostfwd=sctp::1-:2", "hostfwd=sctp::1-:2"},
+	    {"user,id=n0,hostfwd=tcp::70000-:22", "bad address or port"},
+	    {"user,id=n0,net=10.0.2.0/40", "net=10.0.2.0/40"},
+	    {"user,id=n0,dns=10.9.9.9", "inside net="},
+	    {"user,id=n0,host=banana", "host=banana"},
+	    {"user,id=n0,restrict", "restrict"},
 	};
 	for (size_t i = 0; i < G_N_ELEMENTS(cases); i++) {
 		char *err = NULL;
