@@ -371,6 +371,14 @@ START_TEST(test_qcow2_snapshot_and_read_only)
 	ck_assert_int_eq(block_write(bb, 0, buf, 512), -EROFS);
 	block_close(bb);
 
+	/* An explicit format wins over the magic: the qcow2 file seen as a raw disk. */
+	bb = open_image("s.qcow2", "raw", true, false);
+	ck_assert_uint_eq(block_size(bb), n0);
+	ck_assert_int_eq(block_read(bb, 0, buf, 512), 0);
+	ck_assert(memcmp(buf, "QFI\xfb", 4) == 0);
+	block_close(bb);
+	memset(buf, 0x99, sizeof buf);
+
 	bb = open_image("s.qcow2", NULL, false, true);
 	ck_assert_int_eq(block_write(bb, 4096, buf, sizeof buf), 0);
 	ck_assert_int_eq(block_write(bb, 200 * 1024 + 512, buf, 512), 0);
