@@ -26,7 +26,8 @@
 	X(net_conv_suite)                                                                 \
 	X(futex_suite)                                                                    \
 	X(jit_suite)                                                                       \
-	X(bus_clock_suite)
+	X(bus_clock_suite)                                                                \
+	X(virtio_suite)
 
 #define UNIT_DECLARE(fn) Suite *fn(void) __attribute__((weak));
 UNIT_SUITES(UNIT_DECLARE)
