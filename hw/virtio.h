@@ -63,14 +63,14 @@ enum { VIRTQ_AVAIL_F_NO_INTERRUPT = 1 };
 /* One split virtqueue as the device sees it. The ring pointers are host addresses of
  * guest RAM, found once when the driver makes the queue ready. */
 typedef struct VirtQueue {
-	uint32_t num;          /* QueueNum: entries, a power of two */
+	uint32_t num; /* QueueNum: entries, a power of two */
 	bool ready;
-	bool event_idx;        /* VIRTIO_F_EVENT_IDX negotiated */
-	bool indirect;         /* VIRTIO_F_INDIRECT_DESC negotiated */
+	bool event_idx; /* VIRTIO_F_EVENT_IDX negotiated */
+	bool indirect;  /* VIRTIO_F_INDIRECT_DESC negotiated */
 	uint64_t desc_addr, avail_addr, used_addr;
-	uint16_t last_avail;   /* next available-ring index the device reads */
-	uint16_t used_idx;     /* next used-ring index the device writes */
-	uint16_t signalled;    /* used_idx when the driver was last considered for an interrupt */
+	uint16_t last_avail; /* next available-ring index the device reads */
+	uint16_t used_idx;   /* next used-ring index the device writes */
+	uint16_t signalled;  /* used_idx when the driver was last considered for an interrupt */
 	uint8_t *desc, *avail, *used;
 	struct Bus *bus;
 } VirtQueue;

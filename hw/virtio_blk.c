@@ -55,7 +55,10 @@ static uint64_t blk_features(void *dev)
 	return f;
 }
 
-static void put32(uint8_t *p, uint32_t v) { memcpy(p, &v, 4); }
+static void put32(uint8_t *p, uint32_t v)
+{
+	memcpy(p, &v, 4);
+}
 
 /* capacity @0, size_max @8, seg_max @12, blk_size @20; the rest stays 0. */
 static void blk_config_read(void *dev, uint8_t *out)
@@ -173,17 +176,17 @@ static void blk_free(void *dev)
 }
 
 static const VirtioDeviceOps blk_ops = {
-	.name = "virtio-blk",
-	.device_id = 2,
-	.num_queues = 1,
-	.queue_max = QUEUE_MAX,
-	.config_size = CONFIG_SIZE,
-	.features = blk_features,
-	.config_read = blk_config_read,
-	.queue_notify = blk_queue_notify,
-	.save = blk_save,
-	.load = blk_load,
-	.free = blk_free,
+    .name = "virtio-blk",
+    .device_id = 2,
+    .num_queues = 1,
+    .queue_max = QUEUE_MAX,
+    .config_size = CONFIG_SIZE,
+    .features = blk_features,
+    .config_read = blk_config_read,
+    .queue_notify = blk_queue_notify,
+    .save = blk_save,
+    .load = blk_load,
+    .free = blk_free,
 };
 
 bool virtio_blk_new_io(VirtioMmio *slot, const VirtioBlkIo *io, void *opaque, const char *serial)

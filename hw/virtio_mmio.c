@@ -72,18 +72,40 @@ static void device_reset(VirtioMmio *m)
 }
 
 /* Register reads */
-static uint32_t rd_magic(VirtioMmio *m) { return MMIO_MAGIC; }
-static uint32_t rd_version(VirtioMmio *m) { return MMIO_VERSION; }
-static uint32_t rd_device_id(VirtioMmio *m) { return m->ops->device_id; }
-static uint32_t rd_vendor(VirtioMmio *m) { return MMIO_VENDOR; }
-static uint32_t rd_isr(VirtioMmio *m) { return m->isr; }
-static uint32_t rd_status(VirtioMmio *m) { return m->status; }
-static uint32_t rd_generation(VirtioMmio *m) { return m->config_generation; }
+static uint32_t rd_magic(VirtioMmio *m)
+{
+	return MMIO_MAGIC;
+}
+static uint32_t rd_version(VirtioMmio *m)
+{
+	return MMIO_VERSION;
+}
+static uint32_t rd_device_id(VirtioMmio *m)
+{
+	return m->ops->device_id;
+}
+static uint32_t rd_vendor(VirtioMmio *m)
+{
+	return MMIO_VENDOR;
+}
+static uint32_t rd_isr(VirtioMmio *m)
+{
+	return m->isr;
+}
+static uint32_t rd_status(VirtioMmio *m)
+{
+	return m->status;
+}
+static uint32_t rd_generation(VirtioMmio *m)
+{
+	return m->config_generation;
+}
 
 static uint32_t rd_dev_features(VirtioMmio *m)
 {
-	return m->dev_features_sel < 2 ? (uint32_t)(offered_features(m) >> (32 * m->dev_features_sel))
-	                               : 0;
+	return m->dev_features_sel < 2
+	           ? (uint32_t)(offered_features(m) >> (32 * m->dev_features_sel))
+	           : 0;
 }
 
 static uint32_t rd_queue_num_max(VirtioMmio *m)
@@ -102,10 +124,10 @@ static uint32_t rd_queue_ready(VirtioMmio *m)
 }
 
 /* The queue address registers: which field, and whether the high half. */
-#define QUEUE_ADDR_READER(fn, field, shift)                                                \
-	static uint32_t fn(VirtioMmio *m)                                                  \
-	{                                                                                  \
-		return cur_queue(m) ? (uint32_t)(cur_queue(m)->field >> (shift)) : 0;      \
+#define QUEUE_ADDR_READER(fn, field, shift)                                                        \
+	static uint32_t fn(VirtioMmio *m)                                                          \
+	{                                                                                          \
+		return cur_queue(m) ? (uint32_t)(cur_queue(m)->field >> (shift)) : 0;              \
 	}
 QUEUE_ADDR_READER(rd_desc_lo, desc_addr, 0)
 QUEUE_ADDR_READER(rd_desc_hi, desc_addr, 32)
@@ -115,16 +137,26 @@ QUEUE_ADDR_READER(rd_used_lo, used_addr, 0)
 QUEUE_ADDR_READER(rd_used_hi, used_addr, 32)
 
 /* Register writes */
-static void wr_dev_features_sel(VirtioMmio *m, uint32_t v) { m->dev_features_sel = v; }
-static void wr_drv_features_sel(VirtioMmio *m, uint32_t v) { m->drv_features_sel = v; }
-static void wr_queue_sel(VirtioMmio *m, uint32_t v) { m->queue_sel = v; }
+static void wr_dev_features_sel(VirtioMmio *m, uint32_t v)
+{
+	m->dev_features_sel = v;
+}
+static void wr_drv_features_sel(VirtioMmio *m, uint32_t v)
+{
+	m->drv_features_sel = v;
+}
+static void wr_queue_sel(VirtioMmio *m, uint32_t v)
+{
+	m->queue_sel = v;
+}
 
 static void wr_drv_features(VirtioMmio *m, uint32_t v)
 {
 	if ((m->status & VIRTIO_STATUS_FEATURES_OK) || m->drv_features_sel >= 2)
 		return;
 	unsigned shift = 32 * m->drv_features_sel;
-	m->driver_features = (m->driver_features & ~(0xffffffffull << shift)) | (uint64_t)v << shift;
+	m->driver_features = (m->driver_features & ~(0xffffffffull << shift)) | (uint64_t)v
+	                                                                            << shift;
 }
 
 static void wr_queue_num(VirtioMmio *m, uint32_t v)
@@ -184,13 +216,13 @@ static void wr_status(VirtioMmio *m, uint32_t v)
 				m->ops->queue_notify(m->dev, i);
 }
 
-#define QUEUE_ADDR_WRITER(fn, field, shift)                                                \
-	static void fn(VirtioMmio *m, uint32_t v)                                          \
-	{                                                                                  \
-		VirtQueue *vq = cur_queue(m);                                              \
-		if (vq && !vq->ready)                                                      \
-			vq->field = (vq->field & ~(0xffffffffull << (shift))) |            \
-			            (uint64_t)v << (shift);                                \
+#define QUEUE_ADDR_WRITER(fn, field, shift)                                                        \
+	static void fn(VirtioMmio *m, uint32_t v)                                                  \
+	{                                                                                          \
+		VirtQueue *vq = cur_queue(m);                                                      \
+		if (vq && !vq->ready)                                                              \
+			vq->field = (vq->field & ~(0xffffffffull << (shift))) | (uint64_t)v        \
+			                                                            << (shift);    \
 	}
 QUEUE_ADDR_WRITER(wr_desc_lo, desc_addr, 0)
 QUEUE_ADDR_WRITER(wr_desc_hi, desc_addr, 32)
@@ -206,29 +238,29 @@ typedef struct MmioReg {
 
 /* Indexed by offset / 4 (virtio 1.x table 4.1). */
 static const MmioReg regs[VIRTIO_MMIO_CONFIG / 4] = {
-	[0x000 / 4] = {rd_magic, NULL},
-	[0x004 / 4] = {rd_version, NULL},
-	[0x008 / 4] = {rd_device_id, NULL},
-	[0x00c / 4] = {rd_vendor, NULL},
-	[0x010 / 4] = {rd_dev_features, NULL},
-	[0x014 / 4] = {NULL, wr_dev_features_sel},
-	[0x020 / 4] = {NULL, wr_drv_features},
-	[0x024 / 4] = {NULL, wr_drv_features_sel},
-	[0x030 / 4] = {NULL, wr_queue_sel},
-	[0x034 / 4] = {rd_queue_num_max, NULL},
-	[0x038 / 4] = {rd_queue_num, wr_queue_num},
-	[0x044 / 4] = {rd_queue_ready, wr_queue_ready},
-	[0x050 / 4] = {NULL, wr_queue_notify},
-	[0x060 / 4] = {rd_isr, NULL},
-	[0x064 / 4] = {NULL, wr_isr_ack},
-	[0x070 / 4] = {rd_status, wr_status},
-	[0x080 / 4] = {rd_desc_lo, wr_desc_lo},
-	[0x084 / 4] = {rd_desc_hi, wr_desc_hi},
-	[0x090 / 4] = {rd_avail_lo, wr_avail_lo},
-	[0x094 / 4] = {rd_avail_hi, wr_avail_hi},
-	[0x0a0 / 4] = {rd_used_lo, wr_used_lo},
-	[0x0a4 / 4] = {rd_used_hi, wr_used_hi},
-	[0x0fc / 4] = {rd_generation, NULL},
+    [0x000 / 4] = {rd_magic, NULL},
+    [0x004 / 4] = {rd_version, NULL},
+    [0x008 / 4] = {rd_device_id, NULL},
+    [0x00c / 4] = {rd_vendor, NULL},
+    [0x010 / 4] = {rd_dev_features, NULL},
+    [0x014 / 4] = {NULL, wr_dev_features_sel},
+    [0x020 / 4] = {NULL, wr_drv_features},
+    [0x024 / 4] = {NULL, wr_drv_features_sel},
+    [0x030 / 4] = {NULL, wr_queue_sel},
+    [0x034 / 4] = {rd_queue_num_max, NULL},
+    [0x038 / 4] = {rd_queue_num, wr_queue_num},
+    [0x044 / 4] = {rd_queue_ready, wr_queue_ready},
+    [0x050 / 4] = {NULL, wr_queue_notify},
+    [0x060 / 4] = {rd_isr, NULL},
+    [0x064 / 4] = {NULL, wr_isr_ack},
+    [0x070 / 4] = {rd_status, wr_status},
+    [0x080 / 4] = {rd_desc_lo, wr_desc_lo},
+    [0x084 / 4] = {rd_desc_hi, wr_desc_hi},
+    [0x090 / 4] = {rd_avail_lo, wr_avail_lo},
+    [0x094 / 4] = {rd_avail_hi, wr_avail_hi},
+    [0x0a0 / 4] = {rd_used_lo, wr_used_lo},
+    [0x0a4 / 4] = {rd_used_hi, wr_used_hi},
+    [0x0fc / 4] = {rd_generation, NULL},
 };
 
 /* Registers an empty slot answers: enough for Linux to see "no device". */

@@ -156,17 +156,17 @@ static int net_load(void *dev, VmReader *in)
 }
 
 static const VirtioDeviceOps net_ops = {
-	.name = "virtio-net",
-	.device_id = 1,
-	.num_queues = 2,
-	.queue_max = QUEUE_MAX,
-	.config_size = CONFIG_SIZE,
-	.features = net_features,
-	.config_read = net_config_read,
-	.queue_notify = net_queue_notify,
-	.save = net_save,
-	.load = net_load,
-	.free = free,
+    .name = "virtio-net",
+    .device_id = 1,
+    .num_queues = 2,
+    .queue_max = QUEUE_MAX,
+    .config_size = CONFIG_SIZE,
+    .features = net_features,
+    .config_read = net_config_read,
+    .queue_notify = net_queue_notify,
+    .save = net_save,
+    .load = net_load,
+    .free = free,
 };
 
 void virtio_net_default_mac(unsigned slot, uint8_t mac[6])

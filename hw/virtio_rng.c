@@ -63,15 +63,15 @@ static int rng_load(void *dev, VmReader *in)
 }
 
 static const VirtioDeviceOps rng_ops = {
-	.name = "virtio-rng",
-	.device_id = 4,
-	.num_queues = 1,
-	.queue_max = QUEUE_MAX,
-	.features = rng_features,
-	.queue_notify = rng_queue_notify,
-	.save = rng_save,
-	.load = rng_load,
-	.free = free,
+    .name = "virtio-rng",
+    .device_id = 4,
+    .num_queues = 1,
+    .queue_max = QUEUE_MAX,
+    .features = rng_features,
+    .queue_notify = rng_queue_notify,
+    .save = rng_save,
+    .load = rng_load,
+    .free = free,
 };
 
 bool virtio_rng_new(VirtioMmio *slot)

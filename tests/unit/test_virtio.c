@@ -22,12 +22,28 @@
 #define QNUM      16
 
 enum {
-	R_MAGIC = 0x000, R_VERSION = 0x004, R_DEVICE_ID = 0x008, R_VENDOR = 0x00c,
-	R_DEV_FEATURES = 0x010, R_DEV_FEATURES_SEL = 0x014, R_DRV_FEATURES = 0x020,
-	R_DRV_FEATURES_SEL = 0x024, R_QUEUE_SEL = 0x030, R_QUEUE_NUM_MAX = 0x034,
-	R_QUEUE_NUM = 0x038, R_QUEUE_READY = 0x044, R_QUEUE_NOTIFY = 0x050, R_ISR = 0x060,
-	R_ISR_ACK = 0x064, R_STATUS = 0x070, R_DESC_LO = 0x080, R_DESC_HI = 0x084,
-	R_DRIVER_LO = 0x090, R_DRIVER_HI = 0x094, R_DEVICE_LO = 0x0a0, R_DEVICE_HI = 0x0a4,
+	R_MAGIC = 0x000,
+	R_VERSION = 0x004,
+	R_DEVICE_ID = 0x008,
+	R_VENDOR = 0x00c,
+	R_DEV_FEATURES = 0x010,
+	R_DEV_FEATURES_SEL = 0x014,
+	R_DRV_FEATURES = 0x020,
+	R_DRV_FEATURES_SEL = 0x024,
+	R_QUEUE_SEL = 0x030,
+	R_QUEUE_NUM_MAX = 0x034,
+	R_QUEUE_NUM = 0x038,
+	R_QUEUE_READY = 0x044,
+	R_QUEUE_NOTIFY = 0x050,
+	R_ISR = 0x060,
+	R_ISR_ACK = 0x064,
+	R_STATUS = 0x070,
+	R_DESC_LO = 0x080,
+	R_DESC_HI = 0x084,
+	R_DRIVER_LO = 0x090,
+	R_DRIVER_HI = 0x094,
+	R_DEVICE_LO = 0x0a0,
+	R_DEVICE_HI = 0x0a4,
 	R_CONFIG = 0x100,
 };
 
@@ -221,8 +237,14 @@ typedef struct RawImage {
 	char path[64];
 } RawImage;
 
-static uint64_t raw_size(void *o) { return ((RawImage *)o)->size; }
-static bool raw_read_only(void *o) { return ((RawImage *)o)->read_only; }
+static uint64_t raw_size(void *o)
+{
+	return ((RawImage *)o)->size;
+}
+static bool raw_read_only(void *o)
+{
+	return ((RawImage *)o)->read_only;
+}
 
 static int raw_read(void *o, uint64_t off, void *buf, size_t len)
 {
@@ -323,7 +345,7 @@ START_TEST(test_probe)
 	ck_assert_uint_eq(rd(&g, R_VENDOR), 0x554d4551);
 	uint64_t f = device_features(&g);
 	ck_assert(f & VIRTIO_F_VERSION_1);
-	ck_assert(f & (1ull << 9));  /* FLUSH */
+	ck_assert(f & (1ull << 9));    /* FLUSH */
 	ck_assert(!(f & (1ull << 5))); /* not RO */
 	wr(&g, R_QUEUE_SEL, 0);
 	ck_assert_uint_eq(rd(&g, R_QUEUE_NUM_MAX), 256);
@@ -348,8 +370,8 @@ START_TEST(test_feature_negotiation)
 	raw_open(&img, false);
 	guest_init(&g);
 	ck_assert(virtio_blk_new_io(g.slot, &raw_io, &img, NULL));
-	ck_assert(!negotiate(&g, 1ull << 9));                           /* no VERSION_1 */
-	ck_assert(!negotiate(&g, VIRTIO_F_VERSION_1 | 1ull << 40));     /* not offered */
+	ck_assert(!negotiate(&g, 1ull << 9));                       /* no VERSION_1 */
+	ck_assert(!negotiate(&g, VIRTIO_F_VERSION_1 | 1ull << 40)); /* not offered */
 	ck_assert(negotiate(&g, VIRTIO_F_VERSION_1 | 1ull << 9));
 	/* features are frozen once FEATURES_OK is set */
 	wr(&g, R_DRV_FEATURES_SEL, 0);
@@ -505,8 +527,10 @@ START_TEST(test_indirect)
 	BlkReq r = blk_req_bufs(&g, T_IN, 3);
 	uint64_t data = galloc(&g, 512), table = galloc(&g, 4 * 16);
 	/* header, data split in two, status */
-	Buf ind[4] = {{r.hdr, 16, 0}, {data, 200, VIRTQ_DESC_F_WRITE},
-	              {data + 200, 312, VIRTQ_DESC_F_WRITE}, {r.status, 1, VIRTQ_DESC_F_WRITE}};
+	Buf ind[4] = {{r.hdr, 16, 0},
+	              {data, 200, VIRTQ_DESC_F_WRITE},
+	              {data + 200, 312, VIRTQ_DESC_F_WRITE},
+	              {r.status, 1, VIRTQ_DESC_F_WRITE}};
 	for (unsigned i = 0; i < 4; i++) {
 		Buf b = ind[i];
 		if (i < 3)
@@ -559,7 +583,8 @@ START_TEST(test_malformed_loop)
 	BlkReq r = blk_req_bufs(&g, T_FLUSH, 0);
 	/* an empty descriptor pointing at itself: no segments pile up, only the walk */
 	write_desc(&g, g.q[0].desc, 0, &(Buf){r.hdr, 16, VIRTQ_DESC_F_NEXT}, 1);
-	write_desc(&g, g.q[0].desc, 1, &(Buf){r.status, 0, VIRTQ_DESC_F_NEXT | VIRTQ_DESC_F_WRITE}, 1);
+	write_desc(&g, g.q[0].desc, 1, &(Buf){r.status, 0, VIRTQ_DESC_F_NEXT | VIRTQ_DESC_F_WRITE},
+	           1);
 	st16(&g, g.q[0].avail + 4, 0);
 	st16(&g, g.q[0].avail + 2, 1);
 	wr(&g, R_QUEUE_NOTIFY, 0);
@@ -582,16 +607,22 @@ START_TEST(test_malformed_addresses)
 	raw_open(&img, false);
 	blk_guest(&g, &img, 0);
 	BlkReq r = blk_req_bufs(&g, T_IN, 0);
-	post(&g, 0, (Buf[]){{r.hdr, 16, 0}, {0x1000, 512, VIRTQ_DESC_F_WRITE},
-	                    {r.status, 1, VIRTQ_DESC_F_WRITE}}, 3);
+	post(&g, 0,
+	     (Buf[]){{r.hdr, 16, 0},
+	             {0x1000, 512, VIRTQ_DESC_F_WRITE},
+	             {r.status, 1, VIRTQ_DESC_F_WRITE}},
+	     3);
 	uint32_t id, len;
 	ck_assert(!used_pop(&g, 0, &id, &len));
 	assert_needs_reset(&g);
 	assert_reset_recovers(&g, 0);
 
 	/* a buffer running off the end of RAM, and an indirect table without the feature */
-	post(&g, 0, (Buf[]){{r.hdr, 16, 0}, {RAM_BASE + RAM_SIZE - 256, 512, VIRTQ_DESC_F_WRITE},
-	                    {r.status, 1, VIRTQ_DESC_F_WRITE}}, 3);
+	post(&g, 0,
+	     (Buf[]){{r.hdr, 16, 0},
+	             {RAM_BASE + RAM_SIZE - 256, 512, VIRTQ_DESC_F_WRITE},
+	             {r.status, 1, VIRTQ_DESC_F_WRITE}},
+	     3);
 	assert_needs_reset(&g);
 	assert_reset_recovers(&g, 0);
 	post(&g, 0, &(Buf){galloc(&g, 32), 32, VIRTQ_DESC_F_INDIRECT}, 1);
@@ -821,7 +852,8 @@ START_TEST(test_vmstate)
 	wr(&g, R_QUEUE_SEL, 0);
 	ck_assert_uint_eq(rd(&g, R_QUEUE_READY), 1);
 	ck_assert_uint_eq(rd(&g, R_QUEUE_NUM), QNUM);
-	ck_assert_uint_eq(virtio_mmio_driver_features(g.slot), VIRTIO_F_VERSION_1 | VIRTIO_F_EVENT_IDX);
+	ck_assert_uint_eq(virtio_mmio_driver_features(g.slot),
+	                  VIRTIO_F_VERSION_1 | VIRTIO_F_EVENT_IDX);
 	/* the queue continues where it was */
 	blk_req(&g, T_FLUSH, 0, 0, 0, &st);
 	ck_assert_uint_eq(st, 0);
