@@ -28,7 +28,8 @@
 	X(block_suite)                                                                    \
 	X(net_slirp_suite)                                                                \
 	X(jit_suite)                                                                       \
-	X(bus_clock_suite)
+	X(bus_clock_suite)                                                                \
+	X(virtio_suite)
 
 #define UNIT_DECLARE(fn) Suite *fn(void) __attribute__((weak));
 UNIT_SUITES(UNIT_DECLARE)
