@@ -24,6 +24,7 @@
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <termios.h>
 #include <unistd.h>
 
@@ -210,7 +211,8 @@ void chardev_monitor_print(Chardev *chr, const char *fmt, ...)
 	g_free(text);
 }
 
-/* Hands queued input to the frontend as far as it takes it. */
+/* Hands queued input to the frontend until it is empty or can_receive says 0 (after
+ * which the frontend calls chardev_accept_input when it has room). */
 static void chr_deliver(Chardev *chr)
 {
 	if (!chr->queued)
@@ -221,17 +223,19 @@ static void chr_deliver(Chardev *chr)
 	ChardevFrontend fe = chr->fe;
 	bool has_fe = chr->has_fe;
 	pthread_mutex_unlock(&chr->lock);
-	size_t n = 0;
-	if (has_fe) {
-		n = fe.can_receive(fe.opaque);
-		n = n < chr->queued ? n : chr->queued;
-		if (n)
-			fe.receive(fe.opaque, chr->queue, n);
+	size_t done = 0;
+	while (has_fe && done < chr->queued) {
+		size_t n = fe.can_receive(fe.opaque);
+		if (!n)
+			break;
+		n = n < chr->queued - done ? n : chr->queued - done;
+		fe.receive(fe.opaque, chr->queue + done, n);
+		done += n;
 	}
 	if (chr->bus)
 		bus_unlock(chr->bus);
-	memmove(chr->queue, chr->queue + n, chr->queued - n);
-	chr->queued -= n;
+	memmove(chr->queue, chr->queue + done, chr->queued - done);
+	chr->queued -= done;
 }
 
 static void chr_toggle_monitor(Chardev *chr)
