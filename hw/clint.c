@@ -13,9 +13,9 @@
 
 #include "sysemu/clock.h"
 
-#define CLINT_MTIMECMP  0x4000
-#define CLINT_MTIME     0xbff8
-#define CLINT_VMSTATE_VERSION 1
+#define CLINT_MTIMECMP         0x4000
+#define CLINT_MTIME            0xbff8
+#define CLINT_VMSTATE_VERSION  1
 
 typedef struct ClintHart {
 	IrqLine msip_line, mtip_line;

@@ -12,12 +12,12 @@
 #include <stdbool.h>
 #include <stdlib.h>
 
-#define PLIC_PENDING   0x1000
-#define PLIC_ENABLE    0x2000
-#define PLIC_ENABLE_STRIDE 0x80
-#define PLIC_CONTEXT   0x200000
-#define PLIC_CONTEXT_STRIDE 0x1000
-#define PLIC_VMSTATE_VERSION 1
+#define PLIC_PENDING           0x1000
+#define PLIC_ENABLE            0x2000
+#define PLIC_ENABLE_STRIDE     0x80
+#define PLIC_CONTEXT           0x200000
+#define PLIC_CONTEXT_STRIDE    0x1000
+#define PLIC_VMSTATE_VERSION   1
 
 struct Plic {
 	unsigned ndev, nctx, words; /* words: 32-bit bitmap words covering ids 0..ndev */
