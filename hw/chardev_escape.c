@@ -10,9 +10,8 @@ static const struct {
 	uint8_t key;
 	ChardevEscapeAction action;
 } escape_keys[] = {
-	{'x', CHR_ESC_QUIT},    {'X', CHR_ESC_QUIT}, {'c', CHR_ESC_MONITOR},
-	{'C', CHR_ESC_MONITOR}, {'h', CHR_ESC_HELP}, {'H', CHR_ESC_HELP},
-	{'?', CHR_ESC_HELP},
+    {'x', CHR_ESC_QUIT}, {'X', CHR_ESC_QUIT}, {'c', CHR_ESC_MONITOR}, {'C', CHR_ESC_MONITOR},
+    {'h', CHR_ESC_HELP}, {'H', CHR_ESC_HELP}, {'?', CHR_ESC_HELP},
 };
 
 ChardevEscapeAction chardev_escape_feed(ChardevEscape *e, uint8_t in, uint8_t *out)

@@ -12,8 +12,8 @@
 #define CHARDEV_ESCAPE_CHAR 0x01 /* Ctrl-A */
 
 typedef enum ChardevEscapeAction {
-	CHR_ESC_NONE,    /* byte consumed */
-	CHR_ESC_BYTE,    /* *out is input for the guest or the monitor */
+	CHR_ESC_NONE, /* byte consumed */
+	CHR_ESC_BYTE, /* *out is input for the guest or the monitor */
 	CHR_ESC_QUIT,
 	CHR_ESC_MONITOR, /* switch between console and monitor */
 	CHR_ESC_HELP,

@@ -87,7 +87,7 @@ static void chr_tty_signal(int sig)
 static void chr_tty_install_handlers(void)
 {
 	static const int sigs[] = {SIGTERM, SIGINT, SIGHUP, SIGQUIT, SIGABRT,
-	                           SIGSEGV, SIGBUS,  SIGILL, SIGFPE};
+	                           SIGSEGV, SIGBUS, SIGILL, SIGFPE};
 	struct sigaction sa = {.sa_handler = chr_tty_signal, .sa_flags = SA_RESETHAND};
 	sigemptyset(&sa.sa_mask);
 	for (size_t i = 0; i < sizeof sigs / sizeof sigs[0]; i++) {

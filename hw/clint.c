@@ -13,9 +13,9 @@
 
 #include "sysemu/clock.h"
 
-#define CLINT_MTIMECMP         0x4000
-#define CLINT_MTIME            0xbff8
-#define CLINT_VMSTATE_VERSION  1
+#define CLINT_MTIMECMP        0x4000
+#define CLINT_MTIME           0xbff8
+#define CLINT_VMSTATE_VERSION 1
 
 typedef struct ClintHart {
 	IrqLine msip_line, mtip_line;
@@ -45,7 +45,8 @@ static ClintSlot clint_decode(const Clint *c, uint64_t off, unsigned size)
 	uint64_t start;
 	unsigned width;
 	if (off < CLINT_MTIMECMP && off / 4 < c->num_harts) {
-		s.reg = CLINT_REG_MSIP, s.hart = (unsigned)(off / 4), start = off & ~3ull, width = 4;
+		s.reg = CLINT_REG_MSIP, s.hart = (unsigned)(off / 4), start = off & ~3ull,
+		width = 4;
 	} else if (off >= CLINT_MTIMECMP && (off - CLINT_MTIMECMP) / 8 < c->num_harts) {
 		s.reg = CLINT_REG_MTIMECMP, s.hart = (unsigned)((off - CLINT_MTIMECMP) / 8);
 		start = off & ~7ull, width = 8;

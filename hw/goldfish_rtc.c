@@ -19,8 +19,8 @@
 struct GoldfishRtc {
 	IrqLine irq;
 	Timer *timer;
-	int64_t offset;  /* guest time - host CLOCK_REALTIME, ns */
-	uint64_t alarm;  /* guest time, ns */
+	int64_t offset; /* guest time - host CLOCK_REALTIME, ns */
+	uint64_t alarm; /* guest time, ns */
 	uint32_t time_high;
 	bool alarm_armed, irq_enabled, irq_pending;
 };
@@ -152,14 +152,14 @@ static const struct {
 	uint32_t (*read)(GoldfishRtc *r);
 	void (*write)(GoldfishRtc *r, uint32_t v);
 } rtc_regs[8] = {
-	{rtc_read_time_low, rtc_write_time_low},
-	{rtc_read_time_high, rtc_write_time_high},
-	{rtc_read_alarm_low, rtc_write_alarm_low},
-	{rtc_read_alarm_high, rtc_write_alarm_high},
-	{rtc_read_irq_enabled, rtc_write_irq_enabled},
-	{NULL, rtc_write_clear_alarm},
-	{rtc_read_alarm_status, NULL},
-	{NULL, rtc_write_clear_interrupt},
+    {rtc_read_time_low, rtc_write_time_low},
+    {rtc_read_time_high, rtc_write_time_high},
+    {rtc_read_alarm_low, rtc_write_alarm_low},
+    {rtc_read_alarm_high, rtc_write_alarm_high},
+    {rtc_read_irq_enabled, rtc_write_irq_enabled},
+    {NULL, rtc_write_clear_alarm},
+    {rtc_read_alarm_status, NULL},
+    {NULL, rtc_write_clear_interrupt},
 };
 
 static uint64_t rtc_read(void *opaque, uint64_t off, unsigned size)
@@ -200,7 +200,7 @@ static void rtc_save(void *opaque, GByteArray *out)
 	vmstate_put_u64(out, r->alarm);
 	vmstate_put_u32(out, r->time_high);
 	vmstate_put_u32(out, (uint32_t)r->alarm_armed | (uint32_t)r->irq_enabled << 1 |
-	                             (uint32_t)r->irq_pending << 2);
+	                         (uint32_t)r->irq_pending << 2);
 }
 
 static int rtc_load(void *opaque, VmReader *in)

@@ -98,16 +98,16 @@ static void mon_reset(Monitor *m, Chardev *chr, char **args)
 }
 
 static const MonitorCommand mon_commands[] = {
-	{"help", NULL, 0, mon_help, "list the commands"},
-	{"info status", NULL, 0, mon_info_status, "whether the machine runs or is stopped"},
-	{"info registers", NULL, 0, mon_info_registers, "the harts' registers"},
-	{"savevm", "FILE", 1, mon_savevm, "save the machine's state to FILE"},
-	{"loadvm", "FILE", 1, mon_loadvm, "restore the machine's state from FILE"},
-	{"stop", NULL, 0, mon_stop, "stop the harts"},
-	{"cont", NULL, 0, mon_cont, "let the harts run again"},
-	{"quit", NULL, 0, mon_quit, "end ferry at once"},
-	{"system_powerdown", NULL, 0, mon_powerdown, "ask the guest to power off"},
-	{"system_reset", NULL, 0, mon_reset, "reset the machine"},
+    {"help", NULL, 0, mon_help, "list the commands"},
+    {"info status", NULL, 0, mon_info_status, "whether the machine runs or is stopped"},
+    {"info registers", NULL, 0, mon_info_registers, "the harts' registers"},
+    {"savevm", "FILE", 1, mon_savevm, "save the machine's state to FILE"},
+    {"loadvm", "FILE", 1, mon_loadvm, "restore the machine's state from FILE"},
+    {"stop", NULL, 0, mon_stop, "stop the harts"},
+    {"cont", NULL, 0, mon_cont, "let the harts run again"},
+    {"quit", NULL, 0, mon_quit, "end ferry at once"},
+    {"system_powerdown", NULL, 0, mon_powerdown, "ask the guest to power off"},
+    {"system_reset", NULL, 0, mon_reset, "reset the machine"},
 };
 
 #define MON_NCOMMANDS (sizeof mon_commands / sizeof mon_commands[0])
@@ -116,8 +116,8 @@ static void mon_help(Monitor *m, Chardev *chr, char **args)
 {
 	for (size_t i = 0; i < MON_NCOMMANDS; i++) {
 		const MonitorCommand *c = &mon_commands[i];
-		char *usage = g_strdup_printf("%s%s%s", c->name, c->args ? " " : "",
-		                              c->args ? c->args : "");
+		char *usage =
+		    g_strdup_printf("%s%s%s", c->name, c->args ? " " : "", c->args ? c->args : "");
 		chardev_monitor_print(chr, "%-20s %s\n", usage, c->help);
 		g_free(usage);
 	}

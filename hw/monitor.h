@@ -11,11 +11,11 @@
 #include "hw/chardev.h"
 
 typedef struct MonitorHooks {
-	void *opaque;                                        /* passed to every hook */
-	bool (*running)(void *opaque);                       /* info status */
-	void (*info_registers)(void *opaque, Chardev *chr);  /* prints with chardev_monitor_print */
-	int (*savevm)(void *opaque, const char *file);       /* 0 or a negative errno */
-	int (*loadvm)(void *opaque, const char *file);       /* 0 or a negative errno */
+	void *opaque;                                       /* passed to every hook */
+	bool (*running)(void *opaque);                      /* info status */
+	void (*info_registers)(void *opaque, Chardev *chr); /* prints with chardev_monitor_print */
+	int (*savevm)(void *opaque, const char *file);      /* 0 or a negative errno */
+	int (*loadvm)(void *opaque, const char *file);      /* 0 or a negative errno */
 	void (*stop)(void *opaque);
 	void (*cont)(void *opaque);
 	void (*quit)(void *opaque);

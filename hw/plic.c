@@ -12,12 +12,12 @@
 #include <stdbool.h>
 #include <stdlib.h>
 
-#define PLIC_PENDING           0x1000
-#define PLIC_ENABLE            0x2000
-#define PLIC_ENABLE_STRIDE     0x80
-#define PLIC_CONTEXT           0x200000
-#define PLIC_CONTEXT_STRIDE    0x1000
-#define PLIC_VMSTATE_VERSION   1
+#define PLIC_PENDING         0x1000
+#define PLIC_ENABLE          0x2000
+#define PLIC_ENABLE_STRIDE   0x80
+#define PLIC_CONTEXT         0x200000
+#define PLIC_CONTEXT_STRIDE  0x1000
+#define PLIC_VMSTATE_VERSION 1
 
 struct Plic {
 	unsigned ndev, nctx, words; /* words: 32-bit bitmap words covering ids 0..ndev */
@@ -26,7 +26,7 @@ struct Plic {
 	uint32_t *enable;           /* [nctx * words] */
 	uint32_t *threshold;        /* [nctx] */
 	IrqLine *out;
-	int *out_level;             /* last level driven, -1 unknown */
+	int *out_level; /* last level driven, -1 unknown */
 };
 
 static uint32_t plic_pending_word(const Plic *p, unsigned w)
@@ -169,10 +169,10 @@ static const struct {
 	uint32_t (*read)(Plic *p, uint64_t off);
 	void (*write)(Plic *p, uint64_t off, uint32_t v);
 } plic_ranges[] = {
-	{0, PLIC_PENDING, plic_priority_read, plic_priority_write},
-	{PLIC_PENDING, PLIC_ENABLE, plic_pending_read, plic_pending_write},
-	{PLIC_ENABLE, PLIC_CONTEXT, plic_enable_read, plic_enable_write},
-	{PLIC_CONTEXT, PLIC_SIZE, plic_context_read, plic_context_write},
+    {0, PLIC_PENDING, plic_priority_read, plic_priority_write},
+    {PLIC_PENDING, PLIC_ENABLE, plic_pending_read, plic_pending_write},
+    {PLIC_ENABLE, PLIC_CONTEXT, plic_enable_read, plic_enable_write},
+    {PLIC_CONTEXT, PLIC_SIZE, plic_context_read, plic_context_write},
 };
 
 static uint32_t plic_read32(Plic *p, uint64_t off)

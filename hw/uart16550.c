@@ -17,15 +17,40 @@
 #include "sysemu/clock.h"
 
 enum {
-	IER_RDI = 0x01, IER_THRI = 0x02, IER_RLSI = 0x04, IER_MSI = 0x08,
-	IIR_NO_INT = 0x01, IIR_MSI = 0x00, IIR_THRI = 0x02, IIR_RDI = 0x04, IIR_RLSI = 0x06,
-	IIR_TIMEOUT = 0x0c, IIR_FIFO_ON = 0xc0,
-	FCR_ENABLE = 0x01, FCR_CLEAR_RX = 0x02, FCR_TRIGGER = 0xc0,
+	IER_RDI = 0x01,
+	IER_THRI = 0x02,
+	IER_RLSI = 0x04,
+	IER_MSI = 0x08,
+	IIR_NO_INT = 0x01,
+	IIR_MSI = 0x00,
+	IIR_THRI = 0x02,
+	IIR_RDI = 0x04,
+	IIR_RLSI = 0x06,
+	IIR_TIMEOUT = 0x0c,
+	IIR_FIFO_ON = 0xc0,
+	FCR_ENABLE = 0x01,
+	FCR_CLEAR_RX = 0x02,
+	FCR_TRIGGER = 0xc0,
 	LCR_DLAB = 0x80,
-	MCR_DTR = 0x01, MCR_RTS = 0x02, MCR_OUT1 = 0x04, MCR_OUT2 = 0x08, MCR_LOOP = 0x10,
-	LSR_DR = 0x01, LSR_OE = 0x02, LSR_ERRORS = 0x1e, LSR_THRE = 0x20, LSR_TEMT = 0x40,
-	MSR_DCTS = 0x01, MSR_DDSR = 0x02, MSR_TERI = 0x04, MSR_DDCD = 0x08, MSR_DELTAS = 0x0f,
-	MSR_CTS = 0x10, MSR_DSR = 0x20, MSR_RI = 0x40, MSR_DCD = 0x80,
+	MCR_DTR = 0x01,
+	MCR_RTS = 0x02,
+	MCR_OUT1 = 0x04,
+	MCR_OUT2 = 0x08,
+	MCR_LOOP = 0x10,
+	LSR_DR = 0x01,
+	LSR_OE = 0x02,
+	LSR_ERRORS = 0x1e,
+	LSR_THRE = 0x20,
+	LSR_TEMT = 0x40,
+	MSR_DCTS = 0x01,
+	MSR_DDSR = 0x02,
+	MSR_TERI = 0x04,
+	MSR_DDCD = 0x08,
+	MSR_DELTAS = 0x0f,
+	MSR_CTS = 0x10,
+	MSR_DSR = 0x20,
+	MSR_RI = 0x40,
+	MSR_DCD = 0x80,
 };
 
 #define UART_VMSTATE_VERSION 1
@@ -278,10 +303,10 @@ static const struct {
 	uint8_t (*read)(Uart16550 *u);
 	void (*write)(Uart16550 *u, uint8_t v);
 } uart_regs[8] = {
-	{uart_read_rbr, uart_write_thr}, {uart_read_ier, uart_write_ier},
-	{uart_read_iir, uart_write_fcr}, {uart_read_lcr, uart_write_lcr},
-	{uart_read_mcr, uart_write_mcr}, {uart_read_lsr, uart_write_ignored},
-	{uart_read_msr, uart_write_ignored}, {uart_read_scr, uart_write_scr},
+    {uart_read_rbr, uart_write_thr},     {uart_read_ier, uart_write_ier},
+    {uart_read_iir, uart_write_fcr},     {uart_read_lcr, uart_write_lcr},
+    {uart_read_mcr, uart_write_mcr},     {uart_read_lsr, uart_write_ignored},
+    {uart_read_msr, uart_write_ignored}, {uart_read_scr, uart_write_scr},
 };
 
 static uint64_t uart_mmio_read(void *opaque, uint64_t offset, unsigned size)
@@ -351,8 +376,8 @@ Uart16550 *uart16550_new(Bus *bus, uint64_t base, IrqLine irq, Chardev *chr)
 static void uart_save(void *opaque, GByteArray *out)
 {
 	Uart16550 *u = opaque;
-	const uint8_t regs[9] = {u->dll, u->dlm, u->ier, u->lcr, u->mcr, u->lsr_errors,
-	                         u->msr, u->scr, u->fcr};
+	const uint8_t regs[9] = {u->dll,        u->dlm, u->ier, u->lcr, u->mcr,
+	                         u->lsr_errors, u->msr, u->scr, u->fcr};
 	vmstate_put_u32(out, UART_VMSTATE_VERSION);
 	vmstate_put_bytes(out, regs, sizeof regs);
 	vmstate_put_u32(out, (uint32_t)u->thre_pending | (uint32_t)u->timeout_pending << 1);

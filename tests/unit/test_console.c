@@ -25,14 +25,20 @@ START_TEST(test_escape_state_machine)
 		const char *actions; /* one letter per input byte: n none, b byte, q, m, h */
 		const char *bytes;   /* the bytes passed through */
 	} cases[] = {
-		{"ab", "bb", "ab"},
-		{"\x01x", "nq", ""},
-		{"\x01X", "nq", ""},
-		{"\x01" "c", "nm", ""},
-		{"\x01h", "nh", ""},
-		{"\x01\x01", "nb", "\x01"},
-		{"\x01z", "nn", ""},
-		{"a\x01\x01\x01x" "b", "bnbnqb", "a\x01" "b"},
+	    {"ab", "bb", "ab"},
+	    {"\x01x", "nq", ""},
+	    {"\x01X", "nq", ""},
+	    {"\x01"
+	     "c",
+	     "nm", ""},
+	    {"\x01h", "nh", ""},
+	    {"\x01\x01", "nb", "\x01"},
+	    {"\x01z", "nn", ""},
+	    {"a\x01\x01\x01x"
+	     "b",
+	     "bnbnqb",
+	     "a\x01"
+	     "b"},
 	};
 	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
 		ChardevEscape e = {0};
@@ -40,7 +46,8 @@ START_TEST(test_escape_state_machine)
 		size_t nb = 0;
 		for (size_t j = 0; cases[i].in[j]; j++) {
 			uint8_t out = 0;
-			ChardevEscapeAction a = chardev_escape_feed(&e, (uint8_t)cases[i].in[j], &out);
+			ChardevEscapeAction a =
+			    chardev_escape_feed(&e, (uint8_t)cases[i].in[j], &out);
 			acts[j] = "nbqmh"[a];
 			if (a == CHR_ESC_BYTE)
 				bytes[nb++] = (char)out;
@@ -183,7 +190,8 @@ START_TEST(test_chardev_monitor_mode)
 	ConsoleFixture c;
 	console_init(&c, 100);
 	chardev_set_monitor(c.chr, record_line, &c);
-	type(&c, "a\x01" "c");
+	type(&c, "a\x01"
+	         "c");
 	wait_frontend(&c, 1);
 	usleep(20000);
 	chardev_write(c.chr, (const uint8_t *)"held", 4); /* guest output waits */
@@ -195,7 +203,8 @@ START_TEST(test_chardev_monitor_mode)
 	ck_assert_ptr_nonnull(strstr(text, "(ferry) "));
 	ck_assert_ptr_nonnull(strstr(text, "ran info status"));
 	ck_assert_ptr_null(strstr(text, "held"));
-	type(&c, "\x01" "cb");
+	type(&c, "\x01"
+	         "cb");
 	wait_frontend(&c, 2);
 	ck_assert(memcmp(c.fe.got, "ab", 2) == 0); /* monitor lines never reached the guest */
 	ck_assert_ptr_nonnull(strstr(drain_output(&c), "held"));
@@ -300,10 +309,15 @@ START_TEST(test_monitor_dispatch)
 	ck_assert_int_eq(pipe2(out, O_NONBLOCK), 0);
 	Chardev *chr = chardev_fd_new(NULL, -1, out[1]);
 	HookLog log = {.running = true};
-	MonitorHooks hooks = {.opaque = &log, .running = hook_running,
-	                      .info_registers = hook_regs, .savevm = hook_savevm,
-	                      .loadvm = hook_loadvm, .stop = hook_stop, .cont = hook_cont,
-	                      .quit = hook_quit, .system_reset = hook_reset};
+	MonitorHooks hooks = {.opaque = &log,
+	                      .running = hook_running,
+	                      .info_registers = hook_regs,
+	                      .savevm = hook_savevm,
+	                      .loadvm = hook_loadvm,
+	                      .stop = hook_stop,
+	                      .cont = hook_cont,
+	                      .quit = hook_quit,
+	                      .system_reset = hook_reset};
 	Monitor *m = monitor_new(&hooks);
 	ck_assert_ptr_nonnull(strstr(mon_run(m, chr, out[0], "help"), "savevm FILE"));
 	ck_assert_ptr_nonnull(strstr(mon_run(m, chr, out[0], "info status"), "running"));
@@ -323,8 +337,7 @@ START_TEST(test_monitor_dispatch)
 	mon_run(m, chr, out[0], "quit");
 	ck_assert_int_eq(log.stops + log.conts + log.resets + log.quits, 4);
 	ck_assert_int_eq(log.stops * log.conts * log.resets * log.quits, 1);
-	ck_assert_ptr_nonnull(strstr(mon_run(m, chr, out[0], "system_powerdown"),
-	                             "not available"));
+	ck_assert_ptr_nonnull(strstr(mon_run(m, chr, out[0], "system_powerdown"), "not available"));
 	ck_assert_ptr_nonnull(strstr(mon_run(m, chr, out[0], "frobnicate"), "unknown command"));
 	ck_assert_str_eq(mon_run(m, chr, out[0], "   "), "");
 	ck_assert_ptr_nonnull(strstr(mon_run(m, chr, out[0], "savevm 'open"), "quot"));

@@ -14,8 +14,16 @@
 
 #define SB 0x100000ull
 #define RB 0x101000ull
-enum { TIME_LOW = 0, TIME_HIGH = 4, ALARM_LOW = 8, ALARM_HIGH = 0xc, IRQ_ENABLED = 0x10,
-       CLEAR_ALARM = 0x14, ALARM_STATUS = 0x18, CLEAR_INTERRUPT = 0x1c };
+enum {
+	TIME_LOW = 0,
+	TIME_HIGH = 4,
+	ALARM_LOW = 8,
+	ALARM_HIGH = 0xc,
+	IRQ_ENABLED = 0x10,
+	CLEAR_ALARM = 0x14,
+	ALARM_STATUS = 0x18,
+	CLEAR_INTERRUPT = 0x1c
+};
 
 typedef struct ShutdownLog {
 	int calls, kind, code;
