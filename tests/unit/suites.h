@@ -29,7 +29,11 @@
 	X(net_slirp_suite)                                                                \
 	X(jit_suite)                                                                       \
 	X(bus_clock_suite)                                                                \
-	X(virtio_suite)
+	X(virtio_suite)                                                                   \
+	X(uart_suite)                                                                     \
+	X(intc_suite)                                                                     \
+	X(devices_suite)                                                                  \
+	X(console_suite)
 
 #define UNIT_DECLARE(fn) Suite *fn(void) __attribute__((weak));
 UNIT_SUITES(UNIT_DECLARE)
