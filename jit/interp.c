@@ -86,7 +86,8 @@ static void write_raw(CpuCommon *cpu, uint64_t addr, unsigned mo, uint64_t v)
 	void *p = cpu->mmu ? softmmu_lookup(cpu->mmu, addr, bytes, MMU_WRITE)
 	                   : (void *)(cpu->guest_base + (uintptr_t)addr);
 	if (!p)
-		cpu->mmu->ops->store(cpu, addr, v, mo & (MO_SIZE | MO_ALIGN));
+		cpu->mmu->ops->store(cpu, addr, bytes == 8 ? v : v & ((1ull << (8 * bytes)) - 1),
+		                     mo & (MO_SIZE | MO_ALIGN));
 	else
 		memcpy(p, &v, bytes);
 }

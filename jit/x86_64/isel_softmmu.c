@@ -202,9 +202,8 @@ static void slow_load(JitCompiler *c, const JitCold *k, const IrInsn *in)
 	}
 }
 
-/* rdx = the raw little-endian bytes a store writes (rax = the second half of a
- * 16-byte store); before the frame, as spilled temps are rsp-relative. */
-static void store_value(JitCompiler *c, const IrInsn *in)
+/* rdx (and rax for the second half of 16 bytes) = the bytes a store writes. */
+static void store_value_bytes(JitCompiler *c, const IrInsn *in)
 {
 	IrTemp v = in->src[1];
 	const TempLoc *l = &c->ra.loc[v];
@@ -227,6 +226,23 @@ static void store_value(JitCompiler *c, const IrInsn *in)
 		x86_mov_ri(BUF, X86_RDX, lo);
 		x86_mov_ri(BUF, X86_RAX, l->slot & IR_VCONST_SPLAT ? lo : 0);
 	}
+}
+
+/* Clears the bits of rdx above the first `bytes` bytes. */
+static void zero_extend_rdx(JitCompiler *c, unsigned bytes)
+{
+	if (bytes < 4)
+		x86_movzx_rr(BUF, 4, bytes, X86_RDX, X86_RDX);
+	else if (bytes == 4)
+		x86_mov_rr(BUF, 4, X86_RDX, X86_RDX);
+}
+
+/* rdx = the raw little-endian bytes a store writes, zero-extended (rax = the second
+ * half of a 16-byte store); before the frame, as spilled temps are rsp-relative. */
+static void store_value(JitCompiler *c, const IrInsn *in)
+{
+	store_value_bytes(c, in);
+	zero_extend_rdx(c, ir_memop_bytes(in->aux));
 }
 
 static void slow_store(JitCompiler *c, const IrInsn *in)

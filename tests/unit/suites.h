@@ -25,7 +25,8 @@
 	X(exec_suite)                                                                     \
 	X(net_conv_suite)                                                                 \
 	X(futex_suite)                                                                    \
-	X(jit_suite)
+	X(jit_suite)                                                                      \
+	X(softmmu_suite)
 
 #define UNIT_DECLARE(fn) Suite *fn(void) __attribute__((weak));
 UNIT_SUITES(UNIT_DECLARE)
