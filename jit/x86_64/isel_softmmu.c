@@ -25,7 +25,7 @@
 #include "common/softmmu.h"
 #include "jit/x86_64/internal.h"
 
-#define BUF (&c->buf)
+#define BUF         (&c->buf)
 #define ENTRY_SHIFT 5
 
 _Static_assert(sizeof(SoftTlbEntry) == 1u << ENTRY_SHIFT, "TLB index scaling");

@@ -24,11 +24,11 @@
 #include "jit/x86_64/backend.h"
 #include "tests/unit/ir_test_util.h"
 
-#define RAM_VA 0x10000ull
+#define RAM_VA   0x10000ull
 #define RAM_SIZE 0x2000u
-#define MMIO_VA 0x20000ull
-#define BAD_VA 0x30000ull
-#define MAX_LOG 8
+#define MMIO_VA  0x20000ull
+#define BAD_VA   0x30000ull
+#define MAX_LOG  8
 
 typedef struct MmioAccess {
 	uint64_t addr;
@@ -87,7 +87,8 @@ static bool fake_check(CpuCommon *cpu, uint64_t addr, unsigned size, unsigned me
 	fake.slow_calls++;
 	if ((memop & MO_ALIGN) && (addr & (size - 1)))
 		fake_fault(cpu, addr, write);
-	if ((addr & SOFTMMU_PAGE_MASK) == MMIO_VA && ((addr + size - 1) & SOFTMMU_PAGE_MASK) == MMIO_VA)
+	if ((addr & SOFTMMU_PAGE_MASK) == MMIO_VA &&
+	    ((addr + size - 1) & SOFTMMU_PAGE_MASK) == MMIO_VA)
 		return true;
 	for (unsigned i = 0; i < size; i++)
 		if (!in_ram(addr + i))
@@ -111,9 +112,9 @@ static void clobber_caller_saved(void)
 	                 "mov $-1, %%r9\n\tmov $-1, %%r10\n\tmov $-1, %%r11"
 	                 :
 	                 :
-	                 : "xmm2", "xmm3", "xmm4", "xmm5", "xmm6", "xmm7", "xmm8", "xmm9",
-	                   "xmm10", "xmm11", "xmm12", "xmm13", "xmm14", "xmm15", "rsi", "rdi",
-	                   "r8", "r9", "r10", "r11");
+	                 : "xmm2", "xmm3", "xmm4", "xmm5", "xmm6", "xmm7", "xmm8", "xmm9", "xmm10",
+	                   "xmm11", "xmm12", "xmm13", "xmm14", "xmm15", "rsi", "rdi", "r8", "r9",
+	                   "r10", "r11");
 }
 
 static void log_mmio(uint64_t addr, unsigned size, bool write, uint64_t value)
@@ -398,8 +399,8 @@ static void check_access(const Access *a, bool jit, bool prefill)
 	run_block(jit, build_access, a, &init, prefill, o);
 	Expect e = expect_access(a);
 	ck_assert_msg(o->faulted == e.fault, "%s addr %#llx mo %#x type %d store %d: fault %d",
-	              jit ? "jit" : "interp", (unsigned long long)a->addr, a->mo, a->type,
-	              a->store, o->faulted);
+	              jit ? "jit" : "interp", (unsigned long long)a->addr, a->mo, a->type, a->store,
+	              o->faulted);
 	ck_assert_uint_eq(o->cpu.r[7], 0x5a);
 	if (e.fault) {
 		ck_assert_uint_eq(o->cpu.common.insn_pc, 0x1004);
@@ -428,14 +429,12 @@ static void check_access(const Access *a, bool jit, bool prefill)
 }
 
 static const uint64_t access_addrs[] = {
-    RAM_VA + 0x10,          /* aligned */
-    RAM_VA + 0x13,          /* misaligned, within a page */
-    RAM_VA + 0xffd,         /* crosses into the second RAM page (2 bytes: no) */
-    RAM_VA + RAM_SIZE - 3,  /* crosses into an unmapped page from 4 bytes on */
-    RAM_VA + 0x1ff0,        /* aligned, second page */
-    MMIO_VA + 0x40,
-    MMIO_VA + 0x44,
-    BAD_VA + 8,
+    RAM_VA + 0x10,         /* aligned */
+    RAM_VA + 0x13,         /* misaligned, within a page */
+    RAM_VA + 0xffd,        /* crosses into the second RAM page (2 bytes: no) */
+    RAM_VA + RAM_SIZE - 3, /* crosses into an unmapped page from 4 bytes on */
+    RAM_VA + 0x1ff0,       /* aligned, second page */
+    MMIO_VA + 0x40,        MMIO_VA + 0x44, BAD_VA + 8,
 };
 #define N_ADDRS (sizeof access_addrs / sizeof access_addrs[0])
 
@@ -447,8 +446,8 @@ static void scalar_accesses(bool jit, bool prefill)
 		for (unsigned mo = 0; mo < (MO_ALIGN << 1); mo++)
 			for (unsigned t = 0; t < 2; t++)
 				for (unsigned store = 0; store < 2; store++) {
-					Access a = {access_addrs[ai], mo, t ? IR_I64 : IR_I32, store,
-					            (ai + mo) % 3 == 0};
+					Access a = {access_addrs[ai], mo, t ? IR_I64 : IR_I32,
+					            store, (ai + mo) % 3 == 0};
 					unsigned bytes = 1u << (mo & MO_SIZE);
 					if ((t == 0 && bytes == 8) || (store && (mo & MO_SIGN)))
 						continue;
@@ -464,15 +463,16 @@ END_TEST
 
 START_TEST(vector_accesses_on_both_executors)
 {
-	static const unsigned mos[] = {MO_8, MO_16, MO_32, MO_64, MO_64 | MO_128,
-	                               MO_64 | MO_128 | MO_ALIGN};
+	static const unsigned mos[] = {MO_8,  MO_16,          MO_32,
+	                               MO_64, MO_64 | MO_128, MO_64 | MO_128 | MO_ALIGN};
 	for (unsigned ai = 0; ai < N_ADDRS; ai++)
 		for (unsigned m = 0; m < sizeof mos / sizeof mos[0]; m++)
 			for (unsigned store = 0; store < 2; store++) {
 				Access a = {access_addrs[ai], mos[m], IR_V128, store, false};
 				if (mos[m] & MO_ALIGN && ir_memop_bytes(mos[m]) == 16 &&
 				    (a.addr & 8))
-					continue; /* 8-aligned: the halves' check passes, 16's fails */
+					continue; /* 8-aligned: the halves' check passes, 16's fails
+					           */
 				check_access(&a, _i & 1, _i & 2);
 			}
 	Access aligned16 = {RAM_VA + 0x20, MO_64 | MO_128, IR_V128, false, false};
@@ -546,8 +546,7 @@ START_TEST(guest_ptr_uses_the_tlb_then_host_ptr)
 	ck_assert_ptr_eq(guest_ptr(&cpu.common, 0x20, 4, MMU_WRITE), (void *)0x1020);
 	cpu.common.mmu = &fake.mmu;
 	fake_reset(false);
-	ck_assert_ptr_eq(guest_ptr(&cpu.common, RAM_VA + 0x1008, 8, MMU_WRITE),
-	                 fake.ram + 0x1008);
+	ck_assert_ptr_eq(guest_ptr(&cpu.common, RAM_VA + 0x1008, 8, MMU_WRITE), fake.ram + 0x1008);
 	ck_assert_uint_eq(fake.slow_calls, 0); /* host_ptr does not count */
 	fake_reset(true);
 	ck_assert_ptr_eq(guest_ptr(&cpu.common, RAM_VA + 0x10, 4, MMU_READ), fake.ram + 0x10);
@@ -565,7 +564,7 @@ END_TEST
 /* ---- the engine in system mode ---- */
 
 /* Code lives in "address spaces": space s maps guest page p to code_page[s][p]. */
-#define N_SPACES 2
+#define N_SPACES   2
 #define CODE_PAGES 2
 static char code_page[N_SPACES][CODE_PAGES][4096];
 static unsigned page_space[CODE_PAGES]; /* the space each guest page is mapped from */
@@ -609,7 +608,8 @@ static bool toy_insn(void *ctx, uint64_t pc, uint32_t raw, bool *ended)
 	IrTemp r3 = ir_get(b, IR_I64, TOY_R(3));
 	switch (raw) {
 	case 'i':
-		ir_put(b, IR_I64, TOY_R(0), ir_op2i(b, IR_ADD, IR_I64, ir_get(b, IR_I64, TOY_R(0)), 1));
+		ir_put(b, IR_I64, TOY_R(0),
+		       ir_op2i(b, IR_ADD, IR_I64, ir_get(b, IR_I64, TOY_R(0)), 1));
 		return true;
 	case 'l': ir_put(b, IR_I64, TOY_R(2), ir_load(b, IR_I64, MO_64, r3, 0)); return true;
 	case 's': ir_store(b, IR_I64, MO_64, r3, 0, ir_get(b, IR_I64, TOY_R(0))); return true;
