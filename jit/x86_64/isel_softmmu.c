@@ -15,7 +15,9 @@
  * caller-saved registers (general and xmm) that hold temps live across the access,
  * calls mmu->ops->load or store with the raw little-endian bytes (a 16-byte access as
  * two 8-byte calls), converts between those bytes and the IR value (MO_BE, MO_SIGN),
- * restores the registers and jumps back behind the access. The destination of a load
+ * restores the registers and jumps back behind the access. It keeps MXCSR too: a
+ * frontend may hold guest FP flags there while guest code runs (guest_arch.h), and the
+ * machine's C code is free to raise host flags. The destination of a load
  * is never saved: it is not live yet, and the slow path leaves the value in it. A slow
  * path that finds the access illegal leaves through softmmu_raise; PUTs are stored at
  * once, so the CPU struct then holds every earlier guest write.
@@ -99,19 +101,24 @@ void jit_mmu_done(JitCompiler *c, unsigned reg)
 	c->mmu_cold = UINT32_MAX;
 }
 
-/* The slow path's frame: two words (the guest address, the first half of a 16-byte
- * access), then the saved xmm and general registers; a multiple of 16 bytes, so the
+/* The slow path's frame: the guest address, the first half of a 16-byte access, the
+ * MXCSR, then the saved xmm and general registers; a multiple of 16 bytes, so the
  * calls see the aligned stack generated code runs on. */
+#define FRAME_ADDR  0
+#define FRAME_HALF  8
+#define FRAME_MXCSR 16
+#define FRAME_SAVES 32
+
 static int32_t frame_size(const JitCold *k)
 {
-	unsigned n = 16 + 16 * (unsigned)__builtin_popcount(k->save_xmm) +
+	unsigned n = FRAME_SAVES + 16 * (unsigned)__builtin_popcount(k->save_xmm) +
 	             8 * (unsigned)__builtin_popcount(k->save_gpr);
 	return (int32_t)((n + 15) & ~15u);
 }
 
 static void save_or_restore(JitCompiler *c, const JitCold *k, bool restore)
 {
-	int32_t at = 16;
+	int32_t at = FRAME_SAVES;
 	for (unsigned x = 0; x < 16; x++) {
 		if (!(k->save_xmm >> x & 1))
 			continue;
@@ -145,7 +152,7 @@ static void call_op(JitCompiler *c, size_t fn)
 /* rsi = the guest address of the access's second half (the first is at [rsp]). */
 static void second_half_address(JitCompiler *c)
 {
-	x86_mov_rm(BUF, 8, X86_RSI, x86_mem(X86_RSP, 0));
+	x86_mov_rm(BUF, 8, X86_RSI, x86_mem(X86_RSP, FRAME_ADDR));
 	x86_alu_ri(BUF, X86_ADD, 8, X86_RSI, 8);
 }
 
@@ -186,7 +193,7 @@ static void slow_load(JitCompiler *c, const JitCold *k, const IrInsn *in)
 	x86_mov_ri(BUF, X86_RDX, mo & (MO_SIZE | MO_ALIGN));
 	call_op(c, offsetof(SoftMmuOps, load));
 	if (bytes == 16) {
-		x86_mov_mr(BUF, 8, x86_mem(X86_RSP, 8), X86_RAX);
+		x86_mov_mr(BUF, 8, x86_mem(X86_RSP, FRAME_HALF), X86_RAX);
 		second_half_address(c);
 		x86_mov_ri(BUF, X86_RDX, mo & (MO_SIZE | MO_ALIGN));
 		call_op(c, offsetof(SoftMmuOps, load));
@@ -194,7 +201,7 @@ static void slow_load(JitCompiler *c, const JitCold *k, const IrInsn *in)
 	if (in->type != IR_V128) {
 		raw_to_value(c, (X86Reg)k->reg, mo, jit_size((IrType)in->type));
 	} else if (bytes == 16) {
-		x86_movq_xm(BUF, k->reg, x86_mem(X86_RSP, 8));
+		x86_movq_xm(BUF, k->reg, x86_mem(X86_RSP, FRAME_HALF));
 		x86_movq_xr(BUF, 8, 0, X86_RAX);
 		x86_vec_rr(BUF, X86_PUNPCKLQDQ, k->reg, 0);
 	} else {
@@ -253,7 +260,7 @@ static void slow_store(JitCompiler *c, const IrInsn *in)
 	call_op(c, offsetof(SoftMmuOps, store));
 	if (ir_memop_bytes(mo) == 16) {
 		second_half_address(c);
-		x86_mov_rm(BUF, 8, X86_RDX, x86_mem(X86_RSP, 8));
+		x86_mov_rm(BUF, 8, X86_RDX, x86_mem(X86_RSP, FRAME_HALF));
 		x86_mov_ri(BUF, X86_RCX, mo & (MO_SIZE | MO_ALIGN));
 		call_op(c, offsetof(SoftMmuOps, store));
 	}
@@ -268,13 +275,15 @@ void jit_mmu_emit_slow(JitCompiler *c, const JitCold *k)
 		store_value(c, in);
 	x86_alu_ri(BUF, X86_SUB, 8, X86_RSP, size);
 	save_or_restore(c, k, false);
-	x86_mov_mr(BUF, 8, x86_mem(X86_RSP, 0), X86_RCX);
+	x86_stmxcsr(BUF, x86_mem(X86_RSP, FRAME_MXCSR));
+	x86_mov_mr(BUF, 8, x86_mem(X86_RSP, FRAME_ADDR), X86_RCX);
 	if (in->op == IR_STORE) {
-		x86_mov_mr(BUF, 8, x86_mem(X86_RSP, 8), X86_RAX);
+		x86_mov_mr(BUF, 8, x86_mem(X86_RSP, FRAME_HALF), X86_RAX);
 		slow_store(c, in);
 	} else {
 		slow_load(c, k, in);
 	}
+	x86_ldmxcsr(BUF, x86_mem(X86_RSP, FRAME_MXCSR));
 	save_or_restore(c, k, true);
 	x86_alu_ri(BUF, X86_ADD, 8, X86_RSP, size);
 	x86_jmp_rel32(BUF, c->buf.start + k->back);
