@@ -25,7 +25,11 @@
 	X(exec_suite)                                                                     \
 	X(net_conv_suite)                                                                 \
 	X(futex_suite)                                                                    \
-	X(jit_suite)                                                                      \
+	X(block_suite)                                                                    \
+	X(net_slirp_suite)                                                                \
+	X(jit_suite)                                                                       \
+	X(bus_clock_suite)                                                                \
+	X(virtio_suite)                                                                   \
 	X(softmmu_suite)
 
 #define UNIT_DECLARE(fn) Suite *fn(void) __attribute__((weak));
