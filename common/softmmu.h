@@ -95,4 +95,18 @@ static inline __attribute__((noreturn)) void softmmu_raise(CpuCommon *cpu)
 	siglongjmp(*cpu->fault_jmp, 1);
 }
 
+/* The host pointer for `size` bytes of guest memory at addr, for helpers that touch
+ * guest memory themselves (atomics, LR/SC): guest_base + addr in user mode; in system
+ * mode the TLB's page on a hit, else the machine's host_ptr, which raises the guest's
+ * fault (leaving the helper) when the access is illegal or not to RAM. A helper that
+ * calls it carries IRH_MEM, so cpu->insn_pc holds its instruction. The access must not
+ * cross a page (aligned atomics never do). */
+static inline void *guest_ptr(CpuCommon *cpu, uint64_t addr, unsigned size, SoftMmuAccess acc)
+{
+	if (!cpu->mmu)
+		return (void *)(cpu->guest_base + (uintptr_t)addr);
+	void *p = softmmu_lookup(cpu->mmu, addr, size, acc);
+	return p ? p : cpu->mmu->ops->host_ptr(cpu, addr, size, acc);
+}
+
 #endif

@@ -25,6 +25,9 @@ typedef struct ChardevFrontend {
 typedef void (*MonitorHandler)(void *opaque, Chardev *chr, const char *line);
 
 Chardev *chardev_stdio_new(struct Bus *bus);
+/* The same over any pair of descriptors (a pipe, a socket, a pty); raw mode applies
+ * when in_fd is a terminal. */
+Chardev *chardev_fd_new(struct Bus *bus, int in_fd, int out_fd);
 void chardev_attach(Chardev *chr, const ChardevFrontend *fe);
 void chardev_set_monitor(Chardev *chr, MonitorHandler handler, void *opaque);
 /* Called on quit (Ctrl-A x) from the input thread. */

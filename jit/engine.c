@@ -15,6 +15,13 @@
  *
  * Every guest thread runs through the same Engine; engine_int.h describes the locks and
  * how a flush stops the other threads (engine_cpu.c).
+ *
+ * System mode (GuestFetch.code_key set): blocks are keyed by (pc, code key), generated
+ * code reaches guest memory through cpu->mmu (JIT_SOFTMMU), each CPU's jump cache and
+ * return-address stack hold what was found in its current address space until
+ * engine_cpu_forget_jumps, and with page_bounded a block stays within one guest page
+ * and is never chained to another page. Co-simulation is refused there: device
+ * accesses cannot be undone and run again.
  */
 #include "jit/engine.h"
 
@@ -34,15 +41,24 @@
  * inside (a full code cache, fence.i) does not wait for its own thread. */
 static __thread EngineCpu *engine_self;
 
-static guint pc_hash(gconstpointer key)
+static guint key_hash(gconstpointer key)
 {
-	uint64_t pc = *(const uint64_t *)key;
-	return (guint)(pc ^ (pc >> 29));
+	const TbKey *k = key;
+	uint64_t h = k->pc ^ (k->pc >> 29) ^ k->code_key * 0x9e3779b97f4a7c15ull;
+	return (guint)(h ^ (h >> 32));
 }
 
-static gboolean pc_equal(gconstpointer a, gconstpointer b)
+static gboolean key_equal(gconstpointer a, gconstpointer b)
 {
-	return *(const uint64_t *)a == *(const uint64_t *)b;
+	const TbKey *x = a, *y = b;
+	return x->pc == y->pc && x->code_key == y->code_key;
+}
+
+/* System mode: the two pcs are in different guest pages, and a page-bounded block may
+ * not be chained from one to the other (guest_arch.h). */
+static bool crosses_page(const Engine *e, uint64_t from, uint64_t to)
+{
+	return e->fetch.page_bounded && (from ^ to) >> PAGE_SHIFT;
 }
 
 static void tb_free(gpointer p)
@@ -55,6 +71,11 @@ static void tb_free(gpointer p)
 
 Engine *engine_new(const GuestArch *arch, EngineMode mode, const GuestFetch *fetch)
 {
+	if (mode == ENGINE_COSIM && fetch->code_key) {
+		fprintf(stderr, "ferry: co-simulation is not available in system mode (device "
+		                "accesses cannot be undone and replayed)\n");
+		return NULL;
+	}
 	Engine *e = calloc(1, sizeof *e);
 	if (!e)
 		return NULL;
@@ -73,7 +94,7 @@ Engine *engine_new(const GuestArch *arch, EngineMode mode, const GuestFetch *fet
 	e->mode = mode;
 	e->fetch = *fetch;
 	e->generation = 1;
-	e->blocks = g_hash_table_new_full(pc_hash, pc_equal, NULL, tb_free);
+	e->blocks = g_hash_table_new_full(key_hash, key_equal, NULL, tb_free);
 	e->pages = g_hash_table_new_full(g_int64_hash, g_int64_equal, g_free, NULL);
 	const char *v = getenv("FERRY_VERIFY_IR");
 	e->verify = v && *v && strcmp(v, "0") != 0;
@@ -229,7 +250,9 @@ static void verify_or_die(const IrBlock *b, uint64_t pc, const char *stage)
 static void compile_block(Engine *e, Tb *tb, uintptr_t guest_base)
 {
 	JitStatus st;
-	unsigned flags = e->mode == ENGINE_COSIM ? JIT_STANDALONE : 0;
+	unsigned flags = (e->mode == ENGINE_COSIM ? JIT_STANDALONE : 0) |
+	                 (e->fetch.code_key ? JIT_SOFTMMU : 0) |
+	                 (e->fetch.page_bounded ? JIT_PAGE_BOUNDED : 0);
 	tb->jit = jit_compile(e->jit, tb, guest_base, flags, &st);
 	if (st == JIT_CACHE_FULL) {
 		if (log_on(LOG_EXEC))
@@ -257,14 +280,16 @@ static bool keep_ir(Engine *e, Tb *tb, uintptr_t guest_base)
 	return ir_block_copy(&tb->ir, &e->scratch) && tb_resolve_labels(tb);
 }
 
-static Tb *translate(Engine *e, uint64_t pc, uintptr_t guest_base)
+static Tb *translate(Engine *e, TbKey key, uintptr_t guest_base)
 {
 	Tb *tb = calloc(1, sizeof *tb);
 	if (!tb)
 		return NULL;
-	tb->pc = pc;
+	uint64_t pc = key.pc;
+	tb->key = key;
 	IrBlock *b = &e->scratch;
 	ir_block_reset(b, pc);
+	b->page_bounded = e->fetch.page_bounded;
 	e->arch->translate(b, &e->fetch, pc);
 	tb->size = b->guest_size;
 	if (log_on(LOG_IN_ASM))
@@ -282,17 +307,17 @@ static Tb *translate(Engine *e, uint64_t pc, uintptr_t guest_base)
 		tb_free(tb);
 		return NULL;
 	}
-	g_hash_table_insert(e->blocks, &tb->pc, tb);
+	g_hash_table_insert(e->blocks, &tb->key, tb);
 	note_pages(e, pc, tb->size);
 	e->translated++;
 	e->guest_insns_translated += tb->ir.guest_insns;
 	return tb;
 }
 
-/* With e->lock held: the block at pc, translated now if it is not in the table. */
-static Tb *lookup_or_translate(Engine *e, CpuCommon *cpu, uint64_t pc)
+/* With e->lock held: the block for key, translated now if it is not in the table. */
+static Tb *lookup_or_translate(Engine *e, CpuCommon *cpu, TbKey key)
 {
-	Tb *tb = g_hash_table_lookup(e->blocks, &pc);
+	Tb *tb = g_hash_table_lookup(e->blocks, &key);
 	if (tb)
 		return tb;
 	/* Translation runs library code that may disturb the guest state a frontend keeps
@@ -300,7 +325,7 @@ static Tb *lookup_or_translate(Engine *e, CpuCommon *cpu, uint64_t pc)
 	if (e->arch->sync_state)
 		e->arch->sync_state(cpu);
 	uint64_t t0 = now_ns();
-	tb = translate(e, pc, cpu->guest_base);
+	tb = translate(e, key, cpu->guest_base);
 	e->translate_ns += now_ns() - t0;
 	if (e->arch->enter)
 		e->arch->enter(cpu);
@@ -309,16 +334,19 @@ static Tb *lookup_or_translate(Engine *e, CpuCommon *cpu, uint64_t pc)
 
 /* The block at pc, from this CPU's jump cache without a lock, else from the table (or
  * translated). Any Tb or JitBlock the caller got earlier is dead when ec->generation
- * changed meanwhile: a flush happened while this CPU waited or translated. */
+ * changed meanwhile: a flush happened while this CPU waited or translated. In system
+ * mode the table is keyed by (pc, code key) and the jump cache holds the blocks of
+ * the CPU's current address space (engine_cpu_forget_jumps empties it). */
 static Tb *find_block(Engine *e, EngineCpu *ec, CpuCommon *cpu, uint64_t pc)
 {
 	unsigned i = (pc >> 1) & (JUMP_CACHE_SIZE - 1);
 	Tb *tb = ec->jump_tb[i];
 	if (tb && ec->jump_cache[i].pc == pc)
 		return tb;
+	TbKey key = {pc, e->fetch.code_key ? e->fetch.code_key(e->fetch.opaque, cpu, pc) : 0};
 	pthread_mutex_lock(&e->lock);
 	engine_cpu_park(e, ec);
-	tb = lookup_or_translate(e, cpu, pc);
+	tb = lookup_or_translate(e, cpu, key);
 	pthread_mutex_unlock(&e->lock);
 	if (!tb) {
 		fprintf(stderr, "ferry: out of memory translating guest code\n");
@@ -362,7 +390,9 @@ static CpuExit run_interp(Engine *e, EngineCpu *ec, CpuCommon *cpu)
 		TbExit x = interp_run(tb, cpu, temps_for(ec, tb), NULL);
 		if (x.kind == TB_GOTO) {
 			Tb *next = __atomic_load_n(&tb->chain[x.slot], __ATOMIC_ACQUIRE);
-			if (!next || next->pc != cpu->pc) {
+			if (crosses_page(e, tb->pc, cpu->pc)) {
+				next = find_block(e, ec, cpu, cpu->pc);
+			} else if (!next || next->pc != cpu->pc) {
 				uint64_t gen = ec->generation;
 				next = find_block(e, ec, cpu, cpu->pc);
 				if (gen == ec->generation)
@@ -412,6 +442,8 @@ static CpuExit run_jit(Engine *e, EngineCpu *ec, CpuCommon *cpu)
 			return r.exit.reason;
 		uint64_t gen = ec->generation;
 		Tb *next = find_block(e, ec, cpu, cpu->pc);
+		/* r.from may be a block chained to from tb; one compiled with
+		 * JIT_PAGE_BOUNDED has linkable sites only for exits within its page. */
 		if (r.exit.kind == TB_GOTO && r.from && next->jit)
 			link_exit(e, ec, gen, r.from, r.site, next->jit);
 		tb = next;

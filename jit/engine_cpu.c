@@ -3,7 +3,8 @@
  * co-simulation buffers, whether it is running, and the protocol that lets one thread
  * flush translations while others run: the flusher stops the world (every other CPU out
  * of engine_run or parked), drops everything, bumps the generation and lets them go on;
- * each CPU then empties its own caches. Also the engine's part of a fork: the locks are
+ * each CPU then empties its own caches (and, in system mode, when its address space
+ * changes: engine_cpu_forget_jumps). Also the engine's part of a fork: the locks are
  * held across it, so the child never inherits one mid-change, and the child keeps only
  * the forking thread's CPU.
  */
@@ -12,13 +13,32 @@
 
 #include "jit/engine_int.h"
 
-static void reset_caches(Engine *e, EngineCpu *ec)
+static void reset_jump_cache(Engine *e, EngineCpu *ec)
 {
 	const void *miss = e->jit ? jit_lookup_miss_code(e->jit) : NULL;
 	for (unsigned i = 0; i < JUMP_CACHE_SIZE; i++)
 		ec->jump_cache[i] = (JitJumpEntry){UINT64_MAX, miss};
 	memset(ec->jump_tb, 0, sizeof ec->jump_tb);
+}
+
+static void reset_caches(Engine *e, EngineCpu *ec)
+{
+	reset_jump_cache(e, ec);
 	ec->generation = __atomic_load_n(&e->generation, __ATOMIC_ACQUIRE);
+}
+
+/* The return-address predictions go too: a continuation was found in the old address
+ * space. Their generation stays, so jit_ras_validate does not refill them. */
+void engine_cpu_forget_jumps(Engine *e, CpuCommon *cpu)
+{
+	EngineCpu *ec = cpu->engine_cpu;
+	if (!ec)
+		return;
+	reset_jump_cache(e, ec);
+	const void *miss = e->jit ? jit_lookup_miss_code(e->jit) : NULL;
+	for (unsigned i = 0; i < CPU_RAS_SIZE; i++)
+		cpu->ras[i] = (CpuRasEntry){UINT64_MAX, miss};
+	cpu->ras_top = 0;
 }
 
 void engine_cpu_sync(Engine *e, EngineCpu *ec)

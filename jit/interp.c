@@ -2,7 +2,10 @@
  * The IR interpreter: the reference executor every other executor is compared with.
  * Temps are raw 64-bit values (i32/f32 in the low half, upper half zero). Guest memory
  * is reached at guest_base + address; a host fault on such an access is turned into a
- * guest fault by the engine's fault handler, using the PC that INSN_START recorded.
+ * guest fault by the engine's fault handler, using the PC that INSN_START recorded. In
+ * system mode (cpu->mmu set) each access looks the softmmu's TLB up and calls its slow
+ * path on a miss (common/softmmu.h), which raises guest faults itself; the PC it needs
+ * is the same cpu->insn_pc.
  * Pure ops go through ir_eval, shared with the optimizer's constant folding. A v128
  * temp t keeps its low 64 bits in temps[t] and its high 64 bits in temps[n_temps + t]
  * (tb.h: the caller gives room for twice the temps), so scalar temps stay one word.
@@ -10,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "common/softmmu.h"
 #include "jit/ir_eval.h"
 #include "jit/tb.h"
 
@@ -35,15 +39,14 @@ static uint64_t guest_addr(const IrBlock *b, const IrInsn *in, const uint64_t *t
 	return ir_temp_type(b, in->src[0]) == IR_I32 ? (uint32_t)a : a;
 }
 
-static uint64_t mem_load(uintptr_t base, uint64_t addr, unsigned mo, IrType t)
+/* The IR value of the raw little-endian bytes of a load: byte order, then sign. */
+static uint64_t load_finish(uint64_t v, unsigned mo, IrType t)
 {
-	const void *p = (const void *)(base + (uintptr_t)addr);
-	uint64_t v;
 	switch (mo & MO_SIZE) {
-	case MO_8: { uint8_t x; memcpy(&x, p, 1); v = x; break; }
-	case MO_16: { uint16_t x; memcpy(&x, p, 2); v = mo & MO_BE ? __builtin_bswap16(x) : x; break; }
-	case MO_32: { uint32_t x; memcpy(&x, p, 4); v = mo & MO_BE ? __builtin_bswap32(x) : x; break; }
-	default: { uint64_t x; memcpy(&x, p, 8); v = mo & MO_BE ? __builtin_bswap64(x) : x; break; }
+	case MO_16: v = mo & MO_BE ? __builtin_bswap16((uint16_t)v) : v; break;
+	case MO_32: v = mo & MO_BE ? __builtin_bswap32((uint32_t)v) : v; break;
+	case MO_64: v = mo & MO_BE ? __builtin_bswap64(v) : v; break;
+	default: break;
 	}
 	unsigned bits = 8u << (mo & MO_SIZE);
 	if ((mo & MO_SIGN) && bits < 64)
@@ -51,15 +54,42 @@ static uint64_t mem_load(uintptr_t base, uint64_t addr, unsigned mo, IrType t)
 	return v & type_mask(t);
 }
 
-static void mem_store(uintptr_t base, uint64_t addr, unsigned mo, uint64_t v)
+/* The raw little-endian bytes a store of v writes. */
+static uint64_t store_raw(uint64_t v, unsigned mo)
 {
-	void *p = (void *)(base + (uintptr_t)addr);
 	switch (mo & MO_SIZE) {
-	case MO_8: { uint8_t x = (uint8_t)v; memcpy(p, &x, 1); break; }
-	case MO_16: { uint16_t x = (uint16_t)v; if (mo & MO_BE) x = __builtin_bswap16(x); memcpy(p, &x, 2); break; }
-	case MO_32: { uint32_t x = (uint32_t)v; if (mo & MO_BE) x = __builtin_bswap32(x); memcpy(p, &x, 4); break; }
-	default: { if (mo & MO_BE) v = __builtin_bswap64(v); memcpy(p, &v, 8); break; }
+	case MO_16: return mo & MO_BE ? __builtin_bswap16((uint16_t)v) : v;
+	case MO_32: return mo & MO_BE ? __builtin_bswap32((uint32_t)v) : v;
+	case MO_64: return mo & MO_BE ? __builtin_bswap64(v) : v;
+	default: return v;
 	}
+}
+
+/* Raw bytes (1, 2, 4 or 8) of guest memory: at guest_base + addr in user mode; in
+ * system mode from the TLB's host page on a hit, else from the softmmu's slow path,
+ * which may leave through softmmu_raise. */
+static uint64_t read_raw(CpuCommon *cpu, uint64_t addr, unsigned mo)
+{
+	unsigned bytes = 1u << (mo & MO_SIZE);
+	const void *p = cpu->mmu ? softmmu_lookup(cpu->mmu, addr, bytes, MMU_READ)
+	                         : (const void *)(cpu->guest_base + (uintptr_t)addr);
+	if (!p)
+		return cpu->mmu->ops->load(cpu, addr, mo & (MO_SIZE | MO_ALIGN));
+	uint64_t v = 0;
+	memcpy(&v, p, bytes);
+	return v;
+}
+
+static void write_raw(CpuCommon *cpu, uint64_t addr, unsigned mo, uint64_t v)
+{
+	unsigned bytes = 1u << (mo & MO_SIZE);
+	void *p = cpu->mmu ? softmmu_lookup(cpu->mmu, addr, bytes, MMU_WRITE)
+	                   : (void *)(cpu->guest_base + (uintptr_t)addr);
+	if (!p)
+		cpu->mmu->ops->store(cpu, addr, bytes == 8 ? v : v & ((1ull << (8 * bytes)) - 1),
+		                     mo & (MO_SIZE | MO_ALIGN));
+	else
+		memcpy(p, &v, bytes);
 }
 
 static void log_store(StoreLog *log, uintptr_t base, uint64_t addr, unsigned mo)
@@ -74,32 +104,60 @@ static void log_store(StoreLog *log, uintptr_t base, uint64_t addr, unsigned mo)
 	memcpy(e->old, (const void *)(base + (uintptr_t)addr), e->size);
 }
 
-static bool misaligned(uint64_t addr, unsigned mo)
+/* In system mode the softmmu's slow path checks MO_ALIGN (a misaligned access never
+ * hits the TLB), raising the guest's own fault. */
+static bool misaligned(const CpuCommon *cpu, uint64_t addr, unsigned mo)
 {
-	return (mo & MO_ALIGN) && (addr & (ir_memop_bytes(mo) - 1));
+	return !cpu->mmu && (mo & MO_ALIGN) && (addr & (ir_memop_bytes(mo) - 1));
 }
 
-/* v128 loads and stores: the low ir_memop_bytes bytes, the rest of a load zero. A
- * 16-byte store is logged as two 8-byte halves. */
-static void vec_load(const IrBlock *b, uint64_t *t, const IrInsn *in, uintptr_t base, uint64_t a)
+/* v128 loads and stores: the low ir_memop_bytes bytes, the rest of a load zero. In
+ * system mode a 16-byte access that misses the TLB is two 8-byte ones. A 16-byte store
+ * is logged as two 8-byte halves. */
+static IrVec vec_read(CpuCommon *cpu, uint64_t a, unsigned mo)
 {
 	IrVec r = {.d = {0, 0}};
-	memcpy(&r, (const void *)(base + (uintptr_t)a), ir_memop_bytes(in->aux));
-	set_vec_temp(b, t, in->dst, r);
+	unsigned bytes = ir_memop_bytes(mo);
+	const void *p = NULL;
+	if (bytes < 16)
+		r.d[0] = read_raw(cpu, a, mo & MO_SIZE);
+	else if (!cpu->mmu)
+		p = (const void *)(cpu->guest_base + (uintptr_t)a);
+	else if (!(p = softmmu_lookup(cpu->mmu, a, 16, MMU_READ)))
+		r = (IrVec){.d = {read_raw(cpu, a, MO_64 | (mo & MO_ALIGN)),
+		                  read_raw(cpu, a + 8, MO_64 | (mo & MO_ALIGN))}};
+	if (p)
+		memcpy(&r, p, 16);
+	return r;
 }
 
-static void vec_store(const IrBlock *b, uint64_t *t, const IrInsn *in, uintptr_t base, uint64_t a,
-                      StoreLog *log)
+static void vec_write(CpuCommon *cpu, uint64_t a, unsigned mo, IrVec v)
 {
-	IrVec v = vec_temp(b, t, in->src[1]);
-	unsigned bytes = ir_memop_bytes(in->aux);
-	if (log && bytes == 16) {
+	unsigned bytes = ir_memop_bytes(mo);
+	void *p = NULL;
+	if (bytes < 16) {
+		write_raw(cpu, a, mo & MO_SIZE, v.d[0]);
+	} else if (!cpu->mmu) {
+		p = (void *)(cpu->guest_base + (uintptr_t)a);
+	} else if (!(p = softmmu_lookup(cpu->mmu, a, 16, MMU_WRITE))) {
+		write_raw(cpu, a, MO_64 | (mo & MO_ALIGN), v.d[0]);
+		write_raw(cpu, a + 8, MO_64 | (mo & MO_ALIGN), v.d[1]);
+	}
+	if (p)
+		memcpy(p, &v, 16);
+}
+
+static void vec_store(const IrBlock *b, uint64_t *t, const IrInsn *in, CpuCommon *cpu,
+                      uint64_t a, StoreLog *log)
+{
+	uintptr_t base = cpu->guest_base;
+	if (log && ir_memop_bytes(in->aux) == 16) {
 		log_store(log, base, a, MO_64);
 		log_store(log, base, a + 8, MO_64);
 	} else if (log) {
 		log_store(log, base, a, in->aux);
 	}
-	memcpy((void *)(base + (uintptr_t)a), &v, bytes);
+	vec_write(cpu, a, in->aux, vec_temp(b, t, in->src[1]));
 }
 
 static void state_get(const CpuCommon *cpu, const IrInsn *in, uint64_t *dst)
@@ -226,29 +284,30 @@ TbExit interp_run(const Tb *tb, CpuCommon *cpu, uint64_t *t, StoreLog *log)
 			break;
 		case IR_LOAD: {
 			uint64_t a = guest_addr(b, in, t);
-			if (misaligned(a, in->aux)) {
+			if (misaligned(cpu, a, in->aux)) {
 				cpu->fault_addr = a;
 				return leave(cpu, cpu->insn_pc, TB_EXIT, 0, CPU_EXIT_MISALIGNED);
 			}
 			if (in->type == IR_V128)
-				vec_load(b, t, in, base, a);
+				set_vec_temp(b, t, in->dst, vec_read(cpu, a, in->aux));
 			else
-				t[in->dst] = mem_load(base, a, in->aux, (IrType)in->type);
+				t[in->dst] = load_finish(read_raw(cpu, a, in->aux), in->aux,
+				                         (IrType)in->type);
 			break;
 		}
 		case IR_STORE: {
 			uint64_t a = guest_addr(b, in, t);
-			if (misaligned(a, in->aux)) {
+			if (misaligned(cpu, a, in->aux)) {
 				cpu->fault_addr = a;
 				return leave(cpu, cpu->insn_pc, TB_EXIT, 0, CPU_EXIT_MISALIGNED);
 			}
 			if (in->type == IR_V128) {
-				vec_store(b, t, in, base, a, log);
+				vec_store(b, t, in, cpu, a, log);
 				break;
 			}
 			if (log)
 				log_store(log, base, a, in->aux);
-			mem_store(base, a, in->aux, t[in->src[1]]);
+			write_raw(cpu, a, in->aux, store_raw(t[in->src[1]], in->aux));
 			break;
 		}
 		case IR_CALL: {

@@ -171,6 +171,10 @@ typedef struct IrBlock {
 	uint32_t guest_size;  /* bytes of guest code covered */
 	uint32_t guest_insns; /* guest instructions covered */
 	bool error;           /* sticky: an allocation failed */
+	/* Set by the engine before translating (system mode, GuestFetch.page_bounded):
+	 * the block must not contain an instruction that starts in another 4 KiB page
+	 * than guest_pc. Kept across ir_block_reset. */
+	bool page_bounded;
 } IrBlock;
 
 void ir_block_init(IrBlock *b, uint64_t guest_pc);

@@ -13,8 +13,21 @@
 #include "common/cpu_common.h"
 #include "jit/ir.h"
 
-typedef struct Tb {
+/* What a block is found by: its guest pc and, in system mode, the code key the
+ * frontend's fetch gave for it (GuestFetch.code_key; 0 in user mode). */
+typedef struct TbKey {
 	uint64_t pc;
+	uint64_t code_key;
+} TbKey;
+
+typedef struct Tb {
+	union {
+		struct {
+			uint64_t pc;
+			uint64_t code_key;
+		};
+		TbKey key;
+	};
 	uint32_t size;        /* bytes of guest code */
 	IrBlock ir;
 	uint32_t *label_pos;  /* label -> index of its LABEL insn */

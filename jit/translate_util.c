@@ -1,13 +1,16 @@
 /*
  * The block translation loop every frontend runs (translate_util.h). A block ends where
  * an instruction says so, at an undecodable or reserved instruction (an ILLEGAL exit at
- * its pc), at the instruction limit, or before an instruction that cannot be fetched: a
- * chainable goto to it, so the fault is raised when it runs first, unless it is the
- * block's first instruction.
+ * its pc), at the instruction limit, before an instruction that starts in another
+ * guest page when the block is page-bounded (system mode), or before an instruction
+ * that cannot be fetched: a chainable goto to it, so the fault is raised when it runs
+ * first, unless it is the block's first instruction.
  */
 #include "jit/translate_util.h"
 
 #include "common/cpu_common.h"
+
+#define TRANSLATE_PAGE_BITS 12
 
 void ir_translate_block(IrBlock *b, uint64_t pc, unsigned max_insns, const IrTranslateOps *ops,
                         void *ctx)
@@ -16,7 +19,7 @@ void ir_translate_block(IrBlock *b, uint64_t pc, unsigned max_insns, const IrTra
 	unsigned n = 0;
 	for (;;) {
 		uint32_t raw;
-		if (n == max_insns) {
+		if (n == max_insns || (n && b->page_bounded && (cur ^ pc) >> TRANSLATE_PAGE_BITS)) {
 			ir_goto_block(b, cur, 0);
 			break;
 		}

@@ -1,7 +1,10 @@
 /*
  * Translators for the A extension: LR/SC and the AMOs, each a call to a C helper that
- * performs the access with a host atomic on guest memory (host address = guest_base +
- * address), so guest threads running on host threads see real atomicity. Every helper
+ * performs the access with a host atomic on guest memory (guest_ptr: guest_base +
+ * address in user mode, the softmmu's host page in system mode, where a page that does
+ * not allow the access raises the guest's fault from inside the helper), so guest
+ * threads running on host threads see real atomicity. AMOs and SC need write access
+ * (which implies read on RISC-V), LR read access. Every helper
  * is sequentially consistent, which satisfies any aq/rl combination. The alignment the
  * ISA demands is checked in the IR first: a misaligned address leaves the block with
  * CPU_EXIT_MISALIGNED (fault_addr set) before memory is touched.
@@ -14,12 +17,8 @@
  */
 #include <stddef.h>
 
+#include "common/softmmu.h"
 #include "frontends/riscv64/translate.h"
-
-static inline void *rv_host(void *cpu, uint64_t addr)
-{
-	return (void *)(((CpuCommon *)cpu)->guest_base + (uintptr_t)addr);
-}
 
 #define RV_HELPER_ARGS void *cpu, uint64_t addr, uint64_t val, uint64_t a2, uint64_t a3
 
@@ -31,13 +30,15 @@ static inline void *rv_host(void *cpu, uint64_t addr)
 #define RV_AMO_BUILTIN(name, T, RET, builtin)                                             \
 	static uint64_t rv_##name(RV_HELPER_ARGS)                                         \
 	{                                                                                 \
-		return RET(builtin((T *)rv_host(cpu, addr), (T)val, __ATOMIC_SEQ_CST));    \
+		T *p = guest_ptr(cpu, addr, sizeof(T), MMU_WRITE);                        \
+		return RET(builtin(p, (T)val, __ATOMIC_SEQ_CST));                         \
 	}
 /* min/max: a compare-and-swap loop; C is the type the comparison is made in. */
 #define RV_AMO_PICK(name, T, C, RET, want_greater)                                        \
 	static uint64_t rv_##name(RV_HELPER_ARGS)                                         \
 	{                                                                                 \
-		T *p = rv_host(cpu, addr), old = __atomic_load_n(p, __ATOMIC_RELAXED), nv; \
+		T *p = guest_ptr(cpu, addr, sizeof(T), MMU_WRITE);                        \
+		T old = __atomic_load_n(p, __ATOMIC_RELAXED), nv;                         \
 		do {                                                                      \
 			bool greater = (C)(T)val > (C)old;                                \
 			nv = greater == (want_greater) ? (T)val : old;                    \
@@ -67,7 +68,8 @@ RV_AMO_PICK(amomaxu_d, uint64_t, uint64_t, RV_RET64, true)
 	static uint64_t rv_##name(RV_HELPER_ARGS)                                         \
 	{                                                                                 \
 		RiscvCpu *c = cpu;                                                        \
-		uint64_t v = RET(__atomic_load_n((T *)rv_host(cpu, addr), __ATOMIC_SEQ_CST)); \
+		T *p = guest_ptr(cpu, addr, S, MMU_READ);                                 \
+		uint64_t v = RET(__atomic_load_n(p, __ATOMIC_SEQ_CST));                   \
 		c->res_addr = addr;                                                       \
 		c->res_size = S;                                                          \
 		c->res_value = v;                                                         \
@@ -80,7 +82,8 @@ RV_AMO_PICK(amomaxu_d, uint64_t, uint64_t, RV_RET64, true)
 		bool ok = false;                                                          \
 		if (c->res_addr == addr && c->res_size == S) {                            \
 			T expected = (T)c->res_value;                                     \
-			ok = __atomic_compare_exchange_n((T *)rv_host(cpu, addr), &expected, \
+			T *p = guest_ptr(cpu, addr, S, MMU_WRITE);                        \
+			ok = __atomic_compare_exchange_n(p, &expected,                    \
 							 (T)val, false, __ATOMIC_SEQ_CST,  \
 							 __ATOMIC_SEQ_CST);                \
 		}                                                                         \

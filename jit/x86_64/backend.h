@@ -44,7 +44,13 @@ typedef struct JitJumpEntry {
 	const void *code;
 } JitJumpEntry;
 
-enum { JIT_STANDALONE = 1 << 0 };
+/* jit_compile flags. JIT_SOFTMMU: system mode, guest addresses are virtual and every
+ * LOAD/STORE looks cpu->mmu's TLB up inline (common/softmmu.h), calling its slow path
+ * on a miss; guest_base is ignored. The engine passes it for a system-mode fetch
+ * (GuestFetch.code_key set). JIT_PAGE_BOUNDED: a direct exit to another 4 KiB guest
+ * page than the block's pc is never linked: it looks its target up in the jump cache
+ * inline, as an indirect jump does. */
+enum { JIT_STANDALONE = 1 << 0, JIT_SOFTMMU = 1 << 1, JIT_PAGE_BOUNDED = 1 << 2 };
 
 typedef enum JitStatus {
 	JIT_OK,
@@ -60,7 +66,8 @@ void jit_backend_free(JitBackend *be);
 const void *jit_lookup_miss_code(const JitBackend *be);
 
 /* Compiles tb for a process whose guest memory is at host guest_base + address (every
- * block of one backend must use the same guest_base). */
+ * block of one backend must use the same guest_base), or with JIT_SOFTMMU for a
+ * system-mode CPU (guest_base unused). */
 JitBlock *jit_compile(JitBackend *be, Tb *tb, uintptr_t guest_base, unsigned flags,
                       JitStatus *status);
 const void *jit_block_code(const JitBlock *blk);

@@ -507,6 +507,17 @@ void x86_mfence(X86Buf *b)
 	x86_byte(b, 0xf0);
 }
 
+/* 0F AE /3 STMXCSR m32, 0F AE /2 LDMXCSR m32 */
+void x86_stmxcsr(X86Buf *b, X86Mem m)
+{
+	emit_insn(b, 0, 0, 0x0fae, 3, rm_mem(m), 0);
+}
+
+void x86_ldmxcsr(X86Buf *b, X86Mem m)
+{
+	emit_insn(b, 0, 0, 0x0fae, 2, rm_mem(m), 0);
+}
+
 void x86_ud2(X86Buf *b)
 {
 	x86_byte(b, 0x0f);

@@ -210,6 +210,8 @@ void x86_ret(X86Buf *b);
 void x86_push(X86Buf *b, X86Reg r);
 void x86_pop(X86Buf *b, X86Reg r);
 void x86_mfence(X86Buf *b);
+void x86_stmxcsr(X86Buf *b, X86Mem m);
+void x86_ldmxcsr(X86Buf *b, X86Mem m);
 void x86_ud2(X86Buf *b);
 /* Points the rel32 at `at` (a pointer into the buffer) to target. */
 void x86_patch_rel32(uint8_t *at, const void *target);

@@ -3,6 +3,10 @@
  * structures, the code cache, the trampolines, the register allocator's result and the
  * per-block compiler state the instruction selectors work on.
  *
+ * In system mode (JIT_SOFTMMU) guest memory is reached through cpu->mmu instead:
+ * every access is an inline TLB lookup with a cold slow path (isel_softmmu.c), r14 is
+ * an ordinary register.
+ *
  * Register conventions inside generated code:
  *   rbx  the CPU struct (CpuCommon * and the frontend's fields after it)
  *   r14  guest_base when it is not zero; otherwise an ordinary allocatable register
@@ -25,6 +29,7 @@
 #define JIT_BASE_REG    X86_R14
 #define JIT_SPILL_SLOTS 256
 #define JIT_NO_SITE     0xff
+#define JIT_GUEST_PAGE_BITS 12 /* JIT_PAGE_BOUNDED: the guest page size */
 
 /* What generated code returns to the trampoline's caller in rdx: the exit kind, the
  * direct-exit site (for linking), the IR chain slot and the CpuExit reason. */
@@ -142,20 +147,25 @@ typedef struct JitFixup {
 } JitFixup;
 
 /* Cold code: the exit for an exit request at block entry, the exit for a misaligned
- * access, the linkable continuation a return-address push points at, and the load of
- * a constant into a register followed by a jump back (a NaN result made canonical). */
+ * access, the linkable continuation a return-address push points at, the load of a
+ * constant into a register followed by a jump back (a NaN result made canonical), and
+ * a softmmu access's slow path (a TLB miss: the call into SoftMmuOps and back). */
 typedef enum JitColdKind {
 	COLD_INTERRUPT,
 	COLD_MISALIGNED,
 	COLD_RETURN_SITE,
-	COLD_SET_REG
+	COLD_SET_REG,
+	COLD_MMU
 } JitColdKind;
 typedef struct JitCold {
 	JitColdKind kind;
 	uint32_t at;   /* rel32 of the jcc (or rip displacement of the lea) that goes there */
 	uint64_t pc;   /* guest pc the exit reports; COLD_SET_REG: the constant */
-	uint32_t back; /* COLD_SET_REG: offset of the code to jump back to */
-	uint8_t reg;   /* COLD_SET_REG: the register */
+	uint32_t back; /* COLD_SET_REG, COLD_MMU: offset of the code to jump back to */
+	uint8_t reg;   /* COLD_SET_REG: the register; COLD_MMU: where a load's value goes */
+	uint32_t insn;     /* COLD_MMU: index of the LOAD/STORE */
+	uint16_t save_gpr; /* COLD_MMU: caller-saved registers live across the access */
+	uint16_t save_xmm; /* COLD_MMU: xmm registers live across it */
 } JitCold;
 
 /* Arrays the block compiler reuses from one block to the next. */
@@ -176,8 +186,9 @@ typedef struct JitCompiler {
 	const IrBlock *ir;
 	Tb *tb;
 	JitBlock *blk;  /* allocated before code generation: exits embed its address */
-	unsigned flags; /* JIT_STANDALONE */
+	unsigned flags; /* JIT_STANDALONE, JIT_SOFTMMU, JIT_PAGE_BOUNDED */
 	bool base_reg;  /* guest memory is at r14 + address */
+	bool softmmu;   /* guest memory is reached through cpu->mmu (isel_softmmu.c) */
 	X86Buf buf;
 	RegAlloc ra;
 	uint64_t cur_pc; /* pc of the guest instruction being compiled */
@@ -189,6 +200,10 @@ typedef struct JitCompiler {
 	uint32_t max_sites, max_pcs;
 	bool failed;        /* out of memory, or IR this backend does not compile */
 	uint32_t skip_next; /* an insn already emitted with the previous one (fused) */
+	/* softmmu: the temp each register was last given (IR_NONE if none), to find the
+	 * registers a slow-path call must preserve, and the pending slow path. */
+	IrTemp gpr_temp[16], xmm_temp[16];
+	uint32_t mmu_cold;
 } JitCompiler;
 
 typedef void (*JitIselFn)(JitCompiler *c, const IrInsn *in, uint32_t index);
@@ -234,6 +249,20 @@ X86Cond jit_cond_swapped(IrCond cond);
 /* The host operand of the guest access `in` (LOAD or STORE); may leave the guest
  * address in rcx and branch to a misaligned-access exit (isel_mem.c). */
 X86Mem jit_guest_mem(JitCompiler *c, const IrInsn *in);
+/* rcx = the guest address addr + offset, wrapped to 32 bits for an i32 addr. */
+void jit_guest_addr_to_rcx(JitCompiler *c, IrTemp addr, uint64_t offset);
+
+/* System mode (isel_softmmu.c). jit_mmu_access emits the guest address computation
+ * and the inline TLB check of the access `in` and returns the host operand ([rcx]);
+ * a miss goes to a cold slow path. After emitting the access on that operand, the
+ * selector calls jit_mmu_done with the register a load's value is in (a general
+ * register, or an xmm number for v128): the slow path leaves the value there and
+ * continues at this point. jit_mmu_note_def records which temp each register holds
+ * (called for every insn), jit_mmu_emit_slow emits a slow path among the cold code. */
+X86Mem jit_mmu_access(JitCompiler *c, const IrInsn *in);
+void jit_mmu_done(JitCompiler *c, unsigned reg);
+void jit_mmu_note_def(JitCompiler *c, const IrInsn *in);
+void jit_mmu_emit_slow(JitCompiler *c, const JitCold *k);
 
 /* Points the rel32 at offset `at` of the block's code to the current position. */
 void jit_patch_here(JitCompiler *c, size_t at);

@@ -5,7 +5,8 @@
  * v128 types and vector-only ops) names, straight
  * into the code cache; rarely taken exits go to cold stubs after the block's code. The
  * host code offset of every INSN_START is recorded so a host fault maps back to the
- * guest instruction.
+ * guest instruction. In system mode (JIT_SOFTMMU) the driver also notes which temp each
+ * register holds, so that a memory access's slow path knows what to preserve.
  */
 #include <stddef.h>
 #include <stdlib.h>
@@ -218,12 +219,14 @@ static bool emit_body(JitCompiler *c)
 	if (!(c->flags & JIT_STANDALONE))
 		emit_entry_check(c);
 	for (uint32_t i = 0; i < b->n_insns && !c->buf.error && !c->failed; i++) {
-		if (c->skip_next == i)
-			continue;
-		JitIselFn fn = selector((IrOp)b->insns[i].op, (IrType)b->insns[i].type);
-		if (!fn)
-			return false;
-		fn(c, &b->insns[i], i);
+		if (c->skip_next != i) {
+			JitIselFn fn = selector((IrOp)b->insns[i].op, (IrType)b->insns[i].type);
+			if (!fn)
+				return false;
+			fn(c, &b->insns[i], i);
+		}
+		if (c->softmmu)
+			jit_mmu_note_def(c, &b->insns[i]);
 	}
 	jit_emit_colds(c);
 	resolve_fixups(c);
@@ -299,18 +302,23 @@ static JitStatus compile_into(JitCompiler *c)
 JitBlock *jit_compile(JitBackend *be, Tb *tb, uintptr_t guest_base, unsigned flags,
                       JitStatus *status)
 {
-	if (be->guest_base_known && be->guest_base != guest_base) {
+	bool softmmu = flags & JIT_SOFTMMU;
+	if (!softmmu && be->guest_base_known && be->guest_base != guest_base) {
 		*status = JIT_UNSUPPORTED;
 		return NULL;
 	}
-	be->guest_base = guest_base;
-	be->guest_base_known = true;
+	if (!softmmu) {
+		be->guest_base = guest_base;
+		be->guest_base_known = true;
+	}
 	JitCompiler c = {.be = be,
 	                 .ir = &tb->ir,
 	                 .tb = tb,
 	                 .flags = flags,
-	                 .base_reg = guest_base != 0,
-	                 .skip_next = UINT32_MAX};
+	                 .base_reg = !softmmu && guest_base != 0,
+	                 .softmmu = softmmu,
+	                 .skip_next = UINT32_MAX,
+	                 .mmu_cold = UINT32_MAX};
 	borrow_scratch(&c, be->scratch);
 	c.blk = new_block(tb);
 	*status = c.blk ? compile_into(&c) : JIT_UNSUPPORTED;

@@ -16,7 +16,10 @@
  * when code is flushed).
  *
  * Rarely taken paths (an exit request at block entry, a misaligned access, a NaN result
- * to make canonical) and the continuations are cold code placed after the block's code.
+ * to make canonical, a softmmu TLB miss) and the continuations are cold code placed
+ * after the block's code. In a page-bounded block (system mode) a direct exit to
+ * another guest page is never linked: its mapping may change under it, so it takes the
+ * inline jump-cache lookup (per CPU, emptied when the address space changes).
  */
 #include <stddef.h>
 #include <stdlib.h>
@@ -86,12 +89,26 @@ void jit_emit_exit(JitCompiler *c, uint64_t pc, uint32_t code)
 	x86_jmp_rel32(BUF, c->be->tramp.exit);
 }
 
+static void inline_lookup(JitCompiler *c);
+
+/* JIT_PAGE_BOUNDED: an exit to pc may not be linked (another guest page). */
+static bool crosses_page(const JitCompiler *c, uint64_t pc)
+{
+	return (c->flags & JIT_PAGE_BOUNDED) && (pc ^ c->tb->pc) >> JIT_GUEST_PAGE_BITS;
+}
+
 /* A direct exit whose rel32 can be linked to a successor; returns nothing useful when
- * the block has no site left (then it is a plain exit). */
+ * the block has no site left (then it is a plain exit). An exit to another page of a
+ * page-bounded block looks its target up in the jump cache instead, every time. */
 static void linkable_exit(JitCompiler *c, uint64_t pc, unsigned slot)
 {
 	JitBlock *blk = c->blk;
 	unsigned site = JIT_NO_SITE;
+	if (!(c->flags & JIT_STANDALONE) && crosses_page(c, pc)) {
+		x86_mov_ri(BUF, X86_RAX, pc);
+		inline_lookup(c);
+		return;
+	}
 	if (!(c->flags & JIT_STANDALONE) && blk->n_sites < JIT_NO_SITE) {
 		site = blk->n_sites++;
 		x86_align(BUF, 4, 1); /* the rel32 after the E9 opcode is patched atomically */
@@ -115,6 +132,8 @@ void jit_emit_colds(JitCompiler *c)
 		if (k->kind == COLD_SET_REG) {
 			x86_mov_ri(BUF, (X86Reg)k->reg, k->pc);
 			x86_jmp_rel32(BUF, c->buf.start + k->back);
+		} else if (k->kind == COLD_MMU) {
+			jit_mmu_emit_slow(c, k);
 		} else if (k->kind == COLD_INTERRUPT) {
 			jit_emit_exit(c, c->tb->pc,
 			              JIT_CODE(TB_EXIT, JIT_NO_SITE, 0, CPU_EXIT_INTERRUPT));

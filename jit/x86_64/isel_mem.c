@@ -2,7 +2,9 @@
  * Instruction selection for guest state (GET/PUT at rbx + offset), guest memory
  * (LOAD/STORE), fences and helper calls. A guest access is one instruction on
  * [address + offset] when guest_base is 0, [r14 + address + offset] otherwise; i32
- * addresses wrap at 4 GiB first. PUT stores at once, so the CPU struct holds every
+ * addresses wrap at 4 GiB first. In system mode (JIT_SOFTMMU) the operand comes from
+ * the inline TLB lookup of isel_softmmu.c instead, and each access then marks where
+ * its slow path rejoins. PUT stores at once, so the CPU struct holds every
  * earlier guest write whenever an access faults; the fault handler finds the guest pc
  * from the block's table of INSN_START offsets. x86 is TSO, so only a fence ordering
  * earlier stores before later loads needs an instruction (mfence).
@@ -49,9 +51,7 @@ static X86Mem host_mem(JitCompiler *c, X86Reg r, int32_t disp)
 	return x86_mem(r, disp);
 }
 
-/* Computes the guest address (addr + offset, wrapped to 32 bits for i32 addresses)
- * into rcx. */
-static void address_to_rcx(JitCompiler *c, IrTemp addr, uint64_t offset)
+void jit_guest_addr_to_rcx(JitCompiler *c, IrTemp addr, uint64_t offset)
 {
 	bool narrow = ir_temp_type(c->ir, addr) == IR_I32;
 	int64_t off = narrow ? (int32_t)(uint32_t)offset : (int64_t)offset;
@@ -70,6 +70,8 @@ static void address_to_rcx(JitCompiler *c, IrTemp addr, uint64_t offset)
 /* The host operand for the access `in` makes; may leave the guest address in rcx. */
 X86Mem jit_guest_mem(JitCompiler *c, const IrInsn *in)
 {
+	if (c->softmmu)
+		return jit_mmu_access(c, in);
 	IrTemp a = in->src[0];
 	bool narrow = ir_temp_type(c->ir, a) == IR_I32;
 	unsigned bytes = ir_memop_bytes(in->aux);
@@ -85,7 +87,7 @@ X86Mem jit_guest_mem(JitCompiler *c, const IrInsn *in)
 			return host_mem(c, jit_use(c, a, X86_RCX), (int32_t)off);
 		}
 	}
-	address_to_rcx(c, a, in->imm);
+	jit_guest_addr_to_rcx(c, a, in->imm);
 	if (check) {
 		x86_test_ri(BUF, 1, X86_RCX, (int32_t)(bytes - 1));
 		jit_cold(c, COLD_MISALIGNED, x86_jcc_rel32(BUF, X86_CC_NE, NULL));
@@ -140,6 +142,8 @@ static void isel_load(JitCompiler *c, const IrInsn *in, uint32_t i)
 	X86Mem m = jit_guest_mem(c, in);
 	X86Reg r = jit_def(c, in->dst, X86_RAX);
 	load_value(c, r, in->aux, jit_size((IrType)in->type), m);
+	if (c->softmmu)
+		jit_mmu_done(c, r);
 	jit_def_done(c, in->dst, r);
 }
 
@@ -161,6 +165,8 @@ static void isel_store(JitCompiler *c, const IrInsn *in, uint32_t i)
 	} else {
 		x86_mov_mr(BUF, size, m, jit_use(c, v, X86_RAX));
 	}
+	if (c->softmmu)
+		jit_mmu_done(c, 0);
 }
 
 static void isel_fence(JitCompiler *c, const IrInsn *in, uint32_t i)

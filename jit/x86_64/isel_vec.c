@@ -237,6 +237,8 @@ static void isel_vload(JitCompiler *c, const IrInsn *in, uint32_t i)
 		x86_movzx_rm(BUF, 4, bytes, X86_RAX, m);
 		x86_movq_xr(BUF, 4, d, X86_RAX);
 	}
+	if (c->softmmu)
+		jit_mmu_done(c, d);
 	vdone(c, in->dst, d);
 }
 
@@ -254,6 +256,8 @@ static void isel_vstore(JitCompiler *c, const IrInsn *in, uint32_t i)
 		x86_movq_rx(BUF, 4, X86_RAX, s);
 		x86_mov_mr(BUF, bytes, m, X86_RAX);
 	}
+	if (c->softmmu)
+		jit_mmu_done(c, 0);
 }
 
 /* Per lane size (8, 16, 32, 64 bits); 0 where x86 has no such instruction (the

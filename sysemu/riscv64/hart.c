@@ -18,22 +18,13 @@
 #include "sysemu/bus.h"
 #include "sysemu/riscv64/hart_int.h"
 
-/* engine_cpu_forget_jumps comes with the engine's system-mode support; an engine
- * without it keys jump caches by pc alone, and dropping every translation is what
- * keeps them right there. */
-#pragma weak engine_cpu_forget_jumps
-
 void rv_hart_forget_jumps(RvHart *h)
 {
 	if (!h->forget_jumps)
 		return;
 	h->forget_jumps = false;
-	if (!h->engine)
-		return;
-	if (engine_cpu_forget_jumps)
+	if (h->engine)
 		engine_cpu_forget_jumps(h->engine, &h->cpu.common);
-	else
-		engine_invalidate(h->engine, 0, UINT64_MAX);
 }
 
 void rv_hart_kick(RvHart *h)

@@ -6,7 +6,7 @@
  * access faults, misaligned accesses), instruction fetch with its fault causes, the
  * system-mode translation against the user-mode one, and small programs run on a hart
  * with the interpreter engine (CSR access, mret, ecall, illegal instructions, wfi and
- * an interrupt from a device line).
+ * an interrupt from a device line, the Sstc timer) and with both executors under Sv39.
  */
 #include <check.h>
 #include <pthread.h>
@@ -425,6 +425,17 @@ static const uint32_t m_handler[] = {CSRRS(10, 0x342, 0),
                                      WFI,
                                      JAL_BACK4};
 
+#define LUI(rd, imm20)   ((uint32_t)(imm20) << 12 | (uint32_t)(rd) << 7 | 0x37)
+#define LD(rd, rs1, imm) I_TYPE(0x03, 3, rd, rs1, imm)
+#define S_TYPE(f3, rs2, rs1, imm)                                                                  \
+	((uint32_t)((imm) >> 5 & 0x7f) << 25 | (uint32_t)(rs2) << 20 | (uint32_t)(rs1) << 15 |     \
+	 (uint32_t)(f3) << 12 | (uint32_t)((imm)&31) << 7 | 0x23)
+#define SD(rs2, rs1, imm) S_TYPE(3, rs2, rs1, imm)
+#define SW(rs2, rs1, imm) S_TYPE(2, rs2, rs1, imm)
+#define OR(rd, rs1, rs2)                                                                           \
+	((uint32_t)(rs2) << 20 | (uint32_t)(rs1) << 15 | 6u << 12 | (uint32_t)(rd) << 7 | 0x33)
+
+static EngineMode engine_mode = ENGINE_INTERP;
 static Engine *engine;
 static pthread_t hart_thread;
 
@@ -437,7 +448,7 @@ static void *hart_main(void *opaque)
 static void start_hart(void)
 {
 	GuestFetch f = rv_sys_fetch(bus);
-	engine = engine_new(&riscv64_sys_arch, ENGINE_INTERP, &f);
+	engine = engine_new(&riscv64_sys_arch, engine_mode, &f);
 	hart->engine = engine;
 	rv_hart_reset(hart, RAM_BASE, 0, 0, 0);
 	put_code(RAM_BASE + 0x100, m_handler, sizeof m_handler / 4);
@@ -571,6 +582,38 @@ START_TEST(test_run_sstc_wakes_wfi)
 }
 END_TEST
 
+/* S-mode with Sv39 on, on each executor: a store sets A and D, a load reads it back, a
+ * store to an MMIO page reaches the device, and a load from an unmapped page is a load
+ * page fault taken in M-mode with the faulting address in mtval. */
+START_TEST(test_run_paged_memory)
+{
+	static const uint32_t boot[] = {AUIPC_T0,          ADDI(6, 5, 0x100),  CSRRW(0, 0x305, 6),
+	                                ADDI(6, 5, 0x200), CSRRW(0, 0x341, 6), ADDI(6, 0, 1),
+	                                SLLI(6, 6, 11),    CSRRS(0, 0x300, 6), ADDI(6, 0, 1),
+	                                SLLI(6, 6, 63),    LUI(7, 0x80),       ADDI(7, 7, 0x100),
+	                                OR(6, 6, 7),       CSRRW(0, 0x180, 6), MRET};
+	static const uint32_t s_code[] = {LUI(5, 0x40000), ADDI(6, 0, 0x55), SD(6, 5, 0),
+	                                  LD(13, 5, 0),    LUI(7, 0x40004),  SW(6, 7, 8),
+	                                  LUI(7, 0x40003), LD(15, 7, 0)};
+	static const EngineMode modes[] = {ENGINE_INTERP, ENGINE_JIT};
+	engine_mode = modes[_i];
+	start_hart();
+	put_code(RAM_BASE, boot, sizeof boot / 4);
+	put_code(RAM_BASE + 0x200, s_code, sizeof s_code / 4);
+	bool done = wait_for(&hart->cpu.x[10]);
+	stop_hart();
+	engine_mode = ENGINE_INTERP;
+	ck_assert(done);
+	ck_assert_uint_eq(hart->cpu.x[10], RV_EXC_LOAD_PAGE);
+	ck_assert_uint_eq(hart->cpu.x[11], RAM_BASE + 0x21c);
+	ck_assert_uint_eq(hart->cpu.x[12], 0x40003000);
+	ck_assert_uint_eq(hart->cpu.x[13], 0x55);
+	ck_assert_uint_eq(*(uint64_t *)(ram + 0x200000), 0x55);
+	ck_assert_uint_eq(*pte_at(L0) & (A | D), A | D);
+	ck_assert_uint_eq(dev_last_write, UINT64_C(8) << 32 | 0x55);
+}
+END_TEST
+
 /* pause parks a running hart; resume lets it go on. */
 START_TEST(test_run_pause)
 {
@@ -614,6 +657,7 @@ Suite *rv_mmu_suite(void)
 	tcase_add_test(run, test_run_wfi_interrupt);
 	tcase_add_test(run, test_run_pause);
 	tcase_add_test(run, test_run_sstc_wakes_wfi);
+	tcase_add_loop_test(run, test_run_paged_memory, 0, 2);
 	suite_add_tcase(s, run);
 	return s;
 }

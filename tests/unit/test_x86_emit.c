@@ -153,6 +153,8 @@ START_TEST(bits_conditions_and_jumps)
 	EXPECT("pop rbx", x86_pop(B, X86_RBX));
 	EXPECT("ret", x86_ret(B));
 	EXPECT("mfence", x86_mfence(B));
+	EXPECT("stmxcsr dword ptr [rsp + 0x10]", x86_stmxcsr(B, x86_mem(X86_RSP, 16)));
+	EXPECT("ldmxcsr dword ptr [r12 + 0x10]", x86_ldmxcsr(B, x86_mem(X86_R12, 16)));
 	EXPECT("ud2", x86_ud2(B));
 }
 END_TEST
