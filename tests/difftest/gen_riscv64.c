@@ -16,7 +16,8 @@
  *     differ); a write that can leave frm at a reserved value (5-7) is followed by
  *     "csrrci x0, frm, 4", because an FP instruction with rm = dyn would then trap;
  *   - static rounding modes 5 and 6 are reserved and redrawn.
- * ecall, ebreak and c.ebreak trap by definition and are covered by tests/isa instead.
+ * ecall, ebreak and c.ebreak trap by definition and are covered by tests/isa instead;
+ * mret, sret, wfi and sfence.vma are privileged (illegal in user mode).
  */
 #include <inttypes.h>
 #include <string.h>
@@ -75,6 +76,10 @@ static const struct {
 	{"ecall", "traps to the system by definition (tests/isa covers syscalls)"},
 	{"ebreak", "raises a breakpoint exception by definition (tests/isa/riscv64/sig_skip.S)"},
 	{"c_ebreak", "raises a breakpoint exception by definition"},
+	{"mret", "privileged: illegal in user mode (tests/unit/test_rv_mmu.c covers it)"},
+	{"sret", "privileged: illegal in user mode"},
+	{"wfi", "privileged: illegal in user mode"},
+	{"sfence_vma", "privileged: illegal in user mode"},
 };
 
 static const char *rv_excluded_line(unsigned idx)
