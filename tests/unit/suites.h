@@ -34,7 +34,11 @@
 	X(intc_suite)                                                                    \
 	X(devices_suite)                                                                 \
 	X(console_suite)                                                                 \
-	X(softmmu_suite)
+	X(softmmu_suite)                                                                 \
+	X(sysemu_options_suite)                                                          \
+	X(sysemu_boot_suite)                                                             \
+	X(sysemu_fdt_suite)                                                              \
+	X(sysemu_snapshot_suite)
 
 #define UNIT_DECLARE(fn) Suite *fn(void) __attribute__((weak));
 UNIT_SUITES(UNIT_DECLARE)
