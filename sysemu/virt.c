@@ -203,6 +203,22 @@ void virt_monitor_info_status(VirtMachine *m, GString *out)
 	g_string_append_printf(out, "VM status: %s\n", m->paused ? "paused" : "running");
 }
 
+bool virt_monitor_running(VirtMachine *m) { return !m->paused; }
+
+void virt_monitor_stop(VirtMachine *m)
+{
+	if (!m->paused)
+		virt_devices_pause(m->dev);
+	m->paused = true;
+}
+
+void virt_monitor_cont(VirtMachine *m)
+{
+	if (m->paused)
+		virt_devices_resume(m->dev);
+	m->paused = false;
+}
+
 int virt_monitor_savevm(VirtMachine *m, const char *path, GString *out)
 {
 	char *err = NULL;

@@ -51,6 +51,10 @@ void virt_syscon_shutdown(void *opaque, int kind, int code);
 
 /* The monitor's machine hooks; text for the user goes to out. 0 or -1. */
 void virt_monitor_info_status(VirtMachine *m, GString *out);
+bool virt_monitor_running(VirtMachine *m);
+/* stop / cont: park the harts, let them go on. */
+void virt_monitor_stop(VirtMachine *m);
+void virt_monitor_cont(VirtMachine *m);
 int virt_monitor_savevm(VirtMachine *m, const char *path, GString *out);
 int virt_monitor_loadvm(VirtMachine *m, const char *path, GString *out);
 void virt_monitor_quit(VirtMachine *m);
