@@ -50,8 +50,9 @@ static int check_machines(const char *arch, const char *machines, int argc, char
 		a += (a[0] == '-' && a[1] == '-');
 		if ((strcmp(a, "-M") == 0 || strcmp(a, "-machine") == 0) &&
 		    !machine_known(machines, argv[i + 1])) {
-			fprintf(stderr, "ferry: sysemu: machine '%.*s' is not available for %s (ferry "
-			                "has: %s)\n",
+			fprintf(stderr,
+			        "ferry: sysemu: machine '%.*s' is not available for %s (ferry "
+			        "has: %s)\n",
 			        (int)strcspn(argv[i + 1], ","), argv[i + 1], arch, machines);
 			return 1;
 		}
@@ -75,8 +76,8 @@ int ferry_cmd_sysemu(int argc, char **argv)
 	while (i < N_ARCHES && strcmp(sysemu_arches[i].arch, arch) != 0)
 		i++;
 	if (i == N_ARCHES) {
-		fprintf(stderr, "ferry: sysemu: no system emulation for '%s' (ferry has: riscv64)\n",
-		        arch);
+		fprintf(stderr,
+		        "ferry: sysemu: no system emulation for '%s' (ferry has: riscv64)\n", arch);
 		return 1;
 	}
 	char **v = calloc((size_t)argc + 1, sizeof *v);
@@ -94,8 +95,8 @@ int ferry_cmd_sysemu(int argc, char **argv)
 	const char *bin = ferry_find_runner(name);
 	if (!bin) {
 		const char *dir = ferry_self_dir();
-		fprintf(stderr, "ferry: sysemu: needs ferry-%s, found neither in %s nor in PATH\n", name,
-		        dir ? dir : "ferry's directory");
+		fprintf(stderr, "ferry: sysemu: needs ferry-%s, found neither in %s nor in PATH\n",
+		        name, dir ? dir : "ferry's directory");
 		free(v);
 		return 127;
 	}

@@ -18,13 +18,19 @@
 #include "sysemu/bus.h"
 #include "sysemu/options.h"
 
-#define MIB (1ull << 20)
-#define PAGE 4096ull
-#define FDT_CEILING 0xc0000000ull /* qemu keeps the DTB below 3 GiB */
-#define KERNEL_ALIGN (2 * MIB)    /* rv64 kernels start on a 2 MiB boundary */
+#define MIB          (1ull << 20)
+#define PAGE         4096ull
+#define FDT_CEILING  0xc0000000ull /* qemu keeps the DTB below 3 GiB */
+#define KERNEL_ALIGN (2 * MIB)     /* rv64 kernels start on a 2 MiB boundary */
 
-static uint64_t align_up(uint64_t v, uint64_t a) { return (v + a - 1) & ~(a - 1); }
-static uint64_t align_down(uint64_t v, uint64_t a) { return v & ~(a - 1); }
+static uint64_t align_up(uint64_t v, uint64_t a)
+{
+	return (v + a - 1) & ~(a - 1);
+}
+static uint64_t align_down(uint64_t v, uint64_t a)
+{
+	return v & ~(a - 1);
+}
 
 static uint64_t get_le(const uint8_t *p, unsigned n)
 {
@@ -56,8 +62,9 @@ uint8_t *boot_read_file(const char *path, uint64_t max, size_t *len, char **err)
 		return NULL;
 	}
 	if (!S_ISREG(st.st_mode)) {
-		*err = g_strdup_printf("%s: %s", path, S_ISDIR(st.st_mode) ? g_strerror(EISDIR)
-		                                                            : "not a regular file");
+		*err = g_strdup_printf("%s: %s", path,
+		                       S_ISDIR(st.st_mode) ? g_strerror(EISDIR)
+		                                           : "not a regular file");
 		close(fd);
 		return NULL;
 	}
@@ -74,7 +81,8 @@ uint8_t *boot_read_file(const char *path, uint64_t max, size_t *len, char **err)
 	while (got < (size_t)st.st_size) {
 		ssize_t n = read(fd, buf + got, (size_t)st.st_size - got);
 		if (n <= 0) {
-			*err = g_strdup_printf("%s: %s", path, n < 0 ? g_strerror(errno) : "file shrank");
+			*err = g_strdup_printf("%s: %s", path,
+			                       n < 0 ? g_strerror(errno) : "file shrank");
 			close(fd);
 			g_free(buf);
 			return NULL;
@@ -138,7 +146,8 @@ static int elf_check(Elf *elf, size_t len, const char *path, ElfExtent *ext, cha
 		}
 		if (ph.p_type != PT_LOAD || ph.p_memsz == 0)
 			continue;
-		if (ph.p_filesz > ph.p_memsz || ph.p_offset > len || ph.p_filesz > len - ph.p_offset)
+		if (ph.p_filesz > ph.p_memsz || ph.p_offset > len ||
+		    ph.p_filesz > len - ph.p_offset)
 			why = "a segment extends past the end of the file (truncated?)";
 		else if (ph.p_paddr + ph.p_memsz < ph.p_paddr)
 			why = "a segment wraps around the address space";
@@ -170,8 +179,8 @@ static int elf_copy(struct Bus *bus, const BootLayout *l, Elf *elf, const uint8_
 		GElf_Phdr ph;
 		gelf_getphdr(elf, (int)i, &ph);
 		if (ph.p_type == PT_LOAD && ph.p_memsz &&
-		    copy_to_ram(bus, l, ph.p_paddr, buf + ph.p_offset, ph.p_filesz, ph.p_memsz, path,
-		                err))
+		    copy_to_ram(bus, l, ph.p_paddr, buf + ph.p_offset, ph.p_filesz, ph.p_memsz,
+		                path, err))
 			return -1;
 	}
 	return 0;
@@ -268,17 +277,19 @@ static int load_image(struct Bus *bus, BootLayout *l, const uint8_t *buf, size_t
 	int kind = boot_parse_image_header(buf, len, &h, &why);
 	if (kind <= 0) {
 		*err = g_strdup_printf("%s: %s", path,
-		                       why ? why : "not a RISC-V kernel (neither an ELF file nor "
-		                                   "a RISC-V Image)");
+		                       why ? why
+		                           : "not a RISC-V kernel (neither an ELF file nor "
+		                             "a RISC-V Image)");
 		g_free(why);
 		return -1;
 	}
 	uint64_t start = kernel_base(l, h.text_offset), size = MAX((uint64_t)len, h.image_size);
 	if (size > l->ram_base + l->ram_size - start) {
-		*err = g_strdup_printf("%s: the kernel needs %llu bytes from 0x%llx, past the end of "
-		                       "RAM (0x%llx)",
-		                       path, (unsigned long long)size, (unsigned long long)start,
-		                       (unsigned long long)(l->ram_base + l->ram_size));
+		*err =
+		    g_strdup_printf("%s: the kernel needs %llu bytes from 0x%llx, past the end of "
+		                    "RAM (0x%llx)",
+		                    path, (unsigned long long)size, (unsigned long long)start,
+		                    (unsigned long long)(l->ram_base + l->ram_size));
 		return -1;
 	}
 	l->kernel_start = l->kernel_entry = start;
@@ -300,9 +311,9 @@ int boot_load_kernel(struct Bus *bus, BootLayout *l, const char *path, char **er
 		l->kernel_end = ext.hi;
 		l->kernel_entry = ext.entry;
 		if (rc == 0 && l->has_fw && ext.lo < l->fw_end && ext.hi > l->fw_start) {
-			*err = g_strdup_printf("%s: the kernel overlaps the firmware at [0x%llx, 0x%llx)",
-			                       path, (unsigned long long)l->fw_start,
-			                       (unsigned long long)l->fw_end);
+			*err = g_strdup_printf(
+			    "%s: the kernel overlaps the firmware at [0x%llx, 0x%llx)", path,
+			    (unsigned long long)l->fw_start, (unsigned long long)l->fw_end);
 			rc = -1;
 		}
 	} else {
@@ -350,13 +361,14 @@ int boot_load_initrd(struct Bus *bus, BootLayout *l, const char *path, char **er
 	uint8_t *buf = boot_read_file(path, l->ram_size, &len, err);
 	if (!buf)
 		return -1;
-	uint64_t low = low_end(l), start = l->fdt_addr >= len ? align_down(l->fdt_addr - len, PAGE) : 0;
+	uint64_t low = low_end(l),
+	         start = l->fdt_addr >= len ? align_down(l->fdt_addr - len, PAGE) : 0;
 	int rc = -1;
 	if (start < low) {
-		*err = g_strdup_printf("%s: %zu bytes do not fit between the kernel (ends at 0x%llx) "
-		                       "and the device tree (0x%llx)",
-		                       path, len, (unsigned long long)low,
-		                       (unsigned long long)l->fdt_addr);
+		*err = g_strdup_printf(
+		    "%s: %zu bytes do not fit between the kernel (ends at 0x%llx) "
+		    "and the device tree (0x%llx)",
+		    path, len, (unsigned long long)low, (unsigned long long)l->fdt_addr);
 	} else {
 		rc = copy_to_ram(bus, l, start, buf, len, len, path, err);
 		l->initrd_start = start;
@@ -382,20 +394,33 @@ static uint32_t enc_i(uint32_t opcode, unsigned funct3, unsigned rd, unsigned rs
 {
 	return ((uint32_t)imm & 0xfffu) << 20 | rs1 << 15 | funct3 << 12 | rd << 7 | opcode;
 }
-static uint32_t enc_auipc(unsigned rd, uint32_t imm20) { return imm20 << 12 | rd << 7 | 0x17; }
+static uint32_t enc_auipc(unsigned rd, uint32_t imm20)
+{
+	return imm20 << 12 | rd << 7 | 0x17;
+}
 static uint32_t enc_addi(unsigned rd, unsigned rs1, int32_t imm)
 {
 	return enc_i(0x13, 0, rd, rs1, imm);
 }
-static uint32_t enc_ld(unsigned rd, unsigned rs1, int32_t imm) { return enc_i(0x03, 3, rd, rs1, imm); }
-static uint32_t enc_csrr(unsigned rd, unsigned csr) { return enc_i(0x73, 2, rd, 0, (int32_t)csr); }
-static uint32_t enc_jr(unsigned rs1) { return enc_i(0x67, 0, REG_ZERO, rs1, 0); }
+static uint32_t enc_ld(unsigned rd, unsigned rs1, int32_t imm)
+{
+	return enc_i(0x03, 3, rd, rs1, imm);
+}
+static uint32_t enc_csrr(unsigned rd, unsigned csr)
+{
+	return enc_i(0x73, 2, rd, 0, (int32_t)csr);
+}
+static uint32_t enc_jr(unsigned rs1)
+{
+	return enc_i(0x67, 0, REG_ZERO, rs1, 0);
+}
 
 void boot_write_mrom(uint8_t *rom, size_t rom_size, const BootLayout *l)
 {
 	const uint32_t code[] = {
 	    enc_auipc(REG_T0, 0), /* t0 = the MROM base */
-	    l->has_fw ? enc_addi(REG_A2, REG_T0, BOOT_MROM_FWDYN_OFF) : enc_addi(REG_A2, REG_ZERO, 0),
+	    l->has_fw ? enc_addi(REG_A2, REG_T0, BOOT_MROM_FWDYN_OFF)
+	              : enc_addi(REG_A2, REG_ZERO, 0),
 	    enc_csrr(REG_A0, CSR_MHARTID),
 	    enc_ld(REG_A1, REG_T0, BOOT_MROM_FDT_OFF),
 	    enc_ld(REG_T0, REG_T0, BOOT_MROM_START_OFF),
@@ -407,8 +432,8 @@ void boot_write_mrom(uint8_t *rom, size_t rom_size, const BootLayout *l)
 	put_le(rom + BOOT_MROM_START_OFF, boot_start_address(l), 8);
 	put_le(rom + BOOT_MROM_FDT_OFF, l->fdt_addr, 8);
 	uint64_t next = l->has_kernel ? l->kernel_entry : kernel_base(l, KERNEL_ALIGN);
-	const uint64_t info[] = {BOOT_FW_DYNAMIC_MAGIC, BOOT_FW_DYNAMIC_VERSION, next,
-	                         BOOT_NEXT_MODE_S, 0, 0};
+	const uint64_t info[] = {
+	    BOOT_FW_DYNAMIC_MAGIC, BOOT_FW_DYNAMIC_VERSION, next, BOOT_NEXT_MODE_S, 0, 0};
 	for (size_t i = 0; i < 6; i++)
 		put_le(rom + BOOT_MROM_FWDYN_OFF + 8 * i, info[i], 8);
 }

@@ -25,12 +25,12 @@ struct Bus;
 
 /* The fixed layout of the MROM: code, then the two addresses it loads, then the
  * fw_dynamic_info structure OpenSBI reads through a2. */
-#define BOOT_MROM_START_OFF 0x20   /* u64: where the harts jump */
-#define BOOT_MROM_FDT_OFF 0x28     /* u64: the DTB address for a1 */
-#define BOOT_MROM_FWDYN_OFF 0x40   /* struct fw_dynamic_info (6 x u64) */
-#define BOOT_FW_DYNAMIC_MAGIC 0x4942534full /* "OSBI" */
+#define BOOT_MROM_START_OFF     0x20          /* u64: where the harts jump */
+#define BOOT_MROM_FDT_OFF       0x28          /* u64: the DTB address for a1 */
+#define BOOT_MROM_FWDYN_OFF     0x40          /* struct fw_dynamic_info (6 x u64) */
+#define BOOT_FW_DYNAMIC_MAGIC   0x4942534full /* "OSBI" */
 #define BOOT_FW_DYNAMIC_VERSION 2
-#define BOOT_NEXT_MODE_S 1
+#define BOOT_NEXT_MODE_S        1
 
 /* The fields of the RISC-V Linux Image header (docs: arch/riscv/boot). */
 typedef struct RvImageHeader {

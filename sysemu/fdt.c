@@ -15,7 +15,7 @@
 
 #include "sysemu/boot.h"
 
-#define FDT_BUF_SIZE (64 * 1024)
+#define FDT_BUF_SIZE    (64 * 1024)
 #define FDT_CHOSEN_ROOM 8192 /* for /chosen added to a tree read from a file */
 
 /* The sticky-error builder: each helper does nothing once rc < 0. */
@@ -77,10 +77,22 @@ static void prop_reg(FdtBuild *b, int n, uint64_t addr, uint64_t size)
 	prop_cells(b, n, "reg", cells, 4);
 }
 
-static uint32_t cpu_phandle(unsigned hart) { return 1 + 2 * hart; }
-static uint32_t intc_phandle(unsigned hart) { return 2 + 2 * hart; }
-static uint32_t plic_phandle(const VirtFdtConfig *c) { return 1 + 2 * c->nharts; }
-static uint32_t test_phandle(const VirtFdtConfig *c) { return 2 + 2 * c->nharts; }
+static uint32_t cpu_phandle(unsigned hart)
+{
+	return 1 + 2 * hart;
+}
+static uint32_t intc_phandle(unsigned hart)
+{
+	return 2 + 2 * hart;
+}
+static uint32_t plic_phandle(const VirtFdtConfig *c)
+{
+	return 1 + 2 * c->nharts;
+}
+static uint32_t test_phandle(const VirtFdtConfig *c)
+{
+	return 2 + 2 * c->nharts;
+}
 
 static void add_cpus(FdtBuild *b, const VirtFdtConfig *c)
 {
@@ -171,7 +183,8 @@ static void add_syscon_actions(FdtBuild *b, const VirtFdtConfig *c)
 	static const struct {
 		const char *name, *compat;
 		uint32_t value;
-	} actions[] = {{"reboot", "syscon-reboot", 0x7777}, {"poweroff", "syscon-poweroff", 0x5555}};
+	} actions[] = {{"reboot", "syscon-reboot", 0x7777},
+	               {"poweroff", "syscon-poweroff", 0x5555}};
 	for (size_t i = 0; i < 2; i++) {
 		int n = node(b, 0, actions[i].name, 0);
 		prop_u32(b, n, "value", actions[i].value);
@@ -190,8 +203,9 @@ static void add_soc(FdtBuild *b, const VirtFdtConfig *c)
 	prop_empty(b, soc, "ranges");
 	add_interrupt_controllers(b, soc, c);
 	for (unsigned i = 0; i < c->virtio_slots; i++)
-		add_irq_device(b, soc, c, "virtio_mmio@%llx", VIRT_VIRTIO_BASE + i * VIRT_VIRTIO_SIZE,
-		               VIRT_VIRTIO_SIZE, VIRT_VIRTIO_IRQ + i, "virtio,mmio");
+		add_irq_device(b, soc, c, "virtio_mmio@%llx",
+		               VIRT_VIRTIO_BASE + i * VIRT_VIRTIO_SIZE, VIRT_VIRTIO_SIZE,
+		               VIRT_VIRTIO_IRQ + i, "virtio,mmio");
 	add_syscon(b, soc, c);
 	add_irq_device(b, soc, c, "serial@%llx", VIRT_UART_BASE, VIRT_UART_SIZE, VIRT_UART_IRQ,
 	               "ns16550a");
@@ -253,7 +267,7 @@ void *virt_fdt_load_file(const char *path, char **err)
 }
 
 int virt_fdt_set_chosen(void *fdt, const char *bootargs, bool has_initrd, uint64_t initrd_start,
-                   uint64_t initrd_end, bool rng_seed, char **err)
+                        uint64_t initrd_end, bool rng_seed, char **err)
 {
 	FdtBuild b = {fdt, 0};
 	int chosen = fdt_path_offset(fdt, "/chosen");

@@ -22,8 +22,7 @@
 /* Sub-option list parsing: one callback per item; a bare item has key NULL. */
 typedef int (*KvFn)(SysOptions *o, const char *key, const char *val, FILE *err, void *ctx);
 
-static int kv_parse(SysOptions *o, const char *opt, const char *list, KvFn fn, void *ctx,
-                    FILE *err)
+static int kv_parse(SysOptions *o, const char *opt, const char *list, KvFn fn, void *ctx, FILE *err)
 {
 	GString *item = g_string_new(NULL);
 	const char *p = list;
@@ -126,8 +125,10 @@ static int machine_kv(SysOptions *o, const char *key, const char *val, FILE *err
 			return 0;
 		}
 		if (strcmp(val, "virt")) {
-			fprintf(err, "%s: -machine %s: unsupported machine type (this build has: virt)\n",
-			        SYSEMU_NAME, val);
+			fprintf(
+			    err,
+			    "%s: -machine %s: unsupported machine type (this build has: virt)\n",
+			    SYSEMU_NAME, val);
 			return 1;
 		}
 		return 0;
@@ -199,11 +200,11 @@ static int opt_bios(SysOptions *o, const char *arg, FILE *out, FILE *err)
 	return -1;
 }
 
-#define STR_OPT(fn, field)                                                                \
-	static int fn(SysOptions *o, const char *arg, FILE *out, FILE *err)               \
-	{                                                                                 \
-		set_str(&o->field, arg);                                                  \
-		return -1;                                                                \
+#define STR_OPT(fn, field)                                                                         \
+	static int fn(SysOptions *o, const char *arg, FILE *out, FILE *err)                        \
+	{                                                                                          \
+		set_str(&o->field, arg);                                                           \
+		return -1;                                                                         \
 	}
 STR_OPT(opt_kernel, kernel)
 STR_OPT(opt_initrd, initrd)
@@ -248,7 +249,8 @@ static int drive_kv(SysOptions *o, const char *key, const char *val, FILE *err, 
 		return parse_onoff("-drive", key, val, &d->snapshot, err);
 	else if (!strcmp(key, "media")) {
 		if (strcmp(val, "disk")) {
-			fprintf(err, "%s: -drive media=%s: only disk is supported\n", SYSEMU_NAME, val);
+			fprintf(err, "%s: -drive media=%s: only disk is supported\n", SYSEMU_NAME,
+			        val);
 			return 1;
 		}
 	} else
@@ -353,8 +355,8 @@ static int nic_kv(SysOptions *o, const char *key, const char *val, FILE *err, vo
 	} else if (!strcmp(key, "model")) {
 		if (strcmp(val, "virtio") && strcmp(val, "virtio-net-device") &&
 		    strcmp(val, "virtio-net")) {
-			fprintf(err, "%s: -nic model=%s: unsupported NIC model (virtio)\n", SYSEMU_NAME,
-			        val);
+			fprintf(err, "%s: -nic model=%s: unsupported NIC model (virtio)\n",
+			        SYSEMU_NAME, val);
 			return 1;
 		}
 	} else if (!strcmp(key, "id")) {
@@ -401,7 +403,8 @@ static int device_kv(SysOptions *o, const char *key, const char *val, FILE *err,
 	DeviceParse *dev = ctx;
 	if (!key) {
 		for (size_t i = 0; i < N_DEVICE_TYPES; i++)
-			if (!strcmp(val, device_types[i].names[0]) || !strcmp(val, device_types[i].names[1])) {
+			if (!strcmp(val, device_types[i].names[0]) ||
+			    !strcmp(val, device_types[i].names[1])) {
 				dev->type = (int)i;
 				return 0;
 			}
@@ -563,8 +566,8 @@ static int opt_help(SysOptions *o, const char *arg, FILE *out, FILE *err);
 
 static int opt_version(SysOptions *o, const char *arg, FILE *out, FILE *err)
 {
-	fprintf(out, "%s version %s (qemu-system-riscv64 compatible command line)\n",
-	        SYSEMU_NAME, FERRY_VERSION);
+	fprintf(out, "%s version %s (qemu-system-riscv64 compatible command line)\n", SYSEMU_NAME,
+	        FERRY_VERSION);
 	return 0;
 }
 
@@ -589,12 +592,12 @@ static const SysOptDef option_table[] = {
     {"append", "STRING", opt_append, "kernel command line"},
     {"dtb", "FILE", opt_dtb, "use this device tree instead of the generated one"},
     {"dumpdtb", "FILE", opt_dumpdtb, "write the generated device tree to FILE and exit"},
-    {"drive", "file=F[,format=raw|qcow2][,if=virtio|none][,id=ID][,readonly=on]"
-              "[,snapshot=on]",
+    {"drive",
+     "file=F[,format=raw|qcow2][,if=virtio|none][,id=ID][,readonly=on]"
+     "[,snapshot=on]",
      opt_drive, "a disk image (if=virtio: with its own virtio-blk device)"},
     {"snapshot", NULL, opt_snapshot, "write disk changes to temporary files, not the images"},
-    {"netdev", "user,id=ID[,hostfwd=tcp::HPORT-:GPORT]", opt_netdev,
-     "a user-mode network backend"},
+    {"netdev", "user,id=ID[,hostfwd=tcp::HPORT-:GPORT]", opt_netdev, "a user-mode network backend"},
     {"nic", "user[,model=virtio][,hostfwd=...]|none", opt_nic,
      "a user-mode network with its virtio-net device"},
     {"device", "DRIVER[,drive=ID|netdev=ID]", opt_device,
@@ -638,8 +641,12 @@ static int opt_help(SysOptions *o, const char *arg, FILE *out, FILE *err)
 
 void sysopt_init(SysOptions *o)
 {
-	*o = (SysOptions){.ram_size = SYSEMU_DEFAULT_RAM, .smp = 1, .bios_default = true,
-	                  .serial = SERIAL_MON_STDIO, .monitor = true, .jit = true};
+	*o = (SysOptions){.ram_size = SYSEMU_DEFAULT_RAM,
+	                  .smp = 1,
+	                  .bios_default = true,
+	                  .serial = SERIAL_MON_STDIO,
+	                  .monitor = true,
+	                  .jit = true};
 }
 
 static const SysOptDef *find_option(const char *name)
@@ -655,21 +662,23 @@ int sysopt_parse(SysOptions *o, int argc, char **argv, FILE *out, FILE *err)
 	for (int i = 1; i < argc; i++) {
 		const char *a = argv[i];
 		if (a[0] != '-' || !a[1]) {
-			fprintf(err, "%s: %s: unexpected argument (a disk image needs -drive file=%s)\n",
+			fprintf(err,
+			        "%s: %s: unexpected argument (a disk image needs -drive file=%s)\n",
 			        SYSEMU_NAME, a, a);
 			return 1;
 		}
 		const char *name = a + 1 + (a[1] == '-');
 		const SysOptDef *d = find_option(name);
 		if (!d) {
-			fprintf(err, "%s: %s: invalid option (--help lists the options)\n", SYSEMU_NAME,
-			        a);
+			fprintf(err, "%s: %s: invalid option (--help lists the options)\n",
+			        SYSEMU_NAME, a);
 			return 1;
 		}
 		const char *arg = NULL;
 		if (d->arg) {
 			if (i + 1 >= argc) {
-				fprintf(err, "%s: %s: requires an argument (%s)\n", SYSEMU_NAME, a, d->arg);
+				fprintf(err, "%s: %s: requires an argument (%s)\n", SYSEMU_NAME, a,
+				        d->arg);
 				return 1;
 			}
 			arg = argv[++i];
@@ -691,7 +700,8 @@ static int check_refs(SysOptions *o, FILE *err)
 					dev->drive = (int)k;
 			if (dev->drive < 0 || o->drives[dev->drive].used) {
 				fprintf(err, "%s: -device drive=%s: %s\n", SYSEMU_NAME, dev->ref,
-				        dev->drive < 0 ? "no -drive with that id" : "drive already in use");
+				        dev->drive < 0 ? "no -drive with that id"
+				                       : "drive already in use");
 				return 1;
 			}
 			o->drives[dev->drive].used = true;
@@ -702,7 +712,8 @@ static int check_refs(SysOptions *o, FILE *err)
 					dev->netdev = (int)k;
 			if (dev->netdev < 0 || o->netdevs[dev->netdev].used) {
 				fprintf(err, "%s: -device netdev=%s: %s\n", SYSEMU_NAME, dev->ref,
-				        dev->netdev < 0 ? "no -netdev with that id" : "netdev already in use");
+				        dev->netdev < 0 ? "no -netdev with that id"
+				                        : "netdev already in use");
 				return 1;
 			}
 			o->netdevs[dev->netdev].used = true;

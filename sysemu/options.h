@@ -13,12 +13,12 @@
 #include <stdint.h>
 #include <stdio.h>
 
-#define SYSEMU_NAME "ferry-sysemu-riscv64"
-#define SYSEMU_MAX_HARTS 8
+#define SYSEMU_NAME         "ferry-sysemu-riscv64"
+#define SYSEMU_MAX_HARTS    8
 #define SYSEMU_VIRTIO_SLOTS 8
-#define SYSEMU_MAX_DRIVES 16
-#define SYSEMU_MAX_NETDEVS 8
-#define SYSEMU_DEFAULT_RAM (128ull << 20) /* qemu's default for virt */
+#define SYSEMU_MAX_DRIVES   16
+#define SYSEMU_MAX_NETDEVS  8
+#define SYSEMU_DEFAULT_RAM  (128ull << 20) /* qemu's default for virt */
 #define SYSEMU_DEFAULT_BIOS "/usr/lib/riscv64-linux-gnu/opensbi/generic/fw_dynamic.bin"
 #define SYSEMU_BIOS_PACKAGE "opensbi"
 
@@ -42,21 +42,21 @@ typedef enum SysDeviceKind { SYSDEV_BLK, SYSDEV_NET, SYSDEV_RNG } SysDeviceKind;
 
 typedef struct SysDevice {
 	SysDeviceKind kind;
-	char *ref;      /* drive or netdev id as given; NULL for rng */
-	int drive;      /* index in drives, once resolved; -1 otherwise */
-	int netdev;     /* index in netdevs, once resolved; -1 otherwise */
-	char *mac;      /* virtio-net mac=, or NULL */
+	char *ref;  /* drive or netdev id as given; NULL for rng */
+	int drive;  /* index in drives, once resolved; -1 otherwise */
+	int netdev; /* index in netdevs, once resolved; -1 otherwise */
+	char *mac;  /* virtio-net mac=, or NULL */
 } SysDevice;
 
 typedef enum SysSerial { SERIAL_MON_STDIO, SERIAL_STDIO, SERIAL_NONE } SysSerial;
 
 typedef struct SysOptions {
-	uint64_t ram_size;    /* -m, bytes */
-	unsigned smp;         /* -smp */
-	char *bios;           /* -bios path after resolving "default"; NULL with -bios none */
+	uint64_t ram_size; /* -m, bytes */
+	unsigned smp;      /* -smp */
+	char *bios;        /* -bios path after resolving "default"; NULL with -bios none */
 	bool bios_none;
 	char *kernel, *initrd, *append, *dtb;
-	char *dumpdtb;        /* -dumpdtb or -machine dumpdtb= */
+	char *dumpdtb; /* -dumpdtb or -machine dumpdtb= */
 	char *loadvm;
 	char *name;
 	SysDrive drives[SYSEMU_MAX_DRIVES];
@@ -65,14 +65,14 @@ typedef struct SysOptions {
 	unsigned n_netdevs;
 	SysDevice devices[SYSEMU_VIRTIO_SLOTS];
 	unsigned n_devices;
-	bool snapshot;        /* -snapshot: every drive gets snapshot=on */
+	bool snapshot; /* -snapshot: every drive gets snapshot=on */
 	SysSerial serial;
 	bool serial_given;
-	bool monitor;         /* false with -monitor none */
+	bool monitor; /* false with -monitor none */
 	bool no_reboot;
-	bool jit;             /* -jit on|off */
-	uint32_t log_mask;    /* -d */
-	char *log_file;       /* -D */
+	bool jit;          /* -jit on|off */
+	uint32_t log_mask; /* -d */
+	char *log_file;    /* -D */
 	/* internal: "-bios default" is resolved by sysopt_check */
 	bool bios_default;
 	unsigned nic_count;

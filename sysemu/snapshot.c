@@ -14,9 +14,9 @@
 
 #include "sysemu/options.h"
 
-#define PAGE 4096u
-#define CHUNK_PAGES 256u /* 1 MiB of RAM per chunk */
-#define END_MARKER 0x21444e45u /* "END!" */
+#define PAGE        4096u
+#define CHUNK_PAGES 256u        /* 1 MiB of RAM per chunk */
+#define END_MARKER  0x21444e45u /* "END!" */
 #define MAX_SECTION (64u << 20)
 #define HEADER_SIZE 16
 
@@ -152,8 +152,9 @@ int snapshot_save(const char *path, const SnapshotParts *parts, char **err)
 	int rc = 0;
 	if (w->error) {
 		unlink(tmp);
-		*err = g_strdup_printf("%s: cannot write the snapshot: %s", path,
-		                       saved_errno ? g_strerror(saved_errno) : "compression failed");
+		*err =
+		    g_strdup_printf("%s: cannot write the snapshot: %s", path,
+		                    saved_errno ? g_strerror(saved_errno) : "compression failed");
 		rc = -1;
 	}
 	g_free(w);
@@ -209,8 +210,9 @@ static uint32_t zr_u32(ZReader *r)
 {
 	uint8_t b[4] = {0};
 	zr_get(r, b, 4);
-	return r->error ? 0 : (uint32_t)b[0] | (uint32_t)b[1] << 8 | (uint32_t)b[2] << 16 |
-	                          (uint32_t)b[3] << 24;
+	return r->error ? 0
+	                : (uint32_t)b[0] | (uint32_t)b[1] << 8 | (uint32_t)b[2] << 16 |
+	                      (uint32_t)b[3] << 24;
 }
 
 static uint64_t zr_u64(ZReader *r)
@@ -251,8 +253,9 @@ static int check_config(ZReader *r, const SnapshotConfig *want, char **err)
 		*err = g_strdup_printf("snapshot was taken with -smp %u, this machine has %u", smp,
 		                       want->smp);
 	} else if (strcmp(devices, want->devices)) {
-		*err = g_strdup_printf("snapshot was taken with devices [%s], this machine has [%s]",
-		                       devices, want->devices);
+		*err =
+		    g_strdup_printf("snapshot was taken with devices [%s], this machine has [%s]",
+		                    devices, want->devices);
 	}
 	g_free(devices);
 	return *err ? -1 : 0;
@@ -285,18 +288,20 @@ static int load_sections(ZReader *r, const SnapshotParts *p, char **err)
 		const VmStateSection *s = r->error ? NULL : find_section(p, name, seen);
 		VmReader in = {data, len, false};
 		if (!r->error && !s)
-			*err = g_strdup_printf("the snapshot has state for '%s', which this machine lacks",
-			                       name);
+			*err = g_strdup_printf(
+			    "the snapshot has state for '%s', which this machine lacks", name);
 		else if (s && (s->load(s->opaque, &in) != 0 || in.error))
-			*err = g_strdup_printf("the snapshot's state for '%s' does not load (saved by "
-			                       "another version?)",
-			                       name);
+			*err =
+			    g_strdup_printf("the snapshot's state for '%s' does not load (saved by "
+			                    "another version?)",
+			                    name);
 		g_free(data);
 		g_free(name);
 	}
 	for (size_t i = 0; i < p->n_sections && !r->error && !*err; i++)
 		if (!seen[i])
-			*err = g_strdup_printf("the snapshot has no state for '%s'", p->sections[i].name);
+			*err = g_strdup_printf("the snapshot has no state for '%s'",
+			                       p->sections[i].name);
 	g_free(seen);
 	return r->error || *err ? -1 : 0;
 }
@@ -323,14 +328,16 @@ static int load_ram(ZReader *r, const SnapshotParts *p, char **err)
 {
 	uint32_t n = zr_u32(r);
 	if (!r->error && n != p->n_ram) {
-		*err = g_strdup_printf("the snapshot has %u RAM regions, this machine %zu", n, p->n_ram);
+		*err = g_strdup_printf("the snapshot has %u RAM regions, this machine %zu", n,
+		                       p->n_ram);
 		return -1;
 	}
 	for (uint32_t i = 0; i < n && !r->error; i++) {
 		char *name = zr_str(r, 256);
 		uint64_t base = zr_u64(r), size = zr_u64(r);
 		const SnapshotRam *ram = &p->ram[i];
-		if (!r->error && (strcmp(name, ram->name) || base != ram->base || size != ram->size))
+		if (!r->error &&
+		    (strcmp(name, ram->name) || base != ram->base || size != ram->size))
 			*err = g_strdup_printf("the snapshot's RAM region '%s' does not match this "
 			                       "machine's '%s'",
 			                       name, ram->name);

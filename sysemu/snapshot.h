@@ -16,7 +16,7 @@
 
 #include "sysemu/vmstate.h"
 
-#define SNAPSHOT_MAGIC "FERRYSNP"
+#define SNAPSHOT_MAGIC   "FERRYSNP"
 #define SNAPSHOT_VERSION 1
 
 typedef struct SnapshotConfig {

@@ -31,7 +31,8 @@ static int virt_memory(VirtMachine *m, char **err)
 	m->mrom = bus_add_rom(m->bus, VIRT_MROM_BASE, VIRT_MROM_SIZE, "mrom");
 	if (!m->ram || !m->mrom) {
 		sysopt_format_size(m->opt->ram_size, size, sizeof size);
-		*err = g_strdup_printf("cannot allocate %s of guest RAM: %s", size, g_strerror(ENOMEM));
+		*err = g_strdup_printf("cannot allocate %s of guest RAM: %s", size,
+		                       g_strerror(ENOMEM));
 		return -1;
 	}
 	size_t n = 0;
@@ -56,8 +57,8 @@ static void *virt_tree(VirtMachine *m, char **err)
 	const SysOptions *o = m->opt;
 	if (o->dtb)
 		return virt_fdt_load_file(o->dtb, err);
-	VirtFdtConfig c = {VIRT_DRAM_BASE, o->ram_size, o->smp, VIRT_DEFAULT_ISA,
-	                   VIRT_DEFAULT_MMU, SYSEMU_VIRTIO_SLOTS};
+	VirtFdtConfig c = {VIRT_DRAM_BASE,   o->ram_size,      o->smp,
+	                   VIRT_DEFAULT_ISA, VIRT_DEFAULT_MMU, SYSEMU_VIRTIO_SLOTS};
 	return virt_fdt_build(&c, err);
 }
 
@@ -75,7 +76,8 @@ void *virt_build_boot(VirtMachine *m, size_t *size, char **err)
 	if (!fdt || virt_fdt_set_chosen(fdt, o->append, initrd, 0, 0, seed, err))
 		goto fail;
 	*size = virt_fdt_finish(fdt);
-	if (boot_place_fdt(l, *size, err) || (initrd && boot_load_initrd(m->bus, l, o->initrd, err)))
+	if (boot_place_fdt(l, *size, err) ||
+	    (initrd && boot_load_initrd(m->bus, l, o->initrd, err)))
 		goto fail;
 	if (virt_fdt_set_chosen(fdt, o->append, initrd, l->initrd_start, l->initrd_end, seed, err))
 		goto fail;
@@ -170,8 +172,7 @@ static int clock_load(void *opaque, VmReader *in)
 }
 
 /* The sections and RAM of the machine, into storage the caller owns. */
-static void snapshot_parts(VirtMachine *m, SnapshotParts *p, VmStateSection *secs,
-                           SnapshotRam *ram)
+static void snapshot_parts(VirtMachine *m, SnapshotParts *p, VmStateSection *secs, SnapshotRam *ram)
 {
 	size_t n = virt_devices_vmstate(m->dev, secs, MAX_SECTIONS - 1);
 	secs[n++] = (VmStateSection){"clock", clock_save, clock_load, m};
@@ -203,7 +204,10 @@ void virt_monitor_info_status(VirtMachine *m, GString *out)
 	g_string_append_printf(out, "VM status: %s\n", m->paused ? "paused" : "running");
 }
 
-bool virt_monitor_running(VirtMachine *m) { return !m->paused; }
+bool virt_monitor_running(VirtMachine *m)
+{
+	return !m->paused;
+}
 
 void virt_monitor_stop(VirtMachine *m)
 {
@@ -234,8 +238,9 @@ int virt_monitor_loadvm(VirtMachine *m, const char *path, GString *out)
 	char *err = NULL;
 	int rc = virt_with_machine_stopped(m, path, snapshot_load, &err);
 	if (rc)
-		g_string_append_printf(out, "loadvm: %s (the machine state may be partly "
-		                            "replaced)\n",
+		g_string_append_printf(out,
+		                       "loadvm: %s (the machine state may be partly "
+		                       "replaced)\n",
 		                       err);
 	g_free(err);
 	return rc;

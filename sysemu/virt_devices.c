@@ -23,12 +23,34 @@ VirtDevices *virt_devices_new(struct VirtMachine *m, char **err)
 	return NULL;
 }
 
-void virt_devices_free(VirtDevices *d) { g_free(d); }
-int virt_devices_start(VirtDevices *d, char **err) { return 0; }
-unsigned virt_devices_nharts(const VirtDevices *d) { return d->nharts; }
-void virt_devices_reset(VirtDevices *d, uint64_t pc) {}
-void virt_devices_run_hart(VirtDevices *d, unsigned i) {}
-void virt_devices_stop(VirtDevices *d) {}
-void virt_devices_pause(VirtDevices *d) {}
-void virt_devices_resume(VirtDevices *d) {}
-size_t virt_devices_vmstate(VirtDevices *d, VmStateSection *out, size_t max) { return 0; }
+void virt_devices_free(VirtDevices *d)
+{
+	g_free(d);
+}
+int virt_devices_start(VirtDevices *d, char **err)
+{
+	return 0;
+}
+unsigned virt_devices_nharts(const VirtDevices *d)
+{
+	return d->nharts;
+}
+void virt_devices_reset(VirtDevices *d, uint64_t pc)
+{
+}
+void virt_devices_run_hart(VirtDevices *d, unsigned i)
+{
+}
+void virt_devices_stop(VirtDevices *d)
+{
+}
+void virt_devices_pause(VirtDevices *d)
+{
+}
+void virt_devices_resume(VirtDevices *d)
+{
+}
+size_t virt_devices_vmstate(VirtDevices *d, VmStateSection *out, size_t max)
+{
+	return 0;
+}

@@ -250,9 +250,9 @@ START_TEST(test_mrom_reset_vector)
 	boot_write_mrom(rom, sizeof rom, &l);
 	uint32_t insn[6];
 	memcpy(insn, rom, sizeof insn);
-#define OPC(i) ((i) & 0x7f)
-#define RD(i) (((i) >> 7) & 31)
-#define F3(i) (((i) >> 12) & 7)
+#define OPC(i) ((i)&0x7f)
+#define RD(i)  (((i) >> 7) & 31)
+#define F3(i)  (((i) >> 12) & 7)
 #define RS1(i) (((i) >> 15) & 31)
 #define IMM(i) ((int32_t)(i) >> 20)
 	ck_assert_uint_eq(OPC(insn[0]), 0x17); /* auipc t0, 0 */

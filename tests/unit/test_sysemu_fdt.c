@@ -41,8 +41,10 @@ static uint32_t cell(const void *fdt, int off, const char *prop, int i)
 static void reg_is(const void *fdt, const char *path, uint64_t base, uint64_t size)
 {
 	int off = node(fdt, path);
-	ck_assert_uint_eq((uint64_t)cell(fdt, off, "reg", 0) << 32 | cell(fdt, off, "reg", 1), base);
-	ck_assert_uint_eq((uint64_t)cell(fdt, off, "reg", 2) << 32 | cell(fdt, off, "reg", 3), size);
+	ck_assert_uint_eq((uint64_t)cell(fdt, off, "reg", 0) << 32 | cell(fdt, off, "reg", 1),
+	                  base);
+	ck_assert_uint_eq((uint64_t)cell(fdt, off, "reg", 2) << 32 | cell(fdt, off, "reg", 3),
+	                  size);
 }
 
 START_TEST(test_nodes_and_compatibles)
@@ -70,8 +72,9 @@ START_TEST(test_nodes_and_compatibles)
 	    {"/cpus/cpu@1/interrupt-controller", "riscv,cpu-intc"},
 	};
 	for (size_t i = 0; i < sizeof nodes / sizeof nodes[0]; i++)
-		ck_assert_msg(fdt_node_check_compatible(fdt, node(fdt, nodes[i].path), nodes[i].compat) == 0,
-		              "%s %s", nodes[i].path, nodes[i].compat);
+		ck_assert_msg(
+		    fdt_node_check_compatible(fdt, node(fdt, nodes[i].path), nodes[i].compat) == 0,
+		    "%s %s", nodes[i].path, nodes[i].compat);
 	ck_assert_int_lt(fdt_path_offset(fdt, "/cpus/cpu@2"), 0);
 	ck_assert_int_lt(fdt_path_offset(fdt, "/soc/virtio_mmio@10009000"), 0);
 	reg_is(fdt, "/memory@80000000", 0x80000000, 256u << 20);
@@ -110,9 +113,10 @@ START_TEST(test_phandles)
 	int plic = node(fdt, "/soc/plic@c000000"), clint = node(fdt, "/soc/clint@2000000");
 	uint32_t plic_ph = fdt_get_phandle(fdt, plic);
 	ck_assert_uint_ne(plic_ph, 0);
-	ck_assert_int_eq(fdt_node_offset_by_phandle(fdt, cell(fdt, node(fdt, "/soc/serial@10000000"),
-	                                                      "interrupt-parent", 0)),
-	                 plic);
+	ck_assert_int_eq(
+	    fdt_node_offset_by_phandle(
+	        fdt, cell(fdt, node(fdt, "/soc/serial@10000000"), "interrupt-parent", 0)),
+	    plic);
 	for (int h = 0; h < 3; h++) {
 		char path[64];
 		snprintf(path, sizeof path, "/cpus/cpu@%d/interrupt-controller", h);
@@ -126,8 +130,9 @@ START_TEST(test_phandles)
 		ck_assert_uint_eq(cell(fdt, plic, "interrupts-extended", 4 * h + 3), 9);
 		snprintf(path, sizeof path, "/cpus/cpu-map/cluster0/core%d", h);
 		snprintf(path + 40, 24, "/cpus/cpu@%d", h);
-		ck_assert_int_eq(fdt_node_offset_by_phandle(fdt, cell(fdt, node(fdt, path), "cpu", 0)),
-		                 node(fdt, path + 40));
+		ck_assert_int_eq(
+		    fdt_node_offset_by_phandle(fdt, cell(fdt, node(fdt, path), "cpu", 0)),
+		    node(fdt, path + 40));
 	}
 	int test = node(fdt, "/soc/test@100000");
 	int off = node(fdt, "/poweroff");
@@ -151,7 +156,8 @@ START_TEST(test_chosen)
 {
 	void *fdt = build(1);
 	char *err = NULL;
-	ck_assert_int_eq(virt_fdt_set_chosen(fdt, "console=ttyS0 quiet", true, 0, 0, true, &err), 0);
+	ck_assert_int_eq(virt_fdt_set_chosen(fdt, "console=ttyS0 quiet", true, 0, 0, true, &err),
+	                 0);
 	size_t size = virt_fdt_finish(fdt);
 	ck_assert_int_eq(virt_fdt_set_chosen(fdt, "console=ttyS0 quiet", true, 0x87000000,
 	                                     0x87123456, true, &err),

@@ -102,13 +102,13 @@ START_TEST(test_drives_and_devices)
 {
 	SysOptions o;
 	char msg[256] = "";
-	ck_assert_int_eq(parse(&o, msg, sizeof msg, "-bios", "none", "-drive",
-	                       "file=a,,b.img,format=raw,id=d0", "-drive",
-	                       "file=c.qcow2,if=none,id=d1,readonly=on,media=disk", "-device",
-	                       "virtio-blk-device,drive=d1", "-netdev", "user,id=n0,hostfwd=tcp::2222-:22",
-	                       "-device", "virtio-net,netdev=n0,mac=52:54:00:12:34:56", "-device",
-	                       "virtio-rng", "-nic", "user,model=virtio", "-snapshot", NULL),
-	                 -1);
+	ck_assert_int_eq(
+	    parse(&o, msg, sizeof msg, "-bios", "none", "-drive", "file=a,,b.img,format=raw,id=d0",
+	          "-drive", "file=c.qcow2,if=none,id=d1,readonly=on,media=disk", "-device",
+	          "virtio-blk-device,drive=d1", "-netdev", "user,id=n0,hostfwd=tcp::2222-:22",
+	          "-device", "virtio-net,netdev=n0,mac=52:54:00:12:34:56", "-device", "virtio-rng",
+	          "-nic", "user,model=virtio", "-snapshot", NULL),
+	    -1);
 	ck_assert_uint_eq(o.n_drives, 2);
 	ck_assert_str_eq(o.drives[0].file, "a,b.img");
 	ck_assert_str_eq(o.drives[0].format, "raw");

@@ -64,7 +64,10 @@ static void setup(void)
 	close(fd);
 }
 
-static void teardown(void) { unlink(path); }
+static void teardown(void)
+{
+	unlink(path);
+}
 
 static void saved_world(World *w)
 {
