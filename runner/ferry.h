@@ -1,6 +1,6 @@
 /*
  * The `ferry` front command: a table of subcommands (ferry_main.c), each in its own file
- * (ferry_run.c, ferry_info.c; `ferry binfmt` lives in binfmt/), and how ferry finds the
+ * (ferry_run.c, ferry_info.c, ferry_sysemu.c; `ferry binfmt` lives in binfmt/), and how ferry finds the
  * per-ISA runners: next to its own binary first, then in PATH.
  */
 #ifndef FERRY_RUNNER_FERRY_H
@@ -24,5 +24,6 @@ const char *ferry_find_runner(const char *isa);
 
 int ferry_cmd_run(int argc, char **argv);
 int ferry_cmd_info(int argc, char **argv);
+int ferry_cmd_sysemu(int argc, char **argv);
 
 #endif

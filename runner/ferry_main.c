@@ -89,6 +89,8 @@ static const FerryCommand commands[] = {
     {"rootfs", cmd_rootfs,
      "create a Debian root filesystem for another ISA, or run a shell inside one (create, "
      "shell)"},
+    {"sysemu", ferry_cmd_sysemu,
+     "boot a whole riscv64 `virt` machine (qemu-system-riscv64 options)"},
     {"help", cmd_help, "this help"},
 };
 #define N_COMMANDS (sizeof commands / sizeof commands[0])

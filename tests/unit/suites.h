@@ -36,7 +36,11 @@
 	X(console_suite)                                                                 \
 	X(softmmu_suite)                                                                 \
 	X(rv_hart_suite)                                                                 \
-	X(rv_mmu_suite)
+	X(rv_mmu_suite)                                                                  \
+	X(sysemu_options_suite)                                                          \
+	X(sysemu_boot_suite)                                                             \
+	X(sysemu_fdt_suite)                                                              \
+	X(sysemu_snapshot_suite)
 
 #define UNIT_DECLARE(fn) Suite *fn(void) __attribute__((weak));
 UNIT_SUITES(UNIT_DECLARE)
