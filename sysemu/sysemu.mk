@@ -16,4 +16,4 @@ $(BUILD)/ferry-sysemu-riscv64: $(call obj,$(SYSEMU_MAIN)) $(BUILD)/libferry-syse
 		$(BUILD)/libferry-riscv64.a $(BUILD)/libferry-core.a
 	$(CC) -pie -o $@ $(call obj,$(SYSEMU_MAIN)) -Wl,--start-group $(BUILD)/libferry-sysemu.a \
 		$(BUILD)/libferry-riscv64.a $(BUILD)/libferry-core.a -Wl,--end-group \
-		$(SYSEMU_LIBS) $(shell pkg-config --libs glib-2.0 libelf capstone zlib)
+		$(SYSEMU_LIBS) $(shell pkg-config --libs glib-2.0 libelf capstone zlib) -lm
