@@ -25,7 +25,7 @@ MARKER=FERRY-SYSEMU-INIT-READY
 # Modules /init loads, in this order after their dependencies (names as in modules.dep).
 MODULES="virtio_mmio virtio_blk virtio_net virtio_rng crc32c_generic ext4"
 # Bumped when the initramfs or disk layout changes, so cached outputs are rebuilt.
-LAYOUT=1
+LAYOUT=2
 
 die() {
 	echo "sysemu-assets: $*" >&2
@@ -254,7 +254,7 @@ done
 # --- initramfs ---
 IR=$DIR/initramfs.tmp
 rm -rf "$IR"
-mkdir -p "$IR"/{bin,sbin,usr/bin,usr/sbin,dev,proc,sys,tmp,mnt,etc,root,lib/modules,usr/share/udhcpc}
+mkdir -p "$IR"/{bin,sbin,usr/bin,usr/sbin,dev,proc,sys,tmp,mnt,etc,root,lib/modules,usr/share/udhcpc,etc/udhcpc}
 cp "$BROOT/usr/bin/busybox" "$IR/bin/busybox"
 # Applet links from busybox's own list when some riscv64 runner is at hand; otherwise
 # /init installs them at boot (busybox --install -s).
@@ -289,6 +289,7 @@ esac
 exit 0
 EOF
 chmod 755 "$IR/usr/share/udhcpc/default.script"
+cp -p "$IR/usr/share/udhcpc/default.script" "$IR/etc/udhcpc/default.script"
 
 {
 	cat <<'EOF'
