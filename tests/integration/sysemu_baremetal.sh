@@ -13,7 +13,9 @@
 # usage: tests/integration/sysemu_baremetal.sh BUILD_DIR
 # environment: SYSEMU_CMD (default BUILD_DIR/ferry-sysemu-riscv64; split on spaces, so
 #   options can follow; "qemu-system-riscv64" validates the tests against QEMU, and then
-#   -global virtio-mmio.force-legacy=false is added so QEMU offers virtio-mmio version 2),
+#   -global virtio-mmio.force-legacy=false is added so QEMU offers virtio-mmio version 2,
+#   and a "-drive ...,if=virtio" becomes "-drive ...,if=none,id=vdN -device
+#   virtio-blk-device,drive=vdN", the virtio-mmio disk that if=virtio means for ferry),
 #   SYSEMU_TIMEOUT (seconds per program, default 60), SYSEMU_TESTS (names to run).
 set -u
 
@@ -49,8 +51,12 @@ if ! command -v "${cmd[0]}" >/dev/null; then
 	echo "0 passed, 1 failed"
 	exit 1
 fi
+qemu=0
 case ${cmd[0]##*/} in
-qemu-system-*) cmd+=(-global virtio-mmio.force-legacy=false) ;;
+qemu-system-*)
+	qemu=1
+	cmd+=(-global virtio-mmio.force-legacy=false)
+	;;
 esac
 if ! command -v "$CC" >/dev/null; then
 	echo "SKIP sysemu_baremetal: no $CC (gcc-riscv64-linux-gnu)"
@@ -97,7 +103,7 @@ for n in "${names[@]}"; do
 	fi
 	want=$(sed -n 's/.*expect-exit: *\([0-9]*\).*/\1/p' "$src" | head -n 1)
 	want=${want:-0}
-	extra=$(sed -n 's/.*sysemu-args: *//p' "$src" | head -n 1)
+	extra=$(sed -n 's/.*sysemu-args: *//p' "$src" | sed 's|[[:space:]]*[*]/.*||' | head -n 1)
 	disk=""
 	if [[ $extra == *@DISK@* ]]; then
 		disk=$T/$n.img
@@ -105,6 +111,20 @@ for n in "${names[@]}"; do
 		extra=${extra//@DISK@/$disk}
 	fi
 	read -r -a extra_args <<<"$extra"
+	# On QEMU's virt, if=virtio makes a PCI device; ask for the virtio-mmio one.
+	if [ "$qemu" = 1 ]; then
+		qargs=()
+		i=0
+		for a in "${extra_args[@]}"; do
+			if [[ $a == *if=virtio* ]] && [ "${qargs[-1]:-}" = -drive ]; then
+				qargs+=("${a//if=virtio/if=none,id=vd$i}" -device "virtio-blk-device,drive=vd$i")
+				i=$((i + 1))
+			else
+				qargs+=("$a")
+			fi
+		done
+		extra_args=("${qargs[@]}")
+	fi
 	timeout -k 5 "$SYSEMU_TIMEOUT" "${cmd[@]}" -M virt -m 128M -smp 1 -bios none -nographic \
 		-kernel "$elf" "${extra_args[@]}" </dev/null >"$T/$n.out" 2>&1
 	st=$?
