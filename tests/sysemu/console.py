@@ -77,9 +77,12 @@ class Console:
                 self.buf = self.buf[m.end():]
                 return m
             left = end - time.monotonic()
-            if left <= 0 or not self._read(min(left, 0.5)) and self.fd is None:
+            if left <= 0:
                 raise Timeout("no %r within %gs; last output: %r"
                               % (pattern, timeout, self.buf[-300:]))
+            if not self._read(min(left, 0.5)) and self.fd is None:
+                raise Timeout("the emulator closed its console before %r; last output: %r"
+                              % (pattern, self.buf[-300:]))
 
     def send(self, data):
         if isinstance(data, str):
