@@ -40,3 +40,11 @@ N ?= 100000
 SEED ?= 1
 difftest: all $(BUILD)/tests/difftest
 	./tests/difftest/run.sh $(foreach i,$(ISA),--isa $(i)) --n $(N) --seed $(SEED) $(BUILD)
+
+# System mode: the bare-metal tests alone (SYSEMU_CMD=qemu-system-riscv64 validates them
+# against QEMU) and the boot test's downloaded kernel, initramfs, firmware and disk.
+.PHONY: sysemu-baremetal sysemu-assets
+sysemu-baremetal: all
+	./tests/integration/sysemu_baremetal.sh $(BUILD)
+sysemu-assets:
+	./scripts/sysemu-assets.sh $(BUILD)/sysemu-assets
