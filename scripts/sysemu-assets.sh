@@ -43,33 +43,8 @@ for tool in apt-get apt-cache dpkg-deb cpio gzip mkfs.ext4 xz; do
 	command -v "$tool" >/dev/null || die "$tool is not installed"
 done
 
-# The first Debian archive URI of the host's apt sources that is not a security mirror,
-# from one-line (sources.list, *.list) or deb822 (*.sources) files.
-host_mirror() {
-	local f
-	for f in /etc/apt/sources.list /etc/apt/sources.list.d/*.list; do
-		[ -r "$f" ] || continue
-		awk '$1 == "deb" {
-			i = 2
-			if ($i ~ /^\[/) { while ($i !~ /\]$/) i++; i++ }
-			if ($(i + 1) !~ /-security$/ && $(i + 1) !~ /\/updates$/) { print $i; exit }
-		}' "$f"
-	done
-	for f in /etc/apt/sources.list.d/*.sources; do
-		[ -r "$f" ] || continue
-		awk 'BEGIN { RS = ""; FS = "\n" }
-		{
-			uri = ""; suites = ""; types = ""; enabled = "yes"
-			for (i = 1; i <= NF; i++) {
-				if ($i ~ /^[Uu][Rr][Ii][Ss]:/) { uri = $i; sub(/^[^:]*:[ \t]*/, "", uri); split(uri, u, /[ \t]+/); uri = u[1] }
-				if ($i ~ /^[Ss]uites:/) suites = $i
-				if ($i ~ /^[Tt]ypes:/) types = $i
-				if ($i ~ /^[Ee]nabled:[ \t]*no/) enabled = "no"
-			}
-			if (uri != "" && enabled == "yes" && types ~ /(^|[ \t:])deb([ \t]|$)/ && suites !~ /-security/) { print uri; exit }
-		}' "$f"
-	done
-}
+# shellcheck source=scripts/host-mirror.sh
+. "$(dirname "$0")/host-mirror.sh"
 
 MIRROR=$(host_mirror | head -n 1)
 # apt_opts SUITE ARCH: sets the array APT to a private configuration for that suite.
