@@ -29,11 +29,9 @@ SRC=$(cd "$HERE/../sysemu" && pwd)
 OUT=$BUILD_DIR/tests/sysemu
 SYSEMU_CMD=${SYSEMU_CMD:-$BUILD_DIR/ferry-sysemu-riscv64}
 SYSEMU_TIMEOUT=${SYSEMU_TIMEOUT:-60}
-CC=${SYSEMU_CC:-riscv64-linux-gnu-gcc}
-CFLAGS="-nostdlib -nostartfiles -ffreestanding -fno-pic -no-pie -static -march=rv64gc
-	-mabi=lp64d -mcmodel=medany -O2 -Wall -Werror -T $SRC/link.ld -Wl,--no-relax
-	-Wl,--build-id=none -Wl,--no-warn-rwx-segments"
-
+# shellcheck source=tests/sysemu/build.sh
+. "$SRC/build.sh"
+CC=$SYSEMU_CC
 passed=0
 failed=0
 pass() {
@@ -68,21 +66,6 @@ mkdir -p "$OUT"
 T=$(mktemp -d "${TMPDIR:-/tmp}/ferry-sysemu-bm.XXXXXX")
 trap 'rm -rf "$T"' EXIT
 
-# The virtio-blk disk: sector 0 byte i = (i * 7 + 3) & 0xff with "FERRYBLK" at 0;
-# virtio_blk.c writes sector 1 as byte i = (i * 13 + 1) & 0xff.
-make_disk() {
-	python3 -c '
-import sys
-s0 = bytearray((i * 7 + 3) & 0xff for i in range(512)); s0[0:8] = b"FERRYBLK"
-sys.stdout.buffer.write(bytes(s0) + bytes(65536 - 512))' >"$1"
-}
-check_disk() {
-	python3 -c '
-import sys
-d = open(sys.argv[1], "rb").read()
-sys.exit(0 if d[512:1024] == bytes((i * 13 + 1) & 0xff for i in range(512)) else 1)' "$1"
-}
-
 names=()
 for src in "$SRC"/*.c; do
 	n=$(basename "$src" .c)
@@ -96,8 +79,7 @@ done
 for n in "${names[@]}"; do
 	src=$SRC/$n.c
 	elf=$OUT/$n.elf
-	# shellcheck disable=SC2086
-	if ! $CC $CFLAGS -o "$elf" "$SRC/start.S" "$SRC/lib.c" "$src" >"$T/$n.cc" 2>&1; then
+	if ! sysemu_build "$elf" "$src" >"$T/$n.cc" 2>&1; then
 		fail "$n" "does not build: $(head -n 3 "$T/$n.cc" | tr '\n' ' ')"
 		continue
 	fi
