@@ -9,7 +9,7 @@ set -e
 PKGS="build-essential pkg-config file libglib2.0-dev libelf-dev zlib1g-dev libcapstone-dev \
 check libsubunit-dev gcc-riscv64-linux-gnu libc6-dev-riscv64-cross gcc-aarch64-linux-gnu \
 libc6-dev-arm64-cross qemu-user libfdt-dev libslirp-dev qemu-utils opensbi cpio \
-e2fsprogs qemu-system-misc"
+e2fsprogs qemu-system-misc python3"
 missing=""
 for p in $PKGS; do
 	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"
