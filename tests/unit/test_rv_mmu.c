@@ -672,6 +672,35 @@ START_TEST(test_run_fp_with_fs)
 }
 END_TEST
 
+/* How many IR instructions of b are `op` with the given imm (and aux, for exits). */
+static unsigned count_ir(const IrBlock *b, IrOp op, unsigned aux, uint64_t imm)
+{
+	unsigned n = 0;
+	for (uint32_t i = 0; i < b->n_insns; i++) {
+		const IrInsn *in = &b->insns[i];
+		n += in->op == op && in->imm == imm && (op != IR_EXIT || in->aux == aux);
+	}
+	return n;
+}
+
+/* System mode tests FS once per block, at its first FP instruction; user mode never. */
+START_TEST(test_translation_fs_guard)
+{
+	uint32_t code[2] = {FDIV_D_F1_F2_F3, C_FLD_F8_S0_NOP};
+	IrBlock b;
+	const uint32_t mstatus = offsetof(RvHart, mstatus);
+	translate_one(&b, &riscv64_sys_arch, code);
+	ck_assert_uint_eq(count_ir(&b, IR_GET, 0, mstatus), 1);
+	ck_assert_uint_eq(count_ir(&b, IR_EXIT, CPU_EXIT_ILLEGAL, 0x1000), 1);
+	ck_assert_uint_eq(count_ir(&b, IR_EXIT, CPU_EXIT_ILLEGAL, 0x1004), 0);
+	ir_block_free(&b);
+	translate_one(&b, &riscv64_arch, code);
+	ck_assert_uint_eq(count_ir(&b, IR_GET, 0, mstatus), 0);
+	ck_assert_uint_eq(count_ir(&b, IR_EXIT, CPU_EXIT_ILLEGAL, 0x1000), 0);
+	ir_block_free(&b);
+}
+END_TEST
+
 /* pause parks a running hart; resume lets it go on. */
 START_TEST(test_run_pause)
 {
@@ -705,6 +734,7 @@ Suite *rv_mmu_suite(void)
 	tcase_add_test(tc, test_misaligned);
 	tcase_add_test(tc, test_fetch);
 	tcase_add_test(tc, test_translation_modes);
+	tcase_add_test(tc, test_translation_fs_guard);
 	suite_add_tcase(s, tc);
 	TCase *run = tcase_create("run");
 	tcase_add_checked_fixture(run, setup, teardown);
