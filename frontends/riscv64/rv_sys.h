@@ -12,9 +12,9 @@
  *   with CPU_EXIT_SYSTEM at their own pc; the loop completes them;
  * - a block does not continue into another guest page (the next page's mapping may
  *   differ): it ends with a chainable goto to the first instruction there;
- * - the first instruction of a block that is an F/D one (compressed FP loads and
- *   stores included) or accesses fflags, frm or fcsr first tests mstatus.FS, read
- *   at run time from the hart at mstatus_off, and leaves through a side exit with
+ * - a block's first F/D instruction (compressed FP loads and stores included) or
+ *   fflags/frm/fcsr access first tests mstatus.FS, read at run time from the hart at
+ *   mstatus_off, and leaves through a side exit with
  *   CPU_EXIT_ILLEGAL at its own pc when FS is Off. The rest of the block relies on
  *   that test: FS changes only through a write to mstatus or sstatus, which ends the
  *   block (csr_write_exits), or through a trap or xRET, which leave it.
