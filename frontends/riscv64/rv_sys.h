@@ -14,10 +14,10 @@
  *   differ): it ends with a chainable goto to the first instruction there;
  * - a block's first F/D instruction (compressed FP loads and stores included) or
  *   fflags/frm/fcsr access first tests mstatus.FS, read at run time from the hart at
- *   mstatus_off, and leaves through a side exit with
- *   CPU_EXIT_ILLEGAL at its own pc when FS is Off. The rest of the block relies on
- *   that test: FS changes only through a write to mstatus or sstatus, which ends the
- *   block (csr_write_exits), or through a trap or xRET, which leave it.
+ *   mstatus_off, and leaves through a side exit with CPU_EXIT_ILLEGAL at its own pc
+ *   when FS is Off. The rest of the block relies on that test: FS changes only
+ *   through a write to mstatus or sstatus, which ends the block (csr_write_exits), or
+ *   through a trap or xRET, which leave it.
  * ecall, ebreak and fence.i leave exactly as in user mode.
  */
 #ifndef FERRY_RV_SYS_H
