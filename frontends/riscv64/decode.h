@@ -49,13 +49,16 @@ typedef struct RvInsn {
 /* A taken conditional branch leaves the block through a side exit: the branch goes to
  * a label placed after the block's last exit, where a direct exit to its target waits,
  * and translation goes on with the next instruction. An FP instruction with rm = DYN
- * whose frm check fails leaves the same way, to its helper-based slow path (fp_slow),
- * so the common path has no label at which the optimizer would forget guest state. */
+ * whose frm check fails leaves the same way, to its helper-based slow path
+ * (RV_SIDE_FP_SLOW), and so does, in system mode, the first FP instruction of a block
+ * that finds mstatus.FS Off (RV_SIDE_ILLEGAL: an ILLEGAL exit at its pc), so the common
+ * path has no label at which the optimizer would forget guest state. */
 #define RV_MAX_SIDE_EXITS 8
+typedef enum RvSideKind { RV_SIDE_BRANCH, RV_SIDE_FP_SLOW, RV_SIDE_ILLEGAL } RvSideKind;
 typedef struct RvSideExit {
 	uint32_t label;
-	uint64_t target; /* the branch target, or the pc of the fp_slow instruction */
-	bool fp_slow;
+	uint64_t target; /* the branch target, or the pc of the instruction */
+	RvSideKind kind;
 	uint8_t fp_len, fp_helper, fp_nsrc;
 	RvInsn fp_insn;
 } RvSideExit;
@@ -70,6 +73,7 @@ typedef struct RvCtx {
 	 * instruction leaves the block; a translator that lets two guest paths join inside
 	 * a block must clear them. */
 	bool frm_rne;     /* frm was checked to be RNE and not written since */
+	bool fs_on;       /* system mode: mstatus.FS was checked to be on */
 	uint32_t f_boxed; /* bit n: f[n] holds a properly NaN-boxed single */
 	IrTemp w32[32];   /* x[n] = EXTS.i64(w32[n]) for an i32 temp, or IR_NONE */
 	IrTemp lo32[32];  /* an i32 temp holding the low half of x[n], or IR_NONE */

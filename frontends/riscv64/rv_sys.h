@@ -11,7 +11,13 @@
  *   instruction, or records the instruction for the machine loop) and end the block
  *   with CPU_EXIT_SYSTEM at their own pc; the loop completes them;
  * - a block does not continue into another guest page (the next page's mapping may
- *   differ): it ends with a chainable goto to the first instruction there.
+ *   differ): it ends with a chainable goto to the first instruction there;
+ * - a block's first F/D instruction (compressed FP loads and stores included) or
+ *   fflags/frm/fcsr access first tests mstatus.FS, read at run time from the hart at
+ *   mstatus_off, and leaves through a side exit with CPU_EXIT_ILLEGAL at its own pc
+ *   when FS is Off. The rest of the block relies on that test: FS changes only
+ *   through a write to mstatus or sstatus, which ends the block (csr_write_exits), or
+ *   through a trap or xRET, which leave it.
  * ecall, ebreak and fence.i leave exactly as in user mode.
  */
 #ifndef FERRY_RV_SYS_H
@@ -29,9 +35,15 @@ typedef struct RvSysHooks {
 	const IrHelper *csr;
 	/* fn(cpu, insn): mret, sret, wfi or sfence.vma. May raise. */
 	const IrHelper *priv_insn;
-	/* Whether a write to csr may change what the machine loop must look at. */
+	/* Whether a write to csr may change what the machine loop must look at; true for
+	 * mstatus and sstatus. */
 	bool (*csr_write_exits)(unsigned csr);
+	/* The byte offset from the CPU pointer of the 64-bit mstatus. */
+	uint32_t mstatus_off;
 } RvSysHooks;
+
+/* mstatus.FS: Off when zero. */
+#define RV_SYS_MSTATUS_FS (UINT64_C(3) << 13)
 
 /* The block at pc in system mode. */
 void rv_translate_block_sys(IrBlock *b, const GuestFetch *fetch, uint64_t pc,

@@ -167,8 +167,11 @@ static bool rv_translate_insn(void *opaque, uint64_t pc, uint32_t raw, bool *end
 	ctx->pc = pc;
 	ctx->ended = false;
 	unsigned n_side = ctx->n_side;
-	if ((ctx->len == 2 && !rv_expand16((uint16_t)raw, &word)) || !rv_decode32(word, &in) ||
-	    !in.pat->translate(ctx, &in)) {
+	if ((ctx->len == 2 && !rv_expand16((uint16_t)raw, &word)) || !rv_decode32(word, &in))
+		return false;
+	if (ctx->sys)
+		rv_sys_fp_guard(ctx, word);
+	if (!in.pat->translate(ctx, &in)) {
 		ctx->n_side = n_side;
 		return false;
 	}
@@ -193,12 +196,15 @@ static void rv_translate(IrBlock *b, const GuestFetch *fetch, uint64_t pc, const
 	ir_translate_block(b, pc, RV_MAX_BLOCK_INSNS, &rv_translate_ops, &t);
 	/* the side exits go after the block's last exit */
 	for (unsigned i = 0; i < ctx->n_side; i++) {
-		if (ctx->side[i].fp_slow) {
+		if (ctx->side[i].kind == RV_SIDE_FP_SLOW) {
 			rv_fp_slow_exit(ctx, &ctx->side[i]);
 			continue;
 		}
 		ir_label(b, ctx->side[i].label);
-		ir_goto_block(b, ctx->side[i].target, 1);
+		if (ctx->side[i].kind == RV_SIDE_ILLEGAL)
+			ir_exit(b, CPU_EXIT_ILLEGAL, ctx->side[i].target);
+		else
+			ir_goto_block(b, ctx->side[i].target, 1);
 	}
 }
 

@@ -34,6 +34,10 @@ void rv_goto(RvCtx *ctx, uint64_t target, unsigned slot);
 void rv_raise(RvCtx *ctx, unsigned cpu_exit);
 /* System mode: a Zicsr instruction through the machine's helper (translate_sys.c). */
 bool rv_sys_csr(RvCtx *ctx, const RvInsn *in, bool imm_form);
+/* System mode: before the (32-bit or expanded) instruction `word`, when it is an FP
+ * instruction or accesses fflags, frm or fcsr, the check that leaves with an ILLEGAL
+ * exit at its pc while mstatus.FS is Off (translate_sys.c). */
+void rv_sys_fp_guard(RvCtx *ctx, uint32_t word);
 /* Emits the slow path of an FP instruction whose frm check failed (translate_fp.c). */
 void rv_fp_slow_exit(RvCtx *ctx, const RvSideExit *side);
 

@@ -239,7 +239,7 @@ static bool rv_fp_dyn_guard(RvCtx *ctx, const RvInsn *in, RvFpHelperId id, unsig
 		ir_br(b, other, label);
 		ctx->side[ctx->n_side++] = (RvSideExit){.label = label,
 		                                        .target = ctx->pc,
-		                                        .fp_slow = true,
+		                                        .kind = RV_SIDE_FP_SLOW,
 		                                        .fp_len = (uint8_t)ctx->len,
 		                                        .fp_helper = (uint8_t)id,
 		                                        .fp_nsrc = (uint8_t)nsrc,

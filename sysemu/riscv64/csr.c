@@ -7,17 +7,17 @@
  * a read-only CSR is an illegal instruction.
  *
  * Choices where the spec leaves room:
- * - mstatus.FS is Off or Dirty: a write of Initial or Clean reads back Dirty (SD set).
- *   Floating-point instructions stay enabled while FS is Off (the translated code does
- *   not test FS), which only matters to a guest that relies on the trap to detect FP use.
+ * - mstatus.FS is Off or Dirty: a write of Initial or Clean reads back Dirty (SD set),
+ *   and so FP instructions, which may only make FS Dirty, never need to change it.
+ *   While FS is Off they are illegal: the translated code tests FS (rv_sys.h).
  * - misa is fixed (RV64 IMAFDC, S, U); writes are ignored.
  * - cycle/mcycle and instret/minstret count guest clock ticks (10 MHz), like time;
  *   mcountinhibit stops them. The hpm counters and events read 0 and ignore writes.
  * - satp: Bare, Sv39, Sv48 and a 16-bit ASID; a write of another mode does nothing.
  * - PMP registers are stored (WARL, 4-byte granularity, 54 address bits, lock bits
  *   honoured for later writes) but not enforced; no debug triggers (tdata1 reads 0).
- * - fflags, frm and fcsr are translated inline (frontends/riscv64/translate_csr.c) and
- *   never reach this table.
+ * - fflags, frm and fcsr are translated inline (frontends/riscv64/translate_csr.c),
+ *   behind the same FS test, and never reach this table.
  */
 #include <pthread.h>
 #include <stddef.h>

@@ -5,11 +5,15 @@
  * it for the loop (hart.c), which completes it once the block has exited. Either raises
  * illegal instruction, with the instruction bits as tval, through the fault path (the
  * executors store the instruction's pc in insn_pc before calling an IRH_MEM helper).
+ * FP instructions find mstatus.FS where the hooks say RvHart keeps mstatus, and while
+ * it is Off leave with CPU_EXIT_ILLEGAL, which the loop turns into the same trap.
  *
  * The engine's cpu_size covers RiscvCpu only: that is all the state translated code
  * reads and writes directly (co-simulation copies and compares it); the rest of RvHart
  * changes through helpers, and blocks calling them are not co-simulated.
  */
+#include <stddef.h>
+
 #include "frontends/riscv64/fp_helpers.h"
 #include "frontends/riscv64/rv_sys.h"
 #include "sysemu/riscv64/hart_int.h"
@@ -48,10 +52,13 @@ static uint64_t rv_sys_priv_helper(void *cpu, uint64_t insn, uint64_t a1, uint64
 static const IrHelper rv_sys_csr_irh = {"rv_csr", rv_sys_csr_helper, IRH_MEM | IRH_NONDET};
 static const IrHelper rv_sys_priv_irh = {"rv_priv", rv_sys_priv_helper, IRH_MEM};
 
+_Static_assert(RV_SYS_MSTATUS_FS == RV_MS_FS, "the frontend tests mstatus.FS");
+
 static const RvSysHooks rv_sys_hooks = {
     .csr = &rv_sys_csr_irh,
     .priv_insn = &rv_sys_priv_irh,
     .csr_write_exits = rv_csr_write_exits,
+    .mstatus_off = offsetof(RvHart, mstatus),
 };
 
 static void rv_sys_translate(IrBlock *b, const GuestFetch *fetch, uint64_t pc)

@@ -6,7 +6,8 @@
  * access faults, misaligned accesses), instruction fetch with its fault causes, the
  * system-mode translation against the user-mode one, and small programs run on a hart
  * with the interpreter engine (CSR access, mret, ecall, illegal instructions, wfi and
- * an interrupt from a device line, the Sstc timer) and with both executors under Sv39.
+ * an interrupt from a device line, the Sstc timer) and with both executors under Sv39
+ * and with mstatus.FS Off (FP instructions and fcsr are illegal) and Dirty.
  */
 #include <check.h>
 #include <pthread.h>
@@ -614,6 +615,92 @@ START_TEST(test_run_paged_memory)
 }
 END_TEST
 
+/* FP instructions with mstatus.FS Off and on, on each executor: an arithmetic op
+ * (fdiv.d f1, f2, f3 in RNE: 0/0 is the canonical NaN), a compressed load (c.fld f8,
+ * 0(s0), followed by c.nop) and an fcsr read (csrrs a3, fcsr, x0). Off, each is an
+ * illegal instruction with its own bits (16 for c.fld) in mtval and no effect; on, it
+ * runs, the ecall after it traps, and FS reads Dirty. */
+#define FDIV_D_F1_F2_F3 0x1a3100d3u
+#define C_FLD_F8_S0_NOP 0x00012000u
+#define CSRR_A3_FCSR    CSRRS(13, 0x003, 0)
+
+static const struct {
+	uint32_t insn, tval;
+} fp_cases[] = {
+    {FDIV_D_F1_F2_F3, FDIV_D_F1_F2_F3},
+    {C_FLD_F8_S0_NOP, 0x2000},
+    {CSRR_A3_FCSR, CSRR_A3_FCSR},
+};
+
+static void check_fp_effect(unsigned which, bool ran)
+{
+	switch (which) {
+	case 0: ck_assert_uint_eq(hart->cpu.f[1], ran ? UINT64_C(0x7ff8000000000000) : 0); break;
+	case 1: ck_assert_uint_eq(hart->cpu.f[8], ran ? UINT64_C(0x1122334455667788) : 0); break;
+	default: ck_assert_uint_eq(hart->cpu.x[13], ran ? 0 : UINT64_MAX); break;
+	}
+}
+
+START_TEST(test_run_fp_with_fs)
+{
+	static const EngineMode modes[] = {ENGINE_INTERP, ENGINE_JIT};
+	unsigned which = (unsigned)_i % 3;
+	bool fs_on = _i / 3 % 2;
+	const uint32_t code[] = {AUIPC_T0,          ADDI(6, 5, 0x100),  CSRRW(0, 0x305, 6),
+	                         ADDI(8, 5, 0x300), ADDI(13, 0, -1),    ADDI(6, 0, fs_on),
+	                         SLLI(6, 6, 13),    CSRRS(0, 0x300, 6), fp_cases[which].insn,
+	                         ECALL};
+	engine_mode = modes[_i / 6];
+	put_code(RAM_BASE, code, sizeof code / 4); /* before the hart runs from there */
+	*(uint64_t *)(ram + 0x300) = UINT64_C(0x1122334455667788);
+	start_hart();
+	bool done = wait_for(&hart->cpu.x[10]);
+	stop_hart();
+	engine_mode = ENGINE_INTERP;
+	ck_assert(done);
+	if (fs_on) {
+		ck_assert_uint_eq(hart->cpu.x[10], RV_EXC_ECALL_M);
+		ck_assert_uint_eq(hart->cpu.x[11], RAM_BASE + 0x24);
+		ck_assert_uint_eq(hart->mstatus & RV_MS_FS, RV_MS_FS);
+	} else {
+		ck_assert_uint_eq(hart->cpu.x[10], RV_EXC_ILLEGAL);
+		ck_assert_uint_eq(hart->cpu.x[11], RAM_BASE + 0x20);
+		ck_assert_uint_eq(hart->cpu.x[12], fp_cases[which].tval);
+		ck_assert_uint_eq(hart->mstatus & RV_MS_FS, 0);
+	}
+	check_fp_effect(which, fs_on);
+}
+END_TEST
+
+/* How many IR instructions of b are `op` with the given imm (and aux, for exits). */
+static unsigned count_ir(const IrBlock *b, IrOp op, unsigned aux, uint64_t imm)
+{
+	unsigned n = 0;
+	for (uint32_t i = 0; i < b->n_insns; i++) {
+		const IrInsn *in = &b->insns[i];
+		n += in->op == op && in->imm == imm && (op != IR_EXIT || in->aux == aux);
+	}
+	return n;
+}
+
+/* System mode tests FS once per block, at its first FP instruction; user mode never. */
+START_TEST(test_translation_fs_guard)
+{
+	uint32_t code[2] = {FDIV_D_F1_F2_F3, C_FLD_F8_S0_NOP};
+	IrBlock b;
+	const uint32_t mstatus = offsetof(RvHart, mstatus);
+	translate_one(&b, &riscv64_sys_arch, code);
+	ck_assert_uint_eq(count_ir(&b, IR_GET, 0, mstatus), 1);
+	ck_assert_uint_eq(count_ir(&b, IR_EXIT, CPU_EXIT_ILLEGAL, 0x1000), 1);
+	ck_assert_uint_eq(count_ir(&b, IR_EXIT, CPU_EXIT_ILLEGAL, 0x1004), 0);
+	ir_block_free(&b);
+	translate_one(&b, &riscv64_arch, code);
+	ck_assert_uint_eq(count_ir(&b, IR_GET, 0, mstatus), 0);
+	ck_assert_uint_eq(count_ir(&b, IR_EXIT, CPU_EXIT_ILLEGAL, 0x1000), 0);
+	ir_block_free(&b);
+}
+END_TEST
+
 /* pause parks a running hart; resume lets it go on. */
 START_TEST(test_run_pause)
 {
@@ -647,6 +734,7 @@ Suite *rv_mmu_suite(void)
 	tcase_add_test(tc, test_misaligned);
 	tcase_add_test(tc, test_fetch);
 	tcase_add_test(tc, test_translation_modes);
+	tcase_add_test(tc, test_translation_fs_guard);
 	suite_add_tcase(s, tc);
 	TCase *run = tcase_create("run");
 	tcase_add_checked_fixture(run, setup, teardown);
@@ -658,6 +746,7 @@ Suite *rv_mmu_suite(void)
 	tcase_add_test(run, test_run_pause);
 	tcase_add_test(run, test_run_sstc_wakes_wfi);
 	tcase_add_loop_test(run, test_run_paged_memory, 0, 2);
+	tcase_add_loop_test(run, test_run_fp_with_fs, 0, 12);
 	suite_add_tcase(s, run);
 	return s;
 }
