@@ -38,13 +38,14 @@ bool ir_block_copy(IrBlock *dst, const IrBlock *src)
 {
 	*dst = *src;
 	dst->insns = malloc((src->n_insns ? src->n_insns : 1) * sizeof *dst->insns);
-	dst->temp_type = malloc(src->n_temps);
+	dst->temp_type = malloc(src->n_temps ? src->n_temps : 1);
 	if (!dst->insns || !dst->temp_type) {
 		ir_block_free(dst);
 		return false;
 	}
 	memcpy(dst->insns, src->insns, src->n_insns * sizeof *dst->insns);
-	memcpy(dst->temp_type, src->temp_type, src->n_temps);
+	if (src->n_temps)
+		memcpy(dst->temp_type, src->temp_type, src->n_temps);
 	dst->cap_insns = src->n_insns;
 	dst->cap_temps = src->n_temps;
 	return true;
