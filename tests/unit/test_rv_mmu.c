@@ -446,13 +446,19 @@ static void *hart_main(void *opaque)
 	return NULL;
 }
 
-static void start_hart(void)
+/* The hart's engine, reset state and trap handler; the test then places its code and
+ * launches the hart's thread, so the hart never runs memory not yet written. */
+static void prepare_hart(void)
 {
 	GuestFetch f = rv_sys_fetch(bus);
 	engine = engine_new(&riscv64_sys_arch, engine_mode, &f);
 	hart->engine = engine;
 	rv_hart_reset(hart, RAM_BASE, 0, 0, 0);
 	put_code(RAM_BASE + 0x100, m_handler, sizeof m_handler / 4);
+}
+
+static void launch_hart(void)
+{
 	ck_assert_int_eq(pthread_create(&hart_thread, NULL, hart_main, hart), 0);
 }
 
@@ -480,9 +486,10 @@ static void run_in_s(const uint32_t *s_code, size_t n)
 	static const uint32_t boot[] = {AUIPC_T0,          ADDI(6, 5, 0x100),  CSRRW(0, 0x305, 6),
 	                                ADDI(6, 5, 0x200), CSRRW(0, 0x341, 6), ADDI(6, 0, 1),
 	                                SLLI(6, 6, 11),    CSRRS(0, 0x300, 6), MRET};
-	start_hart();
+	prepare_hart();
 	put_code(RAM_BASE, boot, sizeof boot / 4);
 	put_code(RAM_BASE + 0x200, s_code, n);
+	launch_hart();
 }
 
 START_TEST(test_run_ecall_from_s)
@@ -520,9 +527,10 @@ START_TEST(test_run_undecodable_and_wfi_from_u)
 	static const uint32_t boot[] = {AUIPC_T0,          ADDI(6, 5, 0x100),  CSRRW(0, 0x305, 6),
 	                                ADDI(6, 5, 0x200), CSRRW(0, 0x341, 6), MRET};
 	static const uint32_t u_code[] = {ADDI(14, 0, 3), WFI};
-	start_hart();
+	prepare_hart();
 	put_code(RAM_BASE, boot, 6);
 	put_code(RAM_BASE + 0x200, u_code, 2);
+	launch_hart();
 	ck_assert(wait_for(&hart->cpu.x[10]));
 	stop_hart();
 	ck_assert_uint_eq(hart->cpu.x[10], RV_EXC_ILLEGAL);
@@ -539,8 +547,9 @@ START_TEST(test_run_wfi_interrupt)
 	static const uint32_t code[] = {AUIPC_T0,      ADDI(6, 5, 0x100),  CSRRW(0, 0x305, 6),
 	                                ADDI(6, 0, 8), CSRRW(0, 0x304, 6), CSRRSI(0, 0x300, 8),
 	                                WFI,           ADDI(14, 0, 1)};
-	start_hart();
+	prepare_hart();
 	put_code(RAM_BASE, code, 8);
+	launch_hart();
 	for (int i = 0; i < 5000 && !__atomic_load_n(&hart->wfi, __ATOMIC_ACQUIRE); i++)
 		usleep(1000);
 	ck_assert(__atomic_load_n(&hart->wfi, __ATOMIC_ACQUIRE));
@@ -571,8 +580,9 @@ START_TEST(test_run_sstc_wakes_wfi)
 	                                WFI,
 	                                JAL_BACK4};
 	timers_init(bus);
-	start_hart();
+	prepare_hart();
 	put_code(RAM_BASE, code, sizeof code / 4);
+	launch_hart();
 	bool done = wait_for(&hart->cpu.x[10]);
 	stop_hart();
 	timers_shutdown();
@@ -598,9 +608,10 @@ START_TEST(test_run_paged_memory)
 	                                  LUI(7, 0x40003), LD(15, 7, 0)};
 	static const EngineMode modes[] = {ENGINE_INTERP, ENGINE_JIT};
 	engine_mode = modes[_i];
-	start_hart();
+	prepare_hart();
 	put_code(RAM_BASE, boot, sizeof boot / 4);
 	put_code(RAM_BASE + 0x200, s_code, sizeof s_code / 4);
+	launch_hart();
 	bool done = wait_for(&hart->cpu.x[10]);
 	stop_hart();
 	engine_mode = ENGINE_INTERP;
@@ -653,7 +664,8 @@ START_TEST(test_run_fp_with_fs)
 	engine_mode = modes[_i / 6];
 	put_code(RAM_BASE, code, sizeof code / 4); /* before the hart runs from there */
 	*(uint64_t *)(ram + 0x300) = UINT64_C(0x1122334455667788);
-	start_hart();
+	prepare_hart();
+	launch_hart();
 	bool done = wait_for(&hart->cpu.x[10]);
 	stop_hart();
 	engine_mode = ENGINE_INTERP;
@@ -705,8 +717,9 @@ END_TEST
 START_TEST(test_run_pause)
 {
 	static const uint32_t code[] = {ADDI(14, 14, 1), JAL_BACK4};
-	start_hart();
+	prepare_hart();
 	put_code(RAM_BASE, code, 2);
+	launch_hart();
 	usleep(2000);
 	rv_hart_pause(hart);
 	uint64_t n = hart->cpu.x[14];
