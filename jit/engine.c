@@ -497,8 +497,7 @@ static JitRun run_once(Engine *e, EngineCpu *ec, Tb *tb, CpuCommon *cpu)
  * from's virtual page, which has the same code key unless the guest changed a mapping
  * without sfence.vma, and fence.i's partial drop relies on no chain leading from a
  * block it keeps into one it drops. (In user mode every code key is 0.) */
-static void link_exit(Engine *e, EngineCpu *ec, uint64_t gen, JitBlock *from, unsigned site,
-                      Tb *to)
+static void link_exit(Engine *e, EngineCpu *ec, uint64_t gen, JitBlock *from, unsigned site, Tb *to)
 {
 	pthread_mutex_lock(&e->lock);
 	if (gen == ec->generation && jit_block_tb(from)->code_key == to->code_key)

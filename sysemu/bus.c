@@ -233,8 +233,7 @@ size_t bus_regions(Bus *bus, BusRegionInfo *out, size_t max)
 	return bus->n;
 }
 
-int bus_add_code_watcher(Bus *bus, void (*became_code)(void *opaque, uint64_t page),
-                         void *opaque)
+int bus_add_code_watcher(Bus *bus, void (*became_code)(void *opaque, uint64_t page), void *opaque)
 {
 	CodeWatcher *grown = realloc(bus->watchers, (bus->n_watchers + 1) * sizeof *grown);
 	if (!grown)

@@ -51,7 +51,7 @@ START_TEST(test_code_page_bits)
 	ck_assert(bus_code_page(bus, F_PAGE + 0xfff));
 	ck_assert(!bus_code_page(bus, G_PAGE));
 	ck_assert(!bus_code_page(bus, 0x1000)); /* not RAM */
-	bus_code_written(bus, F_PAGE - 4, 8);  /* straddles into the code page */
+	bus_code_written(bus, F_PAGE - 4, 8);   /* straddles into the code page */
 	ck_assert(bus_code_dirty(bus));
 	ck_assert_uint_eq(bus_code_take_dirty(bus, pages, 4), 1);
 	ck_assert_uint_eq(pages[0], F_PAGE);
@@ -102,13 +102,13 @@ END_TEST
 	((uint32_t)((imm) >> 5 & 0x7f) << 25 | (uint32_t)(rs2) << 20 | (uint32_t)(rs1) << 15 |     \
 	 2u << 12 | (uint32_t)((imm)&31) << 7 | 0x23)
 #define BNE_BACK(rs1, back)                                                                        \
-	(1u << 31 | (uint32_t)((0x1000u - (back)) >> 5 & 0x3f) << 25 | (uint32_t)(rs1) << 15 |      \
+	(1u << 31 | (uint32_t)((0x1000u - (back)) >> 5 & 0x3f) << 25 | (uint32_t)(rs1) << 15 |     \
 	 1u << 12 | (uint32_t)((0x1000u - (back)) >> 1 & 0xf) << 8 | 1u << 7 | 0x63)
-#define AUIPC_T0 0x00000297u
-#define FENCE_I  0x0000100fu
-#define WFI      0x10500073u
+#define AUIPC_T0  0x00000297u
+#define FENCE_I   0x0000100fu
+#define WFI       0x10500073u
 #define JAL_BACK4 0xffdff06fu
-#define RET      JALR(0, 1, 0)
+#define RET       JALR(0, 1, 0)
 
 enum { T0 = 5, T1 = 6, T2 = 7, A0 = 10, A3 = 13, A4 = 14, T3 = 28, T4 = 29, T5 = 30 };
 
