@@ -55,8 +55,7 @@ int bus_dma_write(Bus *bus, uint64_t addr, const void *buf, size_t len);
  * A watcher (one per hart) is told when a page becomes code, from the translating
  * thread, and revokes the write permission its TLB holds for it. Watchers are added
  * and removed only while no hart runs. */
-int bus_add_code_watcher(Bus *bus, void (*became_code)(void *opaque, uint64_t page),
-                         void *opaque);
+int bus_add_code_watcher(Bus *bus, void (*became_code)(void *opaque, uint64_t page), void *opaque);
 void bus_remove_code_watcher(Bus *bus, void *opaque);
 /* Marks the page holding addr as code (before its code is read), telling the watchers
  * when it was not. */
