@@ -95,6 +95,9 @@ static int add_seg(VirtQueue *vq, VirtqElem *e, const Desc *d)
 		return -1;
 	e->seg[e->n_out + e->n_in] = (VirtqSeg){host, d->len};
 	if (writable) {
+		/* before the device writes: the guest runs nothing from the buffer until
+		 * it gets it back, and executes fence.i before running code it loaded */
+		bus_code_written(vq->bus, d->addr, d->len);
 		e->n_in++;
 		e->in_len += d->len;
 	} else {

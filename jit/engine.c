@@ -20,7 +20,12 @@
  * code reaches guest memory through cpu->mmu (JIT_SOFTMMU), each CPU's jump cache and
  * return-address stack hold what was found in its current address space until
  * engine_cpu_forget_jumps, and with page_bounded a block stays within one guest page
- * and is never chained to another page. Co-simulation is refused there: device
+ * and is only chained to blocks of the same code key (so of the same physical page).
+ * fence.i then need not drop everything: with the fetch's dirty-code hooks it drops
+ * only the blocks of code keys the machine reports written (guest_arch.h), each list
+ * of them found through by_key; their host code is abandoned until the next full
+ * flush, and every CPU's jump cache and return-address stack are emptied (a new
+ * generation) since those may point at it. Co-simulation is refused there: device
  * accesses cannot be undone and run again.
  */
 #include "jit/engine.h"
@@ -96,6 +101,7 @@ Engine *engine_new(const GuestArch *arch, EngineMode mode, const GuestFetch *fet
 	e->generation = 1;
 	e->blocks = g_hash_table_new_full(key_hash, key_equal, NULL, tb_free);
 	e->pages = g_hash_table_new_full(g_int64_hash, g_int64_equal, g_free, NULL);
+	e->by_key = g_hash_table_new(g_int64_hash, g_int64_equal);
 	const char *v = getenv("FERRY_VERIFY_IR");
 	e->verify = v && *v && strcmp(v, "0") != 0;
 	return e;
@@ -103,6 +109,7 @@ Engine *engine_new(const GuestArch *arch, EngineMode mode, const GuestFetch *fet
 
 void engine_drop_all(Engine *e)
 {
+	g_hash_table_remove_all(e->by_key);
 	g_hash_table_remove_all(e->blocks);
 	g_hash_table_remove_all(e->pages);
 	if (e->jit)
@@ -118,6 +125,7 @@ void engine_free(Engine *e)
 	engine_drop_all(e);
 	g_hash_table_destroy(e->blocks);
 	g_hash_table_destroy(e->pages);
+	g_hash_table_destroy(e->by_key);
 	jit_backend_free(e->jit);
 	ir_block_free(&e->scratch);
 	pthread_mutex_destroy(&e->lock);
@@ -207,6 +215,62 @@ void engine_invalidate(Engine *e, uint64_t start, uint64_t len)
 			           start, len);
 		engine_flush_locked(e, engine_self);
 	}
+	pthread_mutex_unlock(&e->lock);
+}
+
+void engine_flush(Engine *e)
+{
+	pthread_mutex_lock(&e->lock);
+	engine_flush_locked(e, engine_self);
+	pthread_mutex_unlock(&e->lock);
+}
+
+/* With the world stopped: drops the blocks of one code key; how many. The hash table's
+ * key is the code_key field of a Tb on the list, so the entry goes first. */
+static unsigned drop_code_key(Engine *e, uint64_t key)
+{
+	Tb *tb = g_hash_table_lookup(e->by_key, &key);
+	if (!tb)
+		return 0;
+	g_hash_table_remove(e->by_key, &key);
+	unsigned n = 0;
+	while (tb) {
+		Tb *next = tb->same_key;
+		g_hash_table_remove(e->blocks, &tb->key);
+		tb = next;
+		n++;
+	}
+	return n;
+}
+
+/* With the world stopped: drops the blocks of every code key the machine reports
+ * written; a new generation when any went, so that no CPU's jump cache or
+ * return-address stack still leads into them. */
+static void drop_dirty_code(Engine *e)
+{
+	uint64_t keys[64];
+	size_t n;
+	unsigned dropped = 0;
+	while ((n = e->fetch.take_dirty_code(e->fetch.opaque, keys, 64)) > 0)
+		for (size_t i = 0; i < n; i++)
+			dropped += drop_code_key(e, keys[i]);
+	if (log_on(LOG_EXEC))
+		log_printf("fence.i: dropped %u blocks\n", dropped);
+	if (dropped)
+		__atomic_store_n(&e->generation, e->generation + 1, __ATOMIC_RELEASE);
+}
+
+/* CPU_EXIT_SYNC_CODE: everything goes, unless the fetch tells which code changed; then
+ * only that code's blocks, and nothing at all (not even a stop) when none changed. */
+static void sync_code(Engine *e, EngineCpu *ec)
+{
+	if (e->fetch.take_dirty_code && !e->fetch.code_dirty(e->fetch.opaque))
+		return;
+	pthread_mutex_lock(&e->lock);
+	if (e->fetch.take_dirty_code)
+		engine_exclusive_locked(e, ec, drop_dirty_code);
+	else
+		engine_flush_locked(e, ec);
 	pthread_mutex_unlock(&e->lock);
 }
 
@@ -308,6 +372,10 @@ static Tb *translate(Engine *e, TbKey key, uintptr_t guest_base)
 		return NULL;
 	}
 	g_hash_table_insert(e->blocks, &tb->key, tb);
+	if (e->fetch.code_key) {
+		tb->same_key = g_hash_table_lookup(e->by_key, &tb->code_key);
+		g_hash_table_insert(e->by_key, &tb->code_key, tb);
+	}
 	note_pages(e, pc, tb->size);
 	e->translated++;
 	e->guest_insns_translated += tb->ir.guest_insns;
@@ -378,7 +446,8 @@ static uint64_t *temps_for(EngineCpu *ec, const Tb *tb)
 }
 
 /* A chain slot is shared by every thread running tb: read and written atomically, and
- * filled only when no flush made the found successor newer than tb. */
+ * filled only when no flush made the found successor newer than tb, and only with a
+ * block of tb's code key (fence.i drops blocks by code key; see link_exit). */
 static CpuExit run_interp(Engine *e, EngineCpu *ec, CpuCommon *cpu)
 {
 	Tb *tb = find_block(e, ec, cpu, cpu->pc);
@@ -395,7 +464,7 @@ static CpuExit run_interp(Engine *e, EngineCpu *ec, CpuCommon *cpu)
 			} else if (!next || next->pc != cpu->pc) {
 				uint64_t gen = ec->generation;
 				next = find_block(e, ec, cpu, cpu->pc);
-				if (gen == ec->generation)
+				if (gen == ec->generation && next->code_key == tb->code_key)
 					__atomic_store_n(&tb->chain[x.slot], next,
 					                 __ATOMIC_RELEASE);
 			}
@@ -423,13 +492,16 @@ static JitRun run_once(Engine *e, EngineCpu *ec, Tb *tb, CpuCommon *cpu)
 	return r;
 }
 
-/* Links from's exit to `to` under the lock, unless a flush since `gen` freed from. */
-static void link_exit(Engine *e, EngineCpu *ec, uint64_t gen, JitBlock *from, unsigned site,
-                      JitBlock *to)
+/* Links from's exit to `to` under the lock, unless a flush or drop since `gen` freed
+ * from. Only blocks of one code key are linked: with page_bounded the exit stays in
+ * from's virtual page, which has the same code key unless the guest changed a mapping
+ * without sfence.vma, and fence.i's partial drop relies on no chain leading from a
+ * block it keeps into one it drops. (In user mode every code key is 0.) */
+static void link_exit(Engine *e, EngineCpu *ec, uint64_t gen, JitBlock *from, unsigned site, Tb *to)
 {
 	pthread_mutex_lock(&e->lock);
-	if (gen == ec->generation)
-		jit_link(e->jit, from, site, to);
+	if (gen == ec->generation && jit_block_tb(from)->code_key == to->code_key)
+		jit_link(e->jit, from, site, to->jit);
 	pthread_mutex_unlock(&e->lock);
 }
 
@@ -445,7 +517,7 @@ static CpuExit run_jit(Engine *e, EngineCpu *ec, CpuCommon *cpu)
 		/* r.from may be a block chained to from tb; one compiled with
 		 * JIT_PAGE_BOUNDED has linkable sites only for exits within its page. */
 		if (r.exit.kind == TB_GOTO && r.from && next->jit)
-			link_exit(e, ec, gen, r.from, r.site, next->jit);
+			link_exit(e, ec, gen, r.from, r.site, next);
 		tb = next;
 	}
 }
@@ -526,9 +598,7 @@ CpuExit engine_run(Engine *e, CpuCommon *cpu)
 		why = run_mode(e, ec, cpu);
 		if (why != CPU_EXIT_SYNC_CODE)
 			break;
-		pthread_mutex_lock(&e->lock);
-		engine_flush_locked(e, ec);
-		pthread_mutex_unlock(&e->lock);
+		sync_code(e, ec);
 	}
 	return leave_guest(e, ec, cpu, why);
 }

@@ -3,7 +3,9 @@
  * chained and looked-up successors, and returns to its caller only for an exit that needs
  * the outside world (a system call, an exception, a fault). Translations are shared by
  * every CPU run through the same engine and keyed by guest PC; invalidation drops every
- * block overlapping a guest range (munmap, mprotect, self-modifying code).
+ * block overlapping a guest range (munmap, mprotect, self-modifying code), and a guest's
+ * instruction-cache sync (CPU_EXIT_SYNC_CODE) drops every block, or in system mode only
+ * those of the pages the machine reports written (guest_arch.h).
  *
  * Threads: each guest thread runs its own CPU through the one engine, from its own host
  * thread, all at the same time. Every function here may be called from any thread;
@@ -33,6 +35,9 @@ void engine_free(Engine *e);
 CpuExit engine_run(Engine *e, CpuCommon *cpu);
 /* Drops every translation whose guest code overlaps [start, start+len). */
 void engine_invalidate(Engine *e, uint64_t start, uint64_t len);
+/* Drops every translation (system mode: guest memory was replaced behind the machine's
+ * back, as by loadvm or a reboot). */
+void engine_flush(Engine *e);
 /* System mode: empties cpu's jump cache and return-address predictions, after its
  * address space changed (a new page-table root, a TLB flush, a switch of translation
  * regime). Called from cpu's own thread while it is outside engine_run. */

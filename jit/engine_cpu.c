@@ -21,24 +21,35 @@ static void reset_jump_cache(Engine *e, EngineCpu *ec)
 	memset(ec->jump_tb, 0, sizeof ec->jump_tb);
 }
 
+/* Their generation stays, so jit_ras_validate does not refill them. */
+static void reset_ras(Engine *e, CpuCommon *cpu)
+{
+	const void *miss = e->jit ? jit_lookup_miss_code(e->jit) : NULL;
+	for (unsigned i = 0; i < CPU_RAS_SIZE; i++)
+		cpu->ras[i] = (CpuRasEntry){UINT64_MAX, miss};
+	cpu->ras_top = 0;
+}
+
+/* In system mode a new generation may come from fence.i dropping some blocks without a
+ * backend flush, so the return-address predictions (which point into blocks' code) go
+ * here too; in user mode jit_ras_validate sees the backend's flush. */
 static void reset_caches(Engine *e, EngineCpu *ec)
 {
 	reset_jump_cache(e, ec);
+	if (e->fetch.code_key)
+		reset_ras(e, ec->cpu);
 	ec->generation = __atomic_load_n(&e->generation, __ATOMIC_ACQUIRE);
 }
 
 /* The return-address predictions go too: a continuation was found in the old address
- * space. Their generation stays, so jit_ras_validate does not refill them. */
+ * space. */
 void engine_cpu_forget_jumps(Engine *e, CpuCommon *cpu)
 {
 	EngineCpu *ec = cpu->engine_cpu;
 	if (!ec)
 		return;
 	reset_jump_cache(e, ec);
-	const void *miss = e->jit ? jit_lookup_miss_code(e->jit) : NULL;
-	for (unsigned i = 0; i < CPU_RAS_SIZE; i++)
-		cpu->ras[i] = (CpuRasEntry){UINT64_MAX, miss};
-	cpu->ras_top = 0;
+	reset_ras(e, cpu);
 }
 
 void engine_cpu_sync(Engine *e, EngineCpu *ec)
@@ -171,7 +182,7 @@ static void stop_the_world(Engine *e, EngineCpu *self)
 	}
 }
 
-void engine_flush_locked(Engine *e, EngineCpu *self)
+void engine_exclusive_locked(Engine *e, EngineCpu *self, void (*change)(Engine *e))
 {
 	/* Another flush first: a running caller parks meanwhile, so that flusher is not
 	 * left waiting for it. */
@@ -181,11 +192,16 @@ void engine_flush_locked(Engine *e, EngineCpu *self)
 		wait_no_flush(e);
 	__atomic_store_n(&e->exclusive, 1, __ATOMIC_SEQ_CST);
 	stop_the_world(e, self);
-	engine_drop_all(e);
+	change(e);
 	__atomic_store_n(&e->exclusive, 0, __ATOMIC_SEQ_CST);
 	pthread_cond_broadcast(&e->changed);
 	if (self)
 		engine_cpu_sync(e, self);
+}
+
+void engine_flush_locked(Engine *e, EngineCpu *self)
+{
+	engine_exclusive_locked(e, self, engine_drop_all);
 }
 
 void engine_fork_prepare(Engine *e)

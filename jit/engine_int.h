@@ -17,7 +17,8 @@
  *               waiting for `lock`.
  *
  * Flushing (code cache full, invalidation, fence.i) frees code and Tbs that other
- * threads may be running, so it is the one operation that stops the world: the flusher
+ * threads may be running, so it is the one operation that stops the world (so does
+ * fence.i's partial drop in system mode, which frees Tbs but abandons their code): the flusher
  * sets `exclusive`, asks every running CPU out (exit_request) and waits until none is
  * running; a CPU counts as running from engine_run's entry to its return, so threads in
  * system calls or signal handling never delay a flush. `running` is written by its own
@@ -65,6 +66,7 @@ struct Engine {
 	pthread_mutex_t cosim_lock;
 	GHashTable *blocks; /* guest pc -> Tb * */
 	GHashTable *pages;  /* set of guest page numbers holding translated code */
+	GHashTable *by_key; /* system mode: code key -> its newest Tb (list in same_key) */
 	JitBackend *jit;    /* ENGINE_JIT and ENGINE_COSIM */
 	EngineCpu *cpus;    /* every CPU that has run */
 	int exclusive;      /* a flush is waiting for, or holding, the world (atomic) */
@@ -91,6 +93,8 @@ void engine_cpu_sync(Engine *e, EngineCpu *ec);
 /* With e->lock held: drops every translation once no other CPU runs; `self` is the
  * caller's CPU when it is running (it is then not waited for), else NULL. */
 void engine_flush_locked(Engine *e, EngineCpu *self);
+/* The same protocol around any change: runs change(e) with the world stopped. */
+void engine_exclusive_locked(Engine *e, EngineCpu *self, void (*change)(Engine *e));
 /* Frees every CPU's state (engine_free). */
 void engine_cpus_free(Engine *e);
 

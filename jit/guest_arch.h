@@ -10,6 +10,7 @@
 #ifndef FERRY_GUEST_ARCH_H
 #define FERRY_GUEST_ARCH_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -31,6 +32,19 @@ typedef struct GuestFetch {
 	/* System mode: a block never continues into another guest page, and a direct exit
 	 * to another page is never chained (its mapping may change under it). */
 	int page_bounded;
+	/* System mode, optional: what fence.i (CPU_EXIT_SYNC_CODE) drops. Without these
+	 * hooks it drops every translation. With them, code_key must be the address of the
+	 * physical page a block's code lies on (or a value that is never reported dirty),
+	 * and the machine tracks which pages blocks were translated from (`read` marks
+	 * them) and which of those guest stores or DMA wrote since. code_dirty tells,
+	 * cheaply and without stopping anything, whether any such page exists;
+	 * take_dirty_code moves up to max of their code keys into keys and forgets them
+	 * (a page is code again once a block is translated from it), returning how many.
+	 * The engine calls take_dirty_code with every other CPU stopped, drops exactly the
+	 * blocks with those keys and keeps every other translation and chain (a
+	 * page-bounded block is only chained to blocks of its own code key). */
+	bool (*code_dirty)(void *opaque);
+	size_t (*take_dirty_code)(void *opaque, uint64_t *keys, size_t max);
 } GuestFetch;
 
 typedef struct GuestArch {

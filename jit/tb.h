@@ -33,6 +33,7 @@ typedef struct Tb {
 	uint32_t *label_pos;  /* label -> index of its LABEL insn */
 	struct Tb *chain[2];  /* successor for GOTO_BLOCK slot 0/1, once known */
 	struct JitBlock *jit; /* host code from the x86-64 backend, or NULL */
+	struct Tb *same_key;  /* system mode: the next block with this code key */
 } Tb;
 
 /* How a block left: a chainable direct exit (slot), an indirect jump, or an exit

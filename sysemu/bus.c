@@ -2,7 +2,8 @@
  * The machine's physical address space (bus.h): a sorted array of regions, looked up
  * by binary search. The machine builds it once before any hart runs, so lookups need no
  * lock; only MMIO callbacks are serialised, by the one device lock (recursive, so a
- * device callback may take it again through bus_lock).
+ * device callback may take it again through bus_lock). Each RAM region has its code
+ * page bitmaps (code_pages.h), which are lock-free too.
  */
 #include "sysemu/bus.h"
 
@@ -12,22 +13,34 @@
 #include <string.h>
 #include <sys/mman.h>
 
+#include "sysemu/code_pages.h"
+
 enum { REGION_RAM, REGION_ROM, REGION_MMIO };
 
 typedef struct Region {
 	uint64_t base, size;
 	int kind;
 	uint8_t *host;
+	CodePages *code; /* RAM */
 	const MemRegionOps *ops;
 	void *opaque;
 	const char *name;
 } Region;
 
+typedef struct CodeWatcher {
+	void (*became_code)(void *opaque, uint64_t page);
+	void *opaque;
+} CodeWatcher;
+
 struct Bus {
 	Region *regions;
 	size_t n;
 	pthread_mutex_t lock;
+	CodeWatcher *watchers;
+	size_t n_watchers;
 };
+
+#define BUS_PAGE_BITS 12
 
 Bus *bus_new(void)
 {
@@ -46,10 +59,13 @@ void bus_free(Bus *bus)
 {
 	if (!bus)
 		return;
-	for (size_t i = 0; i < bus->n; i++)
+	for (size_t i = 0; i < bus->n; i++) {
 		if (bus->regions[i].host)
 			munmap(bus->regions[i].host, bus->regions[i].size);
+		code_pages_free(bus->regions[i].code);
+	}
 	free(bus->regions);
+	free(bus->watchers);
 	pthread_mutex_destroy(&bus->lock);
 	free(bus);
 }
@@ -88,7 +104,10 @@ static uint8_t *add_memory(Bus *bus, uint64_t base, uint64_t size, int kind, con
 	if (host == MAP_FAILED)
 		return NULL;
 	Region r = {.base = base, .size = size, .kind = kind, .host = host, .name = name};
-	if (!insert(bus, &r)) {
+	if (kind == REGION_RAM)
+		r.code = code_pages_new((size + (1u << BUS_PAGE_BITS) - 1) >> BUS_PAGE_BITS);
+	if ((kind == REGION_RAM && !r.code) || !insert(bus, &r)) {
+		code_pages_free(r.code);
 		munmap(host, size);
 		return NULL;
 	}
@@ -190,6 +209,7 @@ int bus_dma_write(Bus *bus, uint64_t addr, const void *buf, size_t len)
 	if (!p)
 		return -1;
 	memcpy(p, buf, len);
+	bus_code_written(bus, addr, len);
 	return 0;
 }
 
@@ -211,4 +231,88 @@ size_t bus_regions(Bus *bus, BusRegionInfo *out, size_t max)
 		out[i] = (BusRegionInfo){r->name, r->base, r->size, r->kind, r->host};
 	}
 	return bus->n;
+}
+
+int bus_add_code_watcher(Bus *bus, void (*became_code)(void *opaque, uint64_t page), void *opaque)
+{
+	CodeWatcher *grown = realloc(bus->watchers, (bus->n_watchers + 1) * sizeof *grown);
+	if (!grown)
+		return -1;
+	bus->watchers = grown;
+	bus->watchers[bus->n_watchers++] = (CodeWatcher){became_code, opaque};
+	return 0;
+}
+
+void bus_remove_code_watcher(Bus *bus, void *opaque)
+{
+	for (size_t i = 0; i < bus->n_watchers; i++) {
+		if (bus->watchers[i].opaque == opaque) {
+			bus->watchers[i] = bus->watchers[--bus->n_watchers];
+			return;
+		}
+	}
+}
+
+/* The RAM region holding addr, or NULL. */
+static Region *find_ram(Bus *bus, uint64_t addr)
+{
+	Region *r = find(bus, addr);
+	return r && r->kind == REGION_RAM ? r : NULL;
+}
+
+void bus_code_mark(Bus *bus, uint64_t addr)
+{
+	Region *r = find_ram(bus, addr);
+	if (!r || !code_pages_mark(r->code, (addr - r->base) >> BUS_PAGE_BITS))
+		return;
+	uint64_t page = addr >> BUS_PAGE_BITS << BUS_PAGE_BITS;
+	for (size_t i = 0; i < bus->n_watchers; i++)
+		bus->watchers[i].became_code(bus->watchers[i].opaque, page);
+}
+
+bool bus_code_page(Bus *bus, uint64_t addr)
+{
+	Region *r = find_ram(bus, addr);
+	return r && code_pages_is_code(r->code, (addr - r->base) >> BUS_PAGE_BITS);
+}
+
+void bus_code_written(Bus *bus, uint64_t addr, uint64_t len)
+{
+	Region *r = find_ram(bus, addr);
+	if (!r || !len)
+		return;
+	uint64_t end = addr - r->base + len - 1;
+	if (end >= r->size)
+		end = r->size - 1;
+	code_pages_written(r->code, (addr - r->base) >> BUS_PAGE_BITS, end >> BUS_PAGE_BITS);
+}
+
+bool bus_code_dirty(Bus *bus)
+{
+	for (size_t i = 0; i < bus->n; i++)
+		if (bus->regions[i].code && code_pages_any_dirty(bus->regions[i].code))
+			return true;
+	return false;
+}
+
+size_t bus_code_take_dirty(Bus *bus, uint64_t *pages, size_t max)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < bus->n && n < max; i++) {
+		Region *r = &bus->regions[i];
+		if (!r->code)
+			continue;
+		size_t got = code_pages_take_dirty(r->code, pages + n, max - n);
+		for (size_t j = n; j < n + got; j++)
+			pages[j] = r->base + (pages[j] << BUS_PAGE_BITS);
+		n += got;
+	}
+	return n;
+}
+
+void bus_code_forget(Bus *bus)
+{
+	for (size_t i = 0; i < bus->n; i++)
+		if (bus->regions[i].code)
+			code_pages_clear(bus->regions[i].code);
 }

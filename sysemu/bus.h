@@ -11,6 +11,7 @@
 #ifndef FERRY_BUS_H
 #define FERRY_BUS_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -40,9 +41,35 @@ void *bus_ram_ptr(Bus *bus, uint64_t addr, uint64_t len, int writable);
  * nothing is mapped there (the hart raises an access fault). */
 int bus_read(Bus *bus, uint64_t addr, unsigned size, uint64_t *value);
 int bus_write(Bus *bus, uint64_t addr, unsigned size, uint64_t value);
-/* DMA: copies between guest RAM and host memory; 0, or -1 when any part is not RAM. */
+/* DMA: copies between guest RAM and host memory; 0, or -1 when any part is not RAM.
+ * bus_dma_write notes the write for code pages (below). */
 int bus_dma_read(Bus *bus, uint64_t addr, void *buf, size_t len);
 int bus_dma_write(Bus *bus, uint64_t addr, const void *buf, size_t len);
+
+/* Code pages (sysemu/code_pages.h), for fence.i: every 4 KiB RAM page that blocks were
+ * translated from is a code page until fence.i drops its blocks after it was written.
+ * The harts' TLBs never grant stores to a code page, so every write to one reaches a
+ * slow path that notes it (as do DMA writes: bus_dma_write, and virtqueues for the
+ * buffers a device may write). ROM and MMIO are never code pages.
+ *
+ * A watcher (one per hart) is told when a page becomes code, from the translating
+ * thread, and revokes the write permission its TLB holds for it. Watchers are added
+ * and removed only while no hart runs. */
+int bus_add_code_watcher(Bus *bus, void (*became_code)(void *opaque, uint64_t page), void *opaque);
+void bus_remove_code_watcher(Bus *bus, void *opaque);
+/* Marks the page holding addr as code (before its code is read), telling the watchers
+ * when it was not. */
+void bus_code_mark(Bus *bus, uint64_t addr);
+bool bus_code_page(Bus *bus, uint64_t addr);
+/* Notes a write to [addr, addr+len): the code pages in it become dirty. */
+void bus_code_written(Bus *bus, uint64_t addr, uint64_t len);
+/* Whether any code page is dirty. */
+bool bus_code_dirty(Bus *bus);
+/* Moves up to max dirty code pages' addresses into pages and forgets them as code
+ * pages; how many. */
+size_t bus_code_take_dirty(Bus *bus, uint64_t *pages, size_t max);
+/* Forgets every code page (RAM was replaced wholesale: loadvm, reboot). */
+void bus_code_forget(Bus *bus);
 
 void bus_lock(Bus *bus);
 void bus_unlock(Bus *bus);

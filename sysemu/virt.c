@@ -117,6 +117,7 @@ VirtMachine *virt_machine_new(const SysOptions *opt, char **err)
 		return NULL;
 	}
 	g_free(fdt);
+	virt_devices_ram_replaced(m->dev);
 	virt_devices_reset(m->dev, VIRT_MROM_BASE);
 	return m;
 }
@@ -180,7 +181,8 @@ static void snapshot_parts(VirtMachine *m, SnapshotParts *p, VmStateSection *sec
 	*p = (SnapshotParts){{m->opt->ram_size, m->opt->smp, m->devices_desc}, secs, n, ram, 1};
 }
 
-/* Pauses the harts and holds the device lock around fn. */
+/* Pauses the harts and holds the device lock around fn; after a load (which may have
+ * replaced guest RAM, partly or wholly) no translation is kept. */
 static int virt_with_machine_stopped(VirtMachine *m, const char *path,
                                      int (*fn)(const char *, const SnapshotParts *, char **),
                                      char **err)
@@ -193,6 +195,8 @@ static int virt_with_machine_stopped(VirtMachine *m, const char *path,
 		virt_devices_pause(m->dev);
 	bus_lock(m->bus);
 	int rc = fn(path, &parts, err);
+	if (fn == snapshot_load)
+		virt_devices_ram_replaced(m->dev);
 	bus_unlock(m->bus);
 	if (!m->paused)
 		virt_devices_resume(m->dev);
@@ -324,6 +328,7 @@ static int reboot(VirtMachine *m)
 		return -1;
 	}
 	g_free(fdt);
+	virt_devices_ram_replaced(m->dev);
 	virt_devices_reset(m->dev, VIRT_MROM_BASE);
 	pthread_mutex_lock(&m->lock);
 	m->shutdown_pending = false;

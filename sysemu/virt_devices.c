@@ -23,6 +23,7 @@
 #include "hw/syscon.h"
 #include "hw/uart16550.h"
 #include "hw/virtio.h"
+#include "sysemu/bus.h"
 #include "sysemu/fdt.h"
 #include "sysemu/riscv64/hart.h"
 #include "sysemu/virt.h"
@@ -277,6 +278,11 @@ unsigned virt_devices_nharts(const VirtDevices *d) { return d->nharts; }
 void virt_devices_reset(VirtDevices *d, uint64_t pc) {
   for (unsigned i = 0; i < d->nharts; i++)
     rv_hart_reset(d->harts[i], pc, 0, 0, 0);
+}
+
+void virt_devices_ram_replaced(VirtDevices *d) {
+  engine_flush(d->engine);
+  bus_code_forget(d->m->bus);
 }
 
 void virt_devices_run_hart(VirtDevices *d, unsigned i) {

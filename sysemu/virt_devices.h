@@ -33,6 +33,9 @@ int virt_devices_start(VirtDevices *d, char **err);
 unsigned virt_devices_nharts(const VirtDevices *d);
 /* Puts every hart at pc in M-mode (the MROM reset vector) and resets the devices. */
 void virt_devices_reset(VirtDevices *d, uint64_t pc);
+/* Guest RAM was replaced behind the harts' backs (loadvm, reboot) while none runs:
+ * drops every translation and forgets the code pages. */
+void virt_devices_ram_replaced(VirtDevices *d);
 /* Runs hart i on the calling thread until virt_devices_stop. */
 void virt_devices_run_hart(VirtDevices *d, unsigned i);
 void virt_devices_stop(VirtDevices *d);

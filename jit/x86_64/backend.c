@@ -84,6 +84,11 @@ const void *jit_block_code(const JitBlock *blk)
 	return blk->code;
 }
 
+const Tb *jit_block_tb(const JitBlock *blk)
+{
+	return blk->tb;
+}
+
 void jit_flush(JitBackend *be)
 {
 	code_cache_reset(&be->cache);

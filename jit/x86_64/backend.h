@@ -71,6 +71,8 @@ const void *jit_lookup_miss_code(const JitBackend *be);
 JitBlock *jit_compile(JitBackend *be, Tb *tb, uintptr_t guest_base, unsigned flags,
                       JitStatus *status);
 const void *jit_block_code(const JitBlock *blk);
+/* The Tb blk was compiled from. */
+const Tb *jit_block_tb(const JitBlock *blk);
 /* Drops every compiled block and the code cache contents; JitBlocks become invalid. */
 void jit_flush(JitBackend *be);
 /* Bumped by every flush: a saved JitBlock pointer is valid while this is unchanged. */

@@ -5,6 +5,9 @@
  * privilege with execute permission, from RAM or ROM only (fetching from MMIO is an
  * access fault). A block's code key is the physical address of its pc's page, or
  * RV_CODE_KEY_NONE when pc cannot be fetched. Both use the TLB's fetch tag when it hits.
+ * Reading code for a translation makes its page a code page first (bus.h), so a store
+ * after the read is noted for fence.i, which drops exactly the blocks of the written
+ * pages (take_dirty_code).
  *
  * When a block exits with CPU_EXIT_FETCH_FAULT the loop asks rv_fetch_fault which
  * exception that is: a page fault or an access fault, at pc or, for a 32-bit
@@ -44,9 +47,9 @@ static const uint8_t *rv_fetch_host(RvHart *h, uint64_t pc, int *kind, uint64_t 
 	return p;
 }
 
-static int rv_fetch_read(void *opaque, uint64_t pc, void *buf, size_t len)
+/* Copies guest code; `mark`: for a translation (not for reporting an instruction). */
+static int rv_fetch_copy(RvHart *h, uint64_t pc, void *buf, size_t len, bool mark)
 {
-	RvHart *h = rv_current_hart;
 	uint8_t *out = buf;
 	while (len) {
 		size_t left = SOFTMMU_PAGE_SIZE - (pc & ~SOFTMMU_PAGE_MASK);
@@ -56,12 +59,29 @@ static int rv_fetch_read(void *opaque, uint64_t pc, void *buf, size_t len)
 		const uint8_t *p = rv_fetch_host(h, pc, &kind, &ppage);
 		if (!p)
 			return -EFAULT;
+		if (mark)
+			bus_code_mark(h->bus, ppage);
 		memcpy(out, p, n);
 		out += n;
 		pc += n;
 		len -= n;
 	}
 	return 0;
+}
+
+static int rv_fetch_read(void *opaque, uint64_t pc, void *buf, size_t len)
+{
+	return rv_fetch_copy(rv_current_hart, pc, buf, len, true);
+}
+
+static bool rv_fetch_code_dirty(void *opaque)
+{
+	return bus_code_dirty(opaque);
+}
+
+static size_t rv_fetch_take_dirty(void *opaque, uint64_t *keys, size_t max)
+{
+	return bus_code_take_dirty(opaque, keys, max);
 }
 
 static uint64_t rv_fetch_code_key(void *opaque, CpuCommon *cpu, uint64_t pc)
@@ -75,8 +95,12 @@ static uint64_t rv_fetch_code_key(void *opaque, CpuCommon *cpu, uint64_t pc)
 
 GuestFetch rv_sys_fetch(struct Bus *bus)
 {
-	return (GuestFetch){
-	    .read = rv_fetch_read, .opaque = bus, .code_key = rv_fetch_code_key, .page_bounded = 1};
+	return (GuestFetch){.read = rv_fetch_read,
+	                    .opaque = bus,
+	                    .code_key = rv_fetch_code_key,
+	                    .page_bounded = 1,
+	                    .code_dirty = rv_fetch_code_dirty,
+	                    .take_dirty_code = rv_fetch_take_dirty};
 }
 
 uint64_t rv_fetch_fault(RvHart *h, uint64_t pc, uint64_t *tval)
@@ -95,17 +119,14 @@ uint64_t rv_fetch_fault(RvHart *h, uint64_t pc, uint64_t *tval)
 
 uint32_t rv_fetch_insn_bits(RvHart *h, uint64_t pc)
 {
-	RvHart *saved = rv_current_hart;
 	uint8_t b[4] = {0};
-	rv_current_hart = h;
 	uint32_t bits = 0;
-	if (rv_fetch_read(NULL, pc, b, 2) == 0) {
+	if (rv_fetch_copy(h, pc, b, 2, false) == 0) {
 		bits = (uint32_t)b[0] | (uint32_t)b[1] << 8;
 		if ((bits & 3) == 3)
-			bits = rv_fetch_read(NULL, pc + 2, b + 2, 2) == 0
+			bits = rv_fetch_copy(h, pc + 2, b + 2, 2, false) == 0
 			           ? bits | (uint32_t)b[2] << 16 | (uint32_t)b[3] << 24
 			           : 0;
 	}
-	rv_current_hart = saved;
 	return bits;
 }

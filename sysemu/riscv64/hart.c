@@ -56,6 +56,10 @@ RvHart *rv_hart_new(const RvHartConfig *cfg)
 	pthread_cond_init(&h->cond, NULL);
 	if (h->sstc)
 		h->stimer = timer_new(rv_hart_stimer_fired, h);
+	if (h->bus && bus_add_code_watcher(h->bus, rv_mmu_revoke_write, h)) {
+		rv_hart_free(h);
+		return NULL;
+	}
 	rv_hart_reset(h, 0, 0, 0, 0);
 	return h;
 }
@@ -64,6 +68,8 @@ void rv_hart_free(RvHart *h)
 {
 	if (!h)
 		return;
+	if (h->bus)
+		bus_remove_code_watcher(h->bus, h);
 	if (h->stimer) {
 		timer_del(h->stimer);
 		timer_free(h->stimer);

@@ -172,6 +172,8 @@ int rv_mmu_translate(RvHart *h, uint64_t va, SoftMmuAccess acc, unsigned priv, R
 uint64_t rv_mmu_cause(SoftMmuAccess acc, int kind);
 /* Fills the TLB entry of va from a translation made for `priv`, when it is RAM or ROM. */
 void rv_mmu_fill(RvHart *h, uint64_t va, const RvXlate *x, unsigned priv);
+/* The bus's code watcher: no TLB entry of the hart grants stores to ppage any more. */
+void rv_mmu_revoke_write(void *hart, uint64_t ppage);
 void rv_mmu_flush(RvHart *h);
 extern const SoftMmuOps rv_mmu_ops;
 

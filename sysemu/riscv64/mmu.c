@@ -17,6 +17,16 @@
  * comes here and goes to bus_read/bus_write, and unmapped physical addresses are access
  * faults. Misaligned accesses are done byte by byte (misaligned support in hardware),
  * except those the memop marks MO_ALIGN (atomics), which raise address-misaligned.
+ *
+ * Code pages (bus.h) never get the write tag, so stores to them come here and are noted
+ * for fence.i. When a page becomes code, rv_mmu_revoke_write clears the write tags for
+ * it in a hart's TLB from the translating thread, while that hart may be running: it
+ * sees the old tag or the invalid one, and a store that already passed the tag check
+ * may land unnoted just after the translating thread read the code (a hart writing
+ * code that another hart is translating at that very moment; accepted). A fill that
+ * races with the page becoming code publishes its write tag and then re-checks the
+ * code bit (both sequentially consistent, against the marker's bit-then-scan), so one
+ * of the two always removes it.
  */
 #include "sysemu/bus.h"
 #include "sysemu/riscv64/hart_int.h"
@@ -147,6 +157,28 @@ int rv_mmu_translate(RvHart *h, uint64_t va, SoftMmuAccess acc, unsigned priv, R
 	return r;
 }
 
+void rv_mmu_revoke_write(void *hart, uint64_t ppage)
+{
+	RvHart *h = hart;
+	for (unsigned i = 0; i < SOFTMMU_TLB_SIZE; i++)
+		if (__atomic_load_n(&h->tlb_paddr[i], __ATOMIC_SEQ_CST) == ppage)
+			__atomic_store_n(&h->mmu.tlb[i].tag_write, SOFTMMU_TAG_INVALID,
+			                 __ATOMIC_SEQ_CST);
+}
+
+/* The write tag of a fill: none for a code page (see above). */
+static void rv_mmu_fill_write(RvHart *h, SoftTlbEntry *e, uint64_t vpage, uint64_t ppage,
+                              bool writable)
+{
+	if (!writable || bus_code_page(h->bus, ppage)) {
+		__atomic_store_n(&e->tag_write, SOFTMMU_TAG_INVALID, __ATOMIC_RELAXED);
+		return;
+	}
+	__atomic_store_n(&e->tag_write, vpage, __ATOMIC_SEQ_CST);
+	if (bus_code_page(h->bus, ppage))
+		__atomic_store_n(&e->tag_write, SOFTMMU_TAG_INVALID, __ATOMIC_SEQ_CST);
+}
+
 void rv_mmu_fill(RvHart *h, uint64_t va, const RvXlate *x, unsigned priv)
 {
 	uint64_t vpage = va & SOFTMMU_PAGE_MASK, ppage = x->paddr & SOFTMMU_PAGE_MASK;
@@ -155,12 +187,13 @@ void rv_mmu_fill(RvHart *h, uint64_t va, const RvXlate *x, unsigned priv)
 		return;
 	bool ram = bus_ram_ptr(h->bus, ppage, SOFTMMU_PAGE_SIZE, 1) != NULL;
 	SoftTlbEntry *e = softmmu_entry(&h->mmu, va);
+	__atomic_store_n(&e->tag_write, SOFTMMU_TAG_INVALID, __ATOMIC_RELAXED);
+	__atomic_store_n(&h->tlb_paddr[e - h->mmu.tlb], ppage, __ATOMIC_SEQ_CST);
 	e->addend = (uintptr_t)host - (uintptr_t)vpage;
 	e->tag_read = x->perms & RV_PERM(MMU_READ) ? vpage : SOFTMMU_TAG_INVALID;
-	e->tag_write = ram && (x->perms & RV_PERM(MMU_WRITE)) ? vpage : SOFTMMU_TAG_INVALID;
 	e->tag_fetch =
 	    priv == h->priv && (x->perms & RV_PERM(MMU_FETCH)) ? vpage : SOFTMMU_TAG_INVALID;
-	h->tlb_paddr[e - h->mmu.tlb] = ppage;
+	rv_mmu_fill_write(h, e, vpage, ppage, ram && (x->perms & RV_PERM(MMU_WRITE)));
 }
 
 static uint64_t rv_ram_load(const void *p, unsigned size)
@@ -201,9 +234,10 @@ static uint64_t rv_mmu_aligned(RvHart *h, uint64_t va, unsigned size, SoftMmuAcc
 	uint64_t pa = rv_mmu_data_paddr(h, va, acc);
 	void *p = bus_ram_ptr(h->bus, pa, size, acc == MMU_WRITE);
 	if (p) {
-		if (acc == MMU_WRITE)
+		if (acc == MMU_WRITE) {
+			bus_code_written(h->bus, pa, size);
 			rv_ram_store(p, size, v);
-		else
+		} else
 			v = rv_ram_load(p, size);
 		return v;
 	}
@@ -254,6 +288,8 @@ static void *rv_mmu_host_ptr(CpuCommon *cpu, uint64_t addr, unsigned size, SoftM
 	void *p = bus_ram_ptr(h->bus, pa, size, access == MMU_WRITE);
 	if (!p)
 		rv_hart_raise(h, rv_mmu_cause(access, RV_FAULT_ACCESS), addr);
+	if (access == MMU_WRITE)
+		bus_code_written(h->bus, pa, size);
 	return p;
 }
 

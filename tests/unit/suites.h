@@ -37,6 +37,7 @@
 	X(softmmu_suite)                                                                 \
 	X(rv_hart_suite)                                                                 \
 	X(rv_mmu_suite)                                                                  \
+	X(rv_codepages_suite)                                                            \
 	X(sysemu_options_suite)                                                          \
 	X(sysemu_boot_suite)                                                             \
 	X(sysemu_fdt_suite)                                                              \
