@@ -47,7 +47,7 @@ CORE_OBJS := $(call obj,$(CORE_SRCS))
 RUNNER_OBJS := $(call obj,$(RUNNER_SRCS))
 FERRY_OBJS := $(call obj,$(FERRY_SRCS) $(BINFMT_SRCS) $(ROOTFS_SRCS))
 
-.PHONY: all clean check check-slow demo bench format format-check deps install
+.PHONY: all clean check check-slow demo sysemu-demo bench bench-sysemu format format-check deps install
 all: $(foreach isa,$(ISAS),$(BUILD)/ferry-$(isa)) $(BUILD)/ferry $(BUILD)/ferry-sysemu-riscv64
 
 $(BUILD)/obj/%.o: %.c
@@ -122,3 +122,23 @@ demo: deps
 bench: deps
 	$(MAKE) all
 	./tests/bench/run.sh $(BUILD)
+
+# `make sysemu-demo`: boots Debian's riscv64 kernel to a busybox shell under ferry sysemu,
+# with a virtio disk and user-mode networking (Ctrl-A x quits; `poweroff -f` too).
+SYSEMU_ASSETS := $(BUILD)/sysemu-assets
+sysemu-demo: deps
+	$(MAKE) all
+	./scripts/sysemu-assets.sh $(SYSEMU_ASSETS)
+	cp $(SYSEMU_ASSETS)/ext4.img $(BUILD)/demo-disk.img
+	$(BUILD)/ferry sysemu -M virt -m 512M -nographic -bios $(SYSEMU_ASSETS)/fw_dynamic.bin \
+		-kernel $(SYSEMU_ASSETS)/Image -initrd $(SYSEMU_ASSETS)/initramfs.cpio.gz \
+		-append "console=ttyS0 quiet" -drive file=$(BUILD)/demo-disk.img,format=raw,if=virtio \
+		-netdev user,id=n0 -device virtio-net-device,netdev=n0
+
+# `make bench-sysemu`: time to /init booting Debian's riscv64 kernel under ferry sysemu and
+# under qemu-system-riscv64 (downloads the kernel and busybox once; BENCH_RUNS, BENCH_SMP).
+bench-sysemu: deps
+	$(MAKE) all
+	./scripts/sysemu-assets.sh $(SYSEMU_ASSETS)
+	python3 tests/bench/sysemu_boot.py $(BUILD) $(SYSEMU_ASSETS) $(or $(BENCH_RUNS),5) \
+		$(or $(BENCH_SMP),1)
