@@ -98,6 +98,13 @@ expect bad-dtb 1 "$NAME: $T/text: not a device tree blob" \
 	"$BIN" -bios none -dtb "$T/text" -dumpdtb "$T/x.dtb"
 expect kernel-too-big 1 "$NAME: $T/Image64M: the kernel needs 67108864 bytes" \
 	"$BIN" -bios none -m 32M -kernel "$T/Image64M" -dumpdtb "$T/big.dtb"
+printf 'QFI\373\0\0\0\3truncated' >"$T/bad.qcow2"
+expect missing-disk 1 "$NAME: $T/nodisk.img: No such file or directory" \
+	"$BIN" -bios none -kernel "$T/Image" -drive "file=$T/nodisk.img,format=raw,if=virtio"
+expect corrupt-disk 1 "$NAME: $T/bad.qcow2: qcow2 header is truncated" \
+	"$BIN" -bios none -kernel "$T/Image" -drive "file=$T/bad.qcow2,if=virtio"
+expect corrupt-snapshot 1 "$NAME: $T/text: not a ferry snapshot file" \
+	"$BIN" -bios none -kernel "$T/Image" -loadvm "$T/text"
 
 # -dumpdtb with a kernel, initrd and command line
 run "$BIN" -M virt -m 256M -smp 2 -bios "$T/fw.bin" -kernel "$T/Image" -initrd "$T/initrd" \
