@@ -37,6 +37,22 @@ static const BlockDriver *block_driver_by_name(const char *name)
 	return NULL;
 }
 
+int block_for_each_chunk(uint64_t offset, uint8_t *buf, size_t len, uint64_t chunk_size,
+                         BlockPieceFn piece, void *opaque)
+{
+	while (len) {
+		uint64_t room = chunk_size - (offset & (chunk_size - 1));
+		size_t n = room < len ? (size_t)room : len;
+		int r = piece(opaque, offset, buf, n);
+		if (r < 0)
+			return r;
+		buf += n;
+		offset += n;
+		len -= n;
+	}
+	return 0;
+}
+
 int block_pread_full(int fd, uint64_t offset, void *buf, size_t len)
 {
 	uint8_t *p = buf;

@@ -37,6 +37,13 @@ int block_read_any(BlockBackend *bb, uint64_t offset, void *buf, size_t len);
 
 /* Whole-buffer pread/pwrite that retry on EINTR and short transfers; 0 or -errno. A
  * read past the end of the file fills the rest with zeros. */
+/* Calls piece(opaque, offset, buf, n) for each part of [offset, offset+len) that stays
+ * inside one aligned chunk of chunk_size bytes (a power of two: a cluster, a granule),
+ * with the matching part of buf; returns the first negative result, else 0. Read and
+ * write paths both use it (a write passes its const buffer cast, never written). */
+typedef int (*BlockPieceFn)(void *opaque, uint64_t offset, uint8_t *buf, size_t n);
+int block_for_each_chunk(uint64_t offset, uint8_t *buf, size_t len, uint64_t chunk_size,
+                         BlockPieceFn piece, void *opaque);
 int block_pread_full(int fd, uint64_t offset, void *buf, size_t len);
 int block_pwrite_full(int fd, uint64_t offset, const void *buf, size_t len);
 

@@ -69,22 +69,17 @@ static bool overlay_has(const BlockOverlay *ov, uint64_t granule)
 	return ov->map[granule / 8] & (1u << (granule % 8));
 }
 
+static int overlay_read_piece(void *opaque, uint64_t offset, uint8_t *out, size_t n)
+{
+	BlockOverlay *ov = opaque;
+	return overlay_has(ov, offset >> OVERLAY_GRANULE_BITS)
+	           ? block_pread_full(ov->fd, offset, out, n)
+	           : ov->lower_read(ov->lower, offset, out, n);
+}
+
 int block_overlay_read(BlockOverlay *ov, uint64_t offset, void *buf, size_t len)
 {
-	uint8_t *out = buf;
-	while (len) {
-		uint64_t granule = offset >> OVERLAY_GRANULE_BITS;
-		size_t in = offset & (OVERLAY_GRANULE - 1);
-		size_t n = MIN(len, OVERLAY_GRANULE - in);
-		int r = overlay_has(ov, granule) ? block_pread_full(ov->fd, offset, out, n)
-		                                 : ov->lower_read(ov->lower, offset, out, n);
-		if (r < 0)
-			return r;
-		out += n;
-		offset += n;
-		len -= n;
-	}
-	return 0;
+	return block_for_each_chunk(offset, buf, len, OVERLAY_GRANULE, overlay_read_piece, ov);
 }
 
 /* Copies granule up from the image below, with [in, in+n) replaced by data. */
@@ -104,23 +99,17 @@ static int overlay_copy_up(BlockOverlay *ov, uint64_t granule, size_t in, const 
 	return r;
 }
 
+static int overlay_write_piece(void *opaque, uint64_t offset, uint8_t *data, size_t n)
+{
+	BlockOverlay *ov = opaque;
+	uint64_t granule = offset >> OVERLAY_GRANULE_BITS;
+	if (overlay_has(ov, granule))
+		return block_pwrite_full(ov->fd, offset, data, n);
+	return overlay_copy_up(ov, granule, offset & (OVERLAY_GRANULE - 1), data, n);
+}
+
 int block_overlay_write(BlockOverlay *ov, uint64_t offset, const void *buf, size_t len)
 {
-	const uint8_t *in_buf = buf;
-	while (len) {
-		uint64_t granule = offset >> OVERLAY_GRANULE_BITS;
-		size_t in = offset & (OVERLAY_GRANULE - 1);
-		size_t n = MIN(len, OVERLAY_GRANULE - in);
-		int r;
-		if (overlay_has(ov, granule))
-			r = block_pwrite_full(ov->fd, offset, in_buf, n);
-		else
-			r = overlay_copy_up(ov, granule, in, in_buf, n);
-		if (r < 0)
-			return r;
-		in_buf += n;
-		offset += n;
-		len -= n;
-	}
-	return 0;
+	return block_for_each_chunk(offset, (uint8_t *)buf, len, OVERLAY_GRANULE,
+	                            overlay_write_piece, ov);
 }

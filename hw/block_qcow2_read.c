@@ -206,22 +206,15 @@ int qcow2_read_in_cluster(Qcow2State *s, uint64_t entry, uint64_t guest_off, uin
 	return qcow2_readers[qcow2_cluster_kind(s, entry)](s, entry, guest_off, buf, len);
 }
 
+static int qcow2_read_piece(void *state, uint64_t offset, uint8_t *out, size_t n)
+{
+	uint64_t entry;
+	int r = qcow2_l2_entry(state, offset, &entry);
+	return r < 0 ? r : qcow2_read_in_cluster(state, entry, offset, out, n);
+}
+
 int qcow2_read(void *state, uint64_t offset, void *buf, size_t len)
 {
 	Qcow2State *s = state;
-	uint8_t *out = buf;
-	while (len) {
-		size_t in = offset & (s->cluster_size - 1);
-		size_t n = (size_t)MIN((uint64_t)len, s->cluster_size - in);
-		uint64_t entry;
-		int r = qcow2_l2_entry(s, offset, &entry);
-		if (r == 0)
-			r = qcow2_read_in_cluster(s, entry, offset, out, n);
-		if (r < 0)
-			return r;
-		out += n;
-		offset += n;
-		len -= n;
-	}
-	return 0;
+	return block_for_each_chunk(offset, buf, len, s->cluster_size, qcow2_read_piece, s);
 }

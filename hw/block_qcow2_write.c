@@ -91,9 +91,10 @@ static int qcow2_cow_cluster(Qcow2State *s, uint64_t entry, uint64_t l2_off, uin
 	return r;
 }
 
-static int qcow2_write_in_cluster(Qcow2State *s, uint64_t guest_off, const uint8_t *data,
-                                  size_t len)
+/* One piece of a write inside one cluster (block_for_each_chunk's callback). */
+static int qcow2_write_piece(void *state, uint64_t guest_off, uint8_t *data, size_t len)
 {
+	Qcow2State *s = state;
 	uint64_t cluster = guest_off >> s->cluster_bits;
 	uint64_t l2_off;
 	int r = qcow2_l2_for_write(s, cluster >> s->l2_bits, &l2_off);
@@ -116,18 +117,8 @@ static int qcow2_write_in_cluster(Qcow2State *s, uint64_t guest_off, const uint8
 int qcow2_write(void *state, uint64_t offset, const void *buf, size_t len)
 {
 	Qcow2State *s = state;
-	const uint8_t *in_buf = buf;
 	if (s->read_only)
 		return -EROFS;
-	while (len) {
-		size_t in = offset & (s->cluster_size - 1);
-		size_t n = (size_t)MIN((uint64_t)len, s->cluster_size - in);
-		int r = qcow2_write_in_cluster(s, offset, in_buf, n);
-		if (r < 0)
-			return r;
-		in_buf += n;
-		offset += n;
-		len -= n;
-	}
-	return 0;
+	return block_for_each_chunk(offset, (uint8_t *)buf, len, s->cluster_size,
+	                            qcow2_write_piece, s);
 }
