@@ -1,6 +1,8 @@
 /*
  * sifive,test finisher (hw/syscon.h): decodes the command word written at offset 0 and
- * hands it to the machine's shutdown callback; every other access is ignored.
+ * hands it to the machine's shutdown callback; every other access is ignored. The command
+ * may come as 16 bits (OpenSBI's finisher driver writes a halfword) or 32 bits (Linux's
+ * syscon drivers, with a failure code in the upper half).
  */
 #include "hw/syscon.h"
 
@@ -23,9 +25,9 @@ static uint64_t syscon_read(void *opaque, uint64_t off, unsigned size)
 static void syscon_write(void *opaque, uint64_t off, uint64_t value, unsigned size)
 {
 	Syscon *s = opaque;
-	if (off != 0 || size < 4 || !s->shutdown)
+	if (off != 0 || size < 2 || !s->shutdown)
 		return;
-	unsigned cmd = value & 0xffff, code = (value >> 16) & 0xffff;
+	unsigned cmd = value & 0xffff, code = size >= 4 ? (value >> 16) & 0xffff : 0;
 	if (cmd == SYSCON_CMD_POWEROFF)
 		s->shutdown(s->opaque, SYSCON_POWEROFF, 0);
 	else if (cmd == SYSCON_CMD_RESET)

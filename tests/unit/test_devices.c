@@ -57,6 +57,12 @@ START_TEST(test_syscon_commands)
 	ck_assert_int_eq(log.calls, 3);
 	ck_assert_int_eq(log.kind, SYSCON_FAIL);
 	ck_assert_int_eq(log.code, 42);
+	/* OpenSBI's finisher driver writes 16 bits: a reset must still reset */
+	mmio_wr(bus, SB, 2, 0x7777);
+	ck_assert_int_eq(log.calls, 4);
+	ck_assert_int_eq(log.kind, SYSCON_RESET);
+	mmio_wr(bus, SB, 1, 0x55);
+	ck_assert_int_eq(log.calls, 4);
 	bus_free(bus);
 	syscon_free(s);
 }
