@@ -8,7 +8,8 @@ line per check, plus "MARKER-SECONDS x.xx" for the caller's timing line.
 scenarios (--scenario):
   full     uname -m, /proc/cpuinfo (--smp processors), mount /dev/vda and compare
            /hello.txt with --disk-content, udhcpc on eth0 and wget --url comparing with
-           --url-content, then poweroff -f and exit status 0
+           --url-content, reboot -f and the shell again, then poweroff -f and exit
+           status 0
   marker   only the time to the marker, then poweroff -f (the timing reference run)
   savevm   leaves state in the guest, saves it with the monitor (Ctrl-A c,
            "savevm --snapshot", Ctrl-A c), quits with Ctrl-A x
@@ -117,6 +118,20 @@ def full(c, a, report):
                   "ifconfig eth0 | grep -c 'inet addr:10.0.2.15'", want="1")
         want = open(a.url_content).read().rstrip("\n")
         check_run(c, report, "virtio-net-wget", "wget -q -O - %s" % a.url, want=want)
+    reboot(c, report)
+
+
+def reboot(c, report):
+    """reboot -f goes through OpenSBI's system reset: the machine boots again to a shell."""
+    try:
+        c.send("reboot -f\r")
+        c.expect(MARKER, 120)
+        c.expect(r"# ", 60)
+        c.quiet(60)
+        report("reboot", True)
+    except console.Timeout as e:
+        report("reboot", False, str(e))
+        raise
 
 
 def savevm(c, a, report):
