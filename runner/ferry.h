@@ -6,6 +6,7 @@
 #ifndef FERRY_RUNNER_FERRY_H
 #define FERRY_RUNNER_FERRY_H
 
+#include <stddef.h>
 #include <stdio.h>
 
 typedef struct FerryCommand {
@@ -25,5 +26,12 @@ const char *ferry_find_runner(const char *isa);
 int ferry_cmd_run(int argc, char **argv);
 int ferry_cmd_info(int argc, char **argv);
 int ferry_cmd_sysemu(int argc, char **argv);
+/* The machines `ferry sysemu` boots, per architecture (ferry-sysemu-<arch>). */
+typedef struct FerrySysemuArch {
+	const char *arch;
+	const char *machines; /* comma-separated */
+} FerrySysemuArch;
+extern const FerrySysemuArch ferry_sysemu_arches[];
+extern const size_t ferry_n_sysemu_arches;
 
 #endif

@@ -101,7 +101,16 @@ int ferry_cmd_info(int argc, char **argv)
 			printf("%s%s", first ? "" : " ", binfmt_isas[i].name);
 			first = 0;
 		}
-	printf("\n\nbinfmt_misc:\n");
+	printf("\n\nSystem emulation (ferry sysemu):\n");
+	for (size_t i = 0; i < ferry_n_sysemu_arches; i++) {
+		const FerrySysemuArch *a = &ferry_sysemu_arches[i];
+		char name[64];
+		snprintf(name, sizeof name, "sysemu-%s", a->arch);
+		const char *bin = ferry_find_runner(name);
+		printf("  %-10s machines: %-10s %s\n", a->arch, a->machines,
+		       bin ? bin : "(ferry-sysemu-* not found next to ferry or in PATH)");
+	}
+	printf("\nbinfmt_misc:\n");
 	fflush(stdout);
 	return binfmt_status_print(stdout, NULL, 0);
 }

@@ -11,13 +11,10 @@
 #include <string.h>
 #include <unistd.h>
 
-static const struct {
-	const char *arch;
-	const char *machines; /* comma-separated */
-} sysemu_arches[] = {
+const FerrySysemuArch ferry_sysemu_arches[] = {
     {"riscv64", "virt"},
 };
-#define N_ARCHES (sizeof sysemu_arches / sizeof sysemu_arches[0])
+const size_t ferry_n_sysemu_arches = sizeof ferry_sysemu_arches / sizeof ferry_sysemu_arches[0];
 
 static const char sysemu_usage[] =
     "usage: ferry sysemu [--arch riscv64] [OPTIONS...]\n"
@@ -73,9 +70,9 @@ int ferry_cmd_sysemu(int argc, char **argv)
 		first = 3;
 	}
 	size_t i = 0;
-	while (i < N_ARCHES && strcmp(sysemu_arches[i].arch, arch) != 0)
+	while (i < ferry_n_sysemu_arches && strcmp(ferry_sysemu_arches[i].arch, arch) != 0)
 		i++;
-	if (i == N_ARCHES) {
+	if (i == ferry_n_sysemu_arches) {
 		fprintf(stderr,
 		        "ferry: sysemu: no system emulation for '%s' (ferry has: riscv64)\n", arch);
 		return 1;
@@ -86,7 +83,7 @@ int ferry_cmd_sysemu(int argc, char **argv)
 	v[0] = "ferry-sysemu";
 	memcpy(v + 1, argv + first, sizeof *v * (size_t)(argc - first));
 	int nv = 1 + argc - first;
-	if (check_machines(arch, sysemu_arches[i].machines, nv, v)) {
+	if (check_machines(arch, ferry_sysemu_arches[i].machines, nv, v)) {
 		free(v);
 		return 1;
 	}
