@@ -131,13 +131,13 @@ expect ferry-sysemu-machine 1 "ferry: sysemu: machine 'sifive_u' is not availabl
 expect ferry-sysemu-arch 1 "ferry: sysemu: no system emulation for 'mips'" \
 	"$FERRY" sysemu --arch mips -M virt
 expect ferry-sysemu-version 0 "" "$FERRY" sysemu --version
+grep -q "$NAME version" "$T/out" || fail ferry-sysemu-exec "did not run $NAME"
 run "$FERRY" info
 if [ "$st" = 0 ] && grep -q "riscv64 *machines: virt *.*ferry-sysemu-riscv64" "$T/out"; then
 	pass ferry-info-sysemu
 else
 	fail ferry-info-sysemu "ferry info does not list the riscv64 virt machine"
 fi
-grep -q "$NAME version" "$T/out" || fail ferry-sysemu-exec "did not run $NAME"
 expect ferry-sysemu-error 1 "$NAME: -bogus: invalid option" "$FERRY" sysemu -bogus
 
 echo "$passed passed, $failed failed"
