@@ -4,7 +4,8 @@
 # and drives the serial console through a pseudo-terminal (tests/sysemu/boot_session.py):
 # uname -m, /proc/cpuinfo, the ext4 virtio disk (/dev/vda: read the known file, write
 # one), eth0 by DHCP and a wget from a python3 http.server this script runs on the host
-# (the guest sees the host as 10.0.2.2), poweroff -f with exit status 0; again with
+# (the guest sees the host as 10.0.2.2), a host connection forwarded by hostfwd to a
+# guest server, reboot -f, poweroff -f with exit status 0; again with
 # -smp 2; then savevm through the monitor and a restart with -loadvm. Prints a timing
 # line (seconds from start to the initramfs marker under the emulator and under Debian's
 # qemu-system-riscv64), never asserted.
@@ -83,6 +84,9 @@ for _ in $(seq 50); do
 	sleep 0.1
 done
 
+# a free host port forwarded to the guest's port 7777 (hostfwd)
+fwd_port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+
 # machine_args SMP DISK: the machine's command line in args (the disk as virtio-mmio)
 machine_args() {
 	local smp=$1 disk=$2
@@ -94,7 +98,8 @@ machine_args() {
 	else
 		args+=(-drive "file=$disk,format=raw,if=virtio")
 	fi
-	args+=(-netdev user,id=n0 -device virtio-net-device,netdev=n0)
+	args+=(-netdev "user,id=n0,hostfwd=tcp:127.0.0.1:$fwd_port-:7777"
+		-device virtio-net-device,netdev=n0)
 }
 qemu_like() {
 	case ${1##*/} in qemu-system-*) echo 1 ;; *) echo 0 ;; esac
@@ -106,7 +111,7 @@ for smp in 1 2; do
 	machine_args "$smp" "$T/disk.img"
 	session "smp$smp" --scenario full --smp "$smp" --timeout "$BOOT_TIMEOUT" \
 		--disk-content "$ASSETS/ext4.content" --url "http://10.0.2.2:$port/page.txt" \
-		--url-content "$T/www/page.txt" -- "${cmd[@]}" "${args[@]}"
+		--url-content "$T/www/page.txt" --hostfwd-port "$fwd_port" -- "${cmd[@]}" "${args[@]}"
 	[ "$smp" = 1 ] && emu_marker=$marker_s
 done
 

@@ -8,8 +8,8 @@ line per check, plus "MARKER-SECONDS x.xx" for the caller's timing line.
 scenarios (--scenario):
   full     uname -m, /proc/cpuinfo (--smp processors), mount /dev/vda and compare
            /hello.txt with --disk-content, udhcpc on eth0 and wget --url comparing with
-           --url-content, reboot -f and the shell again, then poweroff -f and exit
-           status 0
+           --url-content, a host connection through --hostfwd-port to a guest nc on
+           port 7777, reboot -f and the shell again, then poweroff -f and exit status 0
   marker   only the time to the marker, then poweroff -f (the timing reference run)
   savevm   leaves state in the guest, saves it with the monitor (Ctrl-A c,
            "savevm --snapshot", Ctrl-A c), quits with Ctrl-A x
@@ -18,6 +18,7 @@ scenarios (--scenario):
 
 import argparse
 import os
+import socket
 import sys
 import time
 
@@ -39,6 +40,7 @@ def main():
     ap.add_argument("--url")
     ap.add_argument("--url-content")
     ap.add_argument("--snapshot")
+    ap.add_argument("--hostfwd-port", type=int)
     ap.add_argument("cmd", nargs=argparse.REMAINDER)
     a = ap.parse_args()
     cmd = a.cmd[1:] if a.cmd and a.cmd[0] == "--" else a.cmd
@@ -118,7 +120,31 @@ def full(c, a, report):
                   "ifconfig eth0 | grep -c 'inet addr:10.0.2.15'", want="1")
         want = open(a.url_content).read().rstrip("\n")
         check_run(c, report, "virtio-net-wget", "wget -q -O - %s" % a.url, want=want)
+    if a.hostfwd_port:
+        hostfwd(c, a, report)
     reboot(c, report)
+
+
+def hostfwd(c, a, report):
+    """-netdev user,hostfwd=tcp:127.0.0.1:PORT-:7777: a host connection to PORT reaches
+    a server the guest runs on port 7777 (busybox nc)."""
+    c.send("nc -l -p 7777 -e echo ferry-hostfwd-ok &\r")
+    got = b""
+    for _ in range(40):
+        time.sleep(0.25)
+        try:
+            with socket.create_connection(("127.0.0.1", a.hostfwd_port), 2) as s:
+                s.settimeout(5)
+                while b"\n" not in got:
+                    d = s.recv(100)
+                    if not d:
+                        break
+                    got += d
+        except OSError:
+            continue
+        if got:
+            break
+    report("virtio-net-hostfwd", got.strip() == b"ferry-hostfwd-ok", "host read %r" % got)
 
 
 def reboot(c, report):
