@@ -136,8 +136,8 @@ sysemu-demo: deps
 		-netdev user,id=n0 -device virtio-net-device,netdev=n0
 
 # `make bench-sysemu`: time to /init booting Debian's riscv64 kernel, then shell workloads in
-# the guest, under ferry sysemu and
-# under qemu-system-riscv64 (downloads the kernel and busybox once; BENCH_RUNS, BENCH_SMP).
+# the guest, under ferry sysemu and under qemu-system-riscv64 (downloads the kernel and
+# busybox once; BENCH_RUNS, BENCH_SMP).
 bench-sysemu: deps
 	$(MAKE) all
 	./scripts/sysemu-assets.sh $(SYSEMU_ASSETS)
