@@ -4,7 +4,10 @@
  * extract the accessed bytes from the register's value and writes merge them into it,
  * so 32-bit halves and whole 64-bit accesses take the same path. Each hart has a Timer
  * at its mtimecmp: MTIP is recomputed whenever mtimecmp or mtime changes and when the
- * timer fires (which re-checks rather than trusts the deadline).
+ * timer fires (which re-checks rather than trusts the deadline); with no deadline
+ * (mtimecmp all ones) the timer is off. A reset puts every hart's msip and mtimecmp
+ * back to 0 and all ones and drives both its lines; mtime is the machine's clock and
+ * goes on.
  */
 #include "hw/clint.h"
 
@@ -68,7 +71,7 @@ static void clint_update_mtip(ClintHart *h)
 {
 	bool due = clock_ticks() >= h->mtimecmp;
 	irq_set(&h->mtip_line, due);
-	if (due)
+	if (due || h->mtimecmp == UINT64_MAX)
 		timer_del(h->timer);
 	else
 		timer_mod(h->timer, h->mtimecmp);
@@ -77,6 +80,15 @@ static void clint_update_mtip(ClintHart *h)
 static void clint_timer_fire(void *opaque)
 {
 	clint_update_mtip(opaque);
+}
+
+/* Sets both of a hart's registers and drives both its lines. */
+static void clint_hart_set(ClintHart *h, uint32_t msip, uint64_t mtimecmp)
+{
+	h->msip = msip & 1;
+	h->mtimecmp = mtimecmp;
+	irq_set(&h->msip_line, (int)h->msip);
+	clint_update_mtip(h);
 }
 
 static uint64_t clint_get(Clint *c, const ClintSlot *s)
@@ -143,14 +155,24 @@ Clint *clint_new(Bus *bus, uint64_t base, unsigned num_harts, const IrqLine *msi
 		ClintHart *h = &c->harts[i];
 		h->msip_line = msip[i];
 		h->mtip_line = mtip[i];
-		h->mtimecmp = UINT64_MAX; /* no timer interrupt until software sets one */
 		h->timer = timer_new(clint_timer_fire, h);
+		if (!h->timer)
+			break;
 	}
-	if (!c->harts || bus_add_mmio(bus, base, CLINT_SIZE, &clint_ops, c, "clint")) {
+	if (!c->harts || !c->harts[num_harts - 1].timer ||
+	    bus_add_mmio(bus, base, CLINT_SIZE, &clint_ops, c, "clint")) {
 		clint_free(c);
 		return NULL;
 	}
+	clint_reset(c);
 	return c;
+}
+
+/* No timer interrupt until software sets a deadline. */
+void clint_reset(Clint *c)
+{
+	for (unsigned i = 0; i < c->num_harts; i++)
+		clint_hart_set(&c->harts[i], 0, UINT64_MAX);
 }
 
 static void clint_save(void *opaque, GByteArray *out)
@@ -180,13 +202,8 @@ static int clint_load(void *opaque, VmReader *in)
 	if (in->error)
 		return -1;
 	clock_set_ticks(mtime);
-	for (unsigned i = 0; i < c->num_harts; i++) {
-		ClintHart *h = &c->harts[i];
-		h->msip = msip[i] & 1;
-		h->mtimecmp = cmp[i];
-		irq_set(&h->msip_line, (int)h->msip);
-		clint_update_mtip(h);
-	}
+	for (unsigned i = 0; i < c->num_harts; i++)
+		clint_hart_set(&c->harts[i], msip[i], cmp[i]);
 	return 0;
 }
 

@@ -22,6 +22,9 @@ typedef struct Clint Clint;
  * NULL when num_harts is 0 or above CLINT_MAX_HARTS or the region cannot be added. */
 Clint *clint_new(Bus *bus, uint64_t base, unsigned num_harts, const IrqLine *msip,
                  const IrqLine *mtip);
+/* Power-on state: every msip 0 and mtimecmp all ones, both lines of each hart driven
+ * low and its timer off. mtime, the machine's clock, is not touched. */
+void clint_reset(Clint *c);
 /* Section "clint" (version 1): msip, mtimecmp and mtime, which loading sets as the
  * machine's clock (clock_set_ticks). */
 VmStateSection clint_vmstate(Clint *c);

@@ -3,7 +3,8 @@
  * TIME_LOW samples the clock and latches the high half for the TIME_HIGH read that
  * follows; writing either half replaces that half of the current time by moving the
  * offset. The alarm is in the guest's nanoseconds; a Timer is set for the guest-clock
- * tick when it falls due and re-checks the wall clock when it fires.
+ * tick when it falls due and re-checks the wall clock when it fires. A reset disarms
+ * the alarm and clears the interrupt but keeps the time, as a battery-backed clock does.
  */
 #include "hw/goldfish_rtc.h"
 
@@ -178,6 +179,15 @@ static void rtc_write(void *opaque, uint64_t off, uint64_t value, unsigned size)
 
 static const MemRegionOps rtc_ops = {rtc_read, rtc_write};
 
+void goldfish_rtc_reset(GoldfishRtc *r)
+{
+	r->alarm = 0;
+	r->time_high = 0;
+	r->alarm_armed = r->irq_enabled = r->irq_pending = false;
+	timer_del(r->timer);
+	rtc_update_irq(r);
+}
+
 GoldfishRtc *goldfish_rtc_new(Bus *bus, uint64_t base, IrqLine irq)
 {
 	GoldfishRtc *r = calloc(1, sizeof *r);
@@ -189,6 +199,7 @@ GoldfishRtc *goldfish_rtc_new(Bus *bus, uint64_t base, IrqLine irq)
 		goldfish_rtc_free(r);
 		return NULL;
 	}
+	goldfish_rtc_reset(r);
 	return r;
 }
 

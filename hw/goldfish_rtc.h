@@ -18,6 +18,9 @@ typedef struct GoldfishRtc GoldfishRtc;
 
 /* NULL when the region cannot be added. */
 GoldfishRtc *goldfish_rtc_new(Bus *bus, uint64_t base, IrqLine irq);
+/* Power-on state: alarm 0 and disarmed (its timer off), the interrupt disabled, not
+ * pending and the line driven low. The time (the guest's offset) is kept. */
+void goldfish_rtc_reset(GoldfishRtc *r);
 /* Section "goldfish_rtc" (version 1): the guest's offset from host time, the alarm and
  * the interrupt state. */
 VmStateSection goldfish_rtc_vmstate(GoldfishRtc *r);

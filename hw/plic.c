@@ -5,12 +5,15 @@
  * output is high when some pending source enabled for it has a priority above its
  * threshold; claim picks the highest such priority, the lowest id among equals.
  * Accesses are 32-bit (a 64-bit one is two); the register file is a table of four
- * ranges (priorities, pending bits, enables, per-context threshold and claim).
+ * ranges (priorities, pending bits, enables, per-context threshold and claim). A reset
+ * clears every register and claim but keeps the sources' input levels: those are the
+ * devices' lines, which they drive low themselves when they are reset.
  */
 #include "hw/plic.h"
 
 #include <stdbool.h>
 #include <stdlib.h>
+#include <string.h>
 
 #define PLIC_PENDING         0x1000
 #define PLIC_ENABLE          0x2000
@@ -216,6 +219,23 @@ static void plic_write(void *opaque, uint64_t off, uint64_t value, unsigned size
 
 static const MemRegionOps plic_ops = {plic_read, plic_write};
 
+/* Outputs are driven again whatever they were, so every context line is known. */
+static void plic_drive_outputs(Plic *p)
+{
+	for (unsigned i = 0; i < p->nctx; i++)
+		p->out_level[i] = -1;
+	plic_update(p);
+}
+
+void plic_reset(Plic *p)
+{
+	memset(p->priority, 0, (p->ndev + 1) * sizeof *p->priority);
+	memset(p->claimed, 0, p->words * sizeof *p->claimed);
+	memset(p->enable, 0, (size_t)p->nctx * p->words * sizeof *p->enable);
+	memset(p->threshold, 0, p->nctx * sizeof *p->threshold);
+	plic_drive_outputs(p);
+}
+
 Plic *plic_new(Bus *bus, uint64_t base, unsigned ndev, unsigned num_contexts,
                const IrqLine *ctx_out)
 {
@@ -239,11 +259,9 @@ Plic *plic_new(Bus *bus, uint64_t base, unsigned ndev, unsigned num_contexts,
 		plic_free(p);
 		return NULL;
 	}
-	for (unsigned i = 0; i < num_contexts; i++) {
+	for (unsigned i = 0; i < num_contexts; i++)
 		p->out[i] = ctx_out[i];
-		p->out_level[i] = -1;
-	}
-	plic_update(p);
+	plic_reset(p);
 	return p;
 }
 
@@ -301,9 +319,7 @@ static int plic_load(void *opaque, VmReader *in)
 	src += (size_t)p->nctx * p->words;
 	memcpy(p->threshold, src, p->nctx * sizeof *src);
 	free(all);
-	for (unsigned i = 0; i < p->nctx; i++)
-		p->out_level[i] = -1;
-	plic_update(p);
+	plic_drive_outputs(p);
 	return 0;
 }
 

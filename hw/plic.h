@@ -25,6 +25,9 @@ typedef struct Plic Plic;
  * cannot be added. */
 Plic *plic_new(Bus *bus, uint64_t base, unsigned ndev, unsigned num_contexts,
                const IrqLine *ctx_out);
+/* Power-on state: priorities, enables, thresholds 0 and no source claimed; every
+ * context output is driven (low). The sources' input levels are kept. */
+void plic_reset(Plic *p);
 /* The input line of source src (1..ndev): a device drives its level on it. */
 IrqLine plic_irq_line(Plic *p, unsigned src);
 /* Section "plic" (version 1). */

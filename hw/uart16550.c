@@ -7,6 +7,8 @@
  * (one byte when FIFOs are off), its trigger levels and the character-timeout interrupt
  * (four character times at the programmed divisor, kept with a Timer). Registers are one
  * table of read and write handlers indexed by offset; DLAB selects the divisor latch.
+ * A reset (also what the constructor does) empties the FIFO, puts every register back to
+ * its power-on value and lowers the line; the Chardev is left as it is.
  */
 #include "hw/uart16550.h"
 
@@ -105,6 +107,13 @@ static void uart_update_irq(Uart16550 *u)
 		u->level = level;
 		irq_set(&u->irq, level);
 	}
+}
+
+/* Drives the line whatever level was last driven. */
+static void uart_drive_irq(Uart16550 *u)
+{
+	u->level = -1;
+	uart_update_irq(u);
 }
 
 /* Four character times (10 bits each) at the divisor's baud rate, in guest ticks. */
@@ -348,6 +357,19 @@ static void uart_receive(void *opaque, const uint8_t *buf, size_t len)
 	uart_update_irq(u);
 }
 
+void uart16550_reset(Uart16550 *u)
+{
+	u->dll = 12; /* 9600 baud at 1.8432 MHz, a conventional reset value */
+	u->dlm = u->ier = u->lcr = u->mcr = u->lsr_errors = u->scr = u->fcr = 0;
+	u->thre_pending = false;
+	u->msr = 0;
+	uart_update_modem(u);
+	u->msr &= ~MSR_DELTAS;
+	uart_rx_reset(u);
+	uart_drive_irq(u);
+	uart_unblock_input(u);
+}
+
 Uart16550 *uart16550_new(Bus *bus, uint64_t base, IrqLine irq, Chardev *chr)
 {
 	Uart16550 *u = calloc(1, sizeof *u);
@@ -355,17 +377,13 @@ Uart16550 *uart16550_new(Bus *bus, uint64_t base, IrqLine irq, Chardev *chr)
 		return NULL;
 	u->irq = irq;
 	u->chr = chr;
-	u->level = -1;
 	u->timeout_timer = timer_new(uart_timeout_fire, u);
 	if (!u->timeout_timer || bus_add_mmio(bus, base, UART16550_SIZE, &uart_ops, u, "uart")) {
 		timer_free(u->timeout_timer);
 		free(u);
 		return NULL;
 	}
-	u->dll = 12; /* 9600 baud at 1.8432 MHz, a conventional reset value */
-	uart_update_modem(u);
-	u->msr &= ~MSR_DELTAS;
-	uart_update_irq(u);
+	uart16550_reset(u);
 	if (chr) {
 		ChardevFrontend fe = {uart_can_receive, uart_receive, u};
 		chardev_attach(chr, &fe);
@@ -409,8 +427,7 @@ static int uart_load(void *opaque, VmReader *in)
 	memcpy(u->rx, rx, count);
 	uart_restart_timeout(u);
 	u->timeout_pending = flags & 2;
-	u->level = -1;
-	uart_update_irq(u);
+	uart_drive_irq(u);
 	u->input_blocked = true;
 	uart_unblock_input(u);
 	return 0;

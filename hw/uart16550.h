@@ -23,6 +23,9 @@ typedef struct Uart16550 Uart16550;
 /* Registers [base, base + UART16550_SIZE) and attaches to chr (may be NULL: output is
  * dropped and nothing is received). NULL when the region cannot be added. */
 Uart16550 *uart16550_new(Bus *bus, uint64_t base, IrqLine irq, Chardev *chr);
+/* Power-on state: the receive FIFO empty (the Chardev may send again), the divisor 12,
+ * the other registers 0, no interrupt pending and the line driven low. */
+void uart16550_reset(Uart16550 *u);
 /* Section "uart16550" (version 1). */
 VmStateSection uart16550_vmstate(Uart16550 *u);
 /* After the bus is gone (the region is not removed). */

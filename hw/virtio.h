@@ -137,6 +137,10 @@ typedef struct VirtioMmio VirtioMmio;
 VirtioMmio *virtio_mmio_new(struct Bus *bus, uint64_t base, IrqLine irq);
 /* Frees the slot and its device (the bus keeps the region: free the bus first). */
 void virtio_mmio_free(VirtioMmio *m);
+/* The device reset a driver asks for by writing 0 to Status, which is also the
+ * machine's: status, features, selectors and queues 0, the interrupt status clear and
+ * the line driven low. The device's backend (image, network) is untouched. */
+void virtio_mmio_reset(VirtioMmio *m);
 /* Puts a device in an empty slot (device constructors call this); false if occupied. */
 bool virtio_mmio_plug(VirtioMmio *m, const VirtioDeviceOps *ops, void *dev);
 uint64_t virtio_mmio_base(const VirtioMmio *m);

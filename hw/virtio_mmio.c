@@ -2,7 +2,8 @@
  * The virtio-mmio version 2 transport (virtio 1.x section 4.2.2): one register window
  * per slot, feature negotiation, device status and reset, queue set-up, notifications
  * and the interrupt status that drives the slot's line. A slot without a device reads
- * as device id 0, which Linux's virtio_mmio driver takes for "nothing here".
+ * as device id 0, which Linux's virtio_mmio driver takes for "nothing here". The
+ * machine's reset is the one the driver triggers by writing 0 to Status.
  *
  * Registers are 32-bit; other sizes read 0 and are ignored, like unknown offsets. The
  * device's config space at 0x100 is read and written at any width.
@@ -47,6 +48,13 @@ static void update_irq(VirtioMmio *m)
 	}
 }
 
+/* Drives the line whatever level was last driven. */
+static void drive_irq(VirtioMmio *m)
+{
+	m->irq_level = -1;
+	update_irq(m);
+}
+
 static uint64_t offered_features(VirtioMmio *m)
 {
 	return m->ops->features(m->dev) | VIRTIO_F_VERSION_1 | VIRTIO_F_INDIRECT_DESC |
@@ -59,7 +67,7 @@ static VirtQueue *cur_queue(VirtioMmio *m)
 	return m->queue_sel < m->num_queues ? &m->queues[m->queue_sel] : NULL;
 }
 
-static void device_reset(VirtioMmio *m)
+void virtio_mmio_reset(VirtioMmio *m)
 {
 	m->status = m->isr = 0;
 	m->dev_features_sel = m->drv_features_sel = m->queue_sel = 0;
@@ -68,7 +76,7 @@ static void device_reset(VirtioMmio *m)
 		virtq_reset(&m->queues[i]);
 	if (m->ops->reset)
 		m->ops->reset(m->dev);
-	update_irq(m);
+	drive_irq(m);
 }
 
 /* Register reads */
@@ -200,7 +208,7 @@ static void wr_isr_ack(VirtioMmio *m, uint32_t v)
 static void wr_status(VirtioMmio *m, uint32_t v)
 {
 	if (v == 0) {
-		device_reset(m);
+		virtio_mmio_reset(m);
 		return;
 	}
 	uint32_t newly = v & ~m->status;
@@ -324,6 +332,7 @@ VirtioMmio *virtio_mmio_new(struct Bus *bus, uint64_t base, IrqLine irq)
 		free(m);
 		return NULL;
 	}
+	virtio_mmio_reset(m);
 	return m;
 }
 
@@ -444,8 +453,7 @@ static int vm_load(void *opaque, VmReader *in)
 			return -1;
 	if (m->dev && m->ops->load && m->ops->load(m->dev, in) < 0)
 		return -1;
-	m->irq_level = !m->isr;
-	update_irq(m);
+	drive_irq(m);
 	return in->error ? -1 : 0;
 }
 

@@ -5,7 +5,9 @@
  * the monitor behind Ctrl-A c and Ctrl-A x quitting), the syscon's shutdown
  * callback into the machine, the goldfish RTC, and eight virtio-mmio slots
  * holding the command line's devices in order from the highest slot down
- * (qemu's order: the device tree lists that slot first).
+ * (qemu's order: the device tree lists that slot first). A reset puts the devices'
+ * registers back to their power-on values, the interrupt sources before the
+ * controllers, and then the harts.
  */
 #include "sysemu/virt_devices.h"
 
@@ -297,8 +299,23 @@ unsigned virt_devices_nharts(const VirtDevices *d)
 	return d->nharts;
 }
 
+/* The registers only: disk images, network backends and the console keep their state.
+ * Under the bus lock, as the timer, console and network threads still run. */
+static void reset_devices(VirtDevices *d)
+{
+	bus_lock(d->m->bus);
+	uart16550_reset(d->uart);
+	goldfish_rtc_reset(d->rtc);
+	for (unsigned i = 0; i < SYSEMU_VIRTIO_SLOTS; i++)
+		virtio_mmio_reset(d->slots[i]);
+	plic_reset(d->plic);
+	clint_reset(d->clint);
+	bus_unlock(d->m->bus);
+}
+
 void virt_devices_reset(VirtDevices *d, uint64_t pc)
 {
+	reset_devices(d);
 	for (unsigned i = 0; i < d->nharts; i++)
 		rv_hart_reset(d->harts[i], pc, 0, 0, 0);
 }

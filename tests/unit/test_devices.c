@@ -1,7 +1,8 @@
 /*
  * Unit tests of the small `virt` devices: the sifive,test finisher (hw/syscon.c: command
  * words to shutdown callbacks) and the goldfish RTC (hw/goldfish_rtc.c: wall-clock time
- * with a guest-set offset, the TIME_HIGH latch, the alarm interrupt and its snapshot).
+ * with a guest-set offset, the TIME_HIGH latch, the alarm interrupt, its snapshot and its
+ * reset, which disarms the alarm and lowers the line but keeps the time).
  */
 #include <check.h>
 #include <time.h>
@@ -194,6 +195,38 @@ START_TEST(test_rtc_vmstate)
 }
 END_TEST
 
+START_TEST(test_rtc_reset)
+{
+	Bus *bus = bus_new();
+	FakeIrq irq = {0};
+	timers_init(bus);
+	GoldfishRtc *r = goldfish_rtc_new(bus, RB, fake_irq_line(&irq, 11));
+	mmio_wr(bus, RB + TIME_HIGH, 4, 0);
+	mmio_wr(bus, RB + TIME_LOW, 4, 5000);
+	mmio_wr(bus, RB + IRQ_ENABLED, 4, 1);
+	rtc_set_alarm(bus, 0); /* in the past: pending at once */
+	ck_assert_int_eq(fake_irq_level(&irq, 11), 1);
+	rtc_set_alarm(bus, rtc_time(bus) + 20000000u);
+	ck_assert_uint_eq(mmio_rd(bus, RB + ALARM_STATUS, 4), 1);
+
+	bus_lock(bus);
+	goldfish_rtc_reset(r);
+	bus_unlock(bus);
+	ck_assert_int_eq(fake_irq_level(&irq, 11), 0);
+	ck_assert_uint_eq(mmio_rd(bus, RB + ALARM_STATUS, 4), 0);
+	ck_assert_uint_eq(mmio_rd(bus, RB + ALARM_LOW, 4), 0);
+	ck_assert_uint_eq(mmio_rd(bus, RB + ALARM_HIGH, 4), 0);
+	ck_assert_uint_eq(mmio_rd(bus, RB + IRQ_ENABLED, 4), 0);
+	ck_assert_uint_lt(rtc_time(bus), 1000000000u); /* the guest's time is kept */
+	usleep(60000);
+	mmio_wr(bus, RB + IRQ_ENABLED, 4, 1); /* nothing pending: the alarm never fired */
+	ck_assert_int_eq(fake_irq_level(&irq, 11), 0);
+	timers_shutdown();
+	bus_free(bus);
+	goldfish_rtc_free(r);
+}
+END_TEST
+
 Suite *devices_suite(void)
 {
 	Suite *s = suite_create("devices");
@@ -203,6 +236,7 @@ Suite *devices_suite(void)
 	tcase_add_test(tc, test_rtc_time);
 	tcase_add_test(tc, test_rtc_alarm);
 	tcase_add_test(tc, test_rtc_vmstate);
+	tcase_add_test(tc, test_rtc_reset);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -3,7 +3,8 @@
  * and mtime in 32- and 64-bit accesses, MTIP following mtime >= mtimecmp, also when the
  * deadline is reached later on the timer thread) and the PLIC (hw/plic.c: priorities,
  * pending bits, enables, thresholds and claim/complete per context, the level-triggered
- * gateway), and both snapshot sections.
+ * gateway), both snapshot sections and both resets (power-on registers, lines low, the
+ * CLINT's timers off, a claim in service dropped).
  */
 #include <check.h>
 
@@ -153,6 +154,35 @@ START_TEST(test_clint_vmstate)
 }
 END_TEST
 
+START_TEST(test_clint_reset)
+{
+	Bus *bus = bus_new();
+	FakeIrq irq = {0};
+	timers_init(bus);
+	Clint *c = make_clint(bus, &irq);
+	mmio_wr(bus, CB + 4, 4, 1);
+	mmio_wr(bus, CB + 0x4000, 8, 0); /* hart 0: due at once */
+	uint64_t now = mmio_rd(bus, CB + 0xbff8, 8);
+	mmio_wr(bus, CB + 0x4008, 8, now + SYSEMU_TIMEBASE_HZ / 50); /* hart 1: in 20 ms */
+	ck_assert_int_eq(fake_irq_level(&irq, 16 + MSIP), 1);
+	ck_assert_int_eq(fake_irq_level(&irq, MTIP), 1);
+	bus_lock(bus);
+	clint_reset(c);
+	bus_unlock(bus);
+	ck_assert_int_eq(fake_irq_level(&irq, 16 + MSIP), 0);
+	ck_assert_int_eq(fake_irq_level(&irq, MTIP), 0);
+	ck_assert_uint_eq(mmio_rd(bus, CB + 4, 4), 0);
+	ck_assert_uint_eq(mmio_rd(bus, CB + 0x4000, 8), UINT64_MAX);
+	ck_assert_uint_eq(mmio_rd(bus, CB + 0x4008, 8), UINT64_MAX);
+	usleep(60000); /* hart 1's deadline passed: its timer was cancelled */
+	ck_assert_int_eq(fake_irq_level(&irq, 16 + MTIP), 0);
+	ck_assert_uint_ge(mmio_rd(bus, CB + 0xbff8, 8), now); /* mtime goes on */
+	timers_shutdown();
+	bus_free(bus);
+	clint_free(c);
+}
+END_TEST
+
 /* Two harts: context 2h is hart h's M-mode (input 16h + MEIP), 2h+1 its S-mode. */
 static Plic *make_plic(Bus *bus, FakeIrq *irq)
 {
@@ -268,6 +298,53 @@ START_TEST(test_plic_priority_order)
 }
 END_TEST
 
+/* Source 10 with priority 1, enabled for context 1 (hart 0's S-mode). */
+static void plic_route_uart(Bus *bus)
+{
+	mmio_wr(bus, PRIO(10), 4, 1);
+	mmio_wr(bus, ENABLE(1, 0), 4, 1u << 10);
+}
+
+START_TEST(test_plic_reset)
+{
+	Bus *bus = bus_new();
+	FakeIrq irq = {0};
+	Plic *p = make_plic(bus, &irq);
+	IrqLine uart = plic_irq_line(p, 10), disk = plic_irq_line(p, 8);
+	plic_route_uart(bus);
+	mmio_wr(bus, PRIO(8), 4, 3);
+	mmio_wr(bus, ENABLE(2, 0), 4, 1u << 8);
+	mmio_wr(bus, THRESH(2), 4, 1);
+	irq_set(&uart, 1);
+	irq_set(&disk, 1);
+	ck_assert_int_eq(fake_irq_level(&irq, 16 + MEIP), 1);
+	ck_assert_uint_eq(mmio_rd(bus, CLAIM(1), 4), 10); /* in service, never completed */
+	ck_assert_int_eq(fake_irq_level(&irq, SEIP), 0);
+
+	plic_reset(p);
+	ck_assert_int_eq(fake_irq_level(&irq, 16 + MEIP), 0);
+	ck_assert_int_eq(fake_irq_level(&irq, SEIP), 0);
+	ck_assert_uint_eq(mmio_rd(bus, PRIO(8), 4), 0);
+	ck_assert_uint_eq(mmio_rd(bus, PRIO(10), 4), 0);
+	ck_assert_uint_eq(mmio_rd(bus, ENABLE(1, 0), 4), 0);
+	ck_assert_uint_eq(mmio_rd(bus, ENABLE(2, 0), 4), 0);
+	ck_assert_uint_eq(mmio_rd(bus, THRESH(2), 4), 0);
+	ck_assert_uint_eq(mmio_rd(bus, PENDING(0), 4), 1u << 8 | 1u << 10); /* lines still high */
+	ck_assert_uint_eq(mmio_rd(bus, CLAIM(1), 4), 0);
+
+	/* The devices' resets lower their lines; the next boot's first interrupt gets through. */
+	irq_set(&uart, 0);
+	irq_set(&disk, 0);
+	plic_route_uart(bus);
+	ck_assert_int_eq(fake_irq_level(&irq, SEIP), 0);
+	irq_set(&uart, 1);
+	ck_assert_int_eq(fake_irq_level(&irq, SEIP), 1);
+	ck_assert_uint_eq(mmio_rd(bus, CLAIM(1), 4), 10);
+	bus_free(bus);
+	plic_free(p);
+}
+END_TEST
+
 START_TEST(test_plic_vmstate)
 {
 	Bus *bus = bus_new();
@@ -320,10 +397,12 @@ Suite *intc_suite(void)
 	tcase_add_test(tc, test_clint_registers);
 	tcase_add_test(tc, test_clint_timer_interrupt);
 	tcase_add_test(tc, test_clint_vmstate);
+	tcase_add_test(tc, test_clint_reset);
 	tcase_add_test(tc, test_plic_registers);
 	tcase_add_test(tc, test_plic_claim_complete);
 	tcase_add_test(tc, test_plic_priority_order);
 	tcase_add_test(tc, test_plic_vmstate);
+	tcase_add_test(tc, test_plic_reset);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -3,7 +3,8 @@
  * sequence Linux's 8250 driver runs (IER mask, loopback modem lines, FIFO identification
  * in IIR), the divisor latch, output to a Chardev, the receive FIFO with its trigger
  * levels, overrun and character timeout, THR-empty and receive interrupts on the line,
- * input arriving from a started Chardev with flow control, and the snapshot section.
+ * input arriving from a started Chardev with flow control, the snapshot section, and
+ * the reset back to power-on values with the line lowered.
  */
 #include <check.h>
 #include <fcntl.h>
@@ -236,6 +237,43 @@ START_TEST(test_uart_input_from_chardev)
 }
 END_TEST
 
+START_TEST(test_uart_reset)
+{
+	UartFixture f;
+	fixture_init(&f);
+	uwr(f.bus, LCR, 0x80);
+	uwr(f.bus, DLL, 1);
+	uwr(f.bus, DLM, 2);
+	uwr(f.bus, LCR, 0x03);
+	uwr(f.bus, FCR, 0x01);
+	uwr(f.bus, MCR, 0x1f);
+	uwr(f.bus, SCR, 0x5a);
+	uwr(f.bus, IER, 0x0f);
+	uwr(f.bus, RBR, 'r'); /* loopback: into the FIFO */
+	ck_assert_int_eq(fake_irq_level(&f.irq, 10), 1);
+
+	uart16550_reset(f.uart);
+	ck_assert_int_eq(fake_irq_level(&f.irq, 10), 0);
+	ck_assert_uint_eq(urd(f.bus, LSR), 0x60); /* the FIFO is empty */
+	ck_assert_uint_eq(urd(f.bus, IIR), 0x01);
+	ck_assert_uint_eq(urd(f.bus, IER), 0);
+	ck_assert_uint_eq(urd(f.bus, LCR), 0);
+	ck_assert_uint_eq(urd(f.bus, MCR), 0);
+	ck_assert_uint_eq(urd(f.bus, MSR), 0xb0); /* CTS, DSR, DCD; no deltas */
+	ck_assert_uint_eq(urd(f.bus, SCR), 0);
+	uwr(f.bus, LCR, 0x80);
+	ck_assert_uint_eq(urd(f.bus, DLL), 12);
+	ck_assert_uint_eq(urd(f.bus, DLM), 0);
+	uwr(f.bus, LCR, 0x03);
+	uwr(f.bus, RBR, 'x'); /* out of loopback: to the Chardev */
+	char c = 0;
+	ck_assert_int_eq(read(f.out[0], &c, 1), 1);
+	ck_assert_int_eq(c, 'x');
+	ck_assert_int_eq(fake_irq_level(&f.irq, 10), 0);
+	fixture_fini(&f);
+}
+END_TEST
+
 START_TEST(test_uart_vmstate)
 {
 	UartFixture f;
@@ -303,6 +341,7 @@ Suite *uart_suite(void)
 	tcase_add_test(tc, test_uart_char_timeout);
 	tcase_add_test(tc, test_uart_input_from_chardev);
 	tcase_add_test(tc, test_uart_vmstate);
+	tcase_add_test(tc, test_uart_reset);
 	suite_add_tcase(s, tc);
 	return s;
 }
