@@ -117,6 +117,7 @@ static int copy_to_ram(struct Bus *bus, const BootLayout *l, uint64_t addr, cons
 
 /* The extent and entry of an ELF image, after checking it is a 64-bit little-endian
  * RISC-V file whose PT_LOAD segments lie inside the file and do not wrap. */
+/* Where a boot image landed in guest physical memory, and where it is entered. */
 typedef struct ElfExtent {
 	uint64_t lo, hi, entry;
 } ElfExtent;
@@ -208,29 +209,44 @@ static int load_elf(struct Bus *bus, const BootLayout *l, const uint8_t *buf, si
 	return rc;
 }
 
-int boot_load_firmware(struct Bus *bus, BootLayout *l, const char *path, char **err)
+/* Loads a boot file that is not ELF; ext says where it landed. */
+typedef int (*FlatLoader)(struct Bus *bus, BootLayout *l, const uint8_t *buf, size_t len,
+                          const char *path, ElfExtent *ext, char **err);
+
+/* Reads path and loads it: an ELF file by physical address, anything else through flat. */
+static int load_boot_file(struct Bus *bus, BootLayout *l, const char *path, FlatLoader flat,
+                          ElfExtent *ext, char **err)
 {
 	size_t len;
 	uint8_t *buf = boot_read_file(path, l->ram_size, &len, err);
 	if (!buf)
 		return -1;
-	int rc;
-	if (is_elf(buf, len)) {
-		ElfExtent ext;
-		rc = load_elf(bus, l, buf, len, path, &ext, err);
-		l->fw_start = ext.lo;
-		l->fw_end = ext.hi;
-		l->fw_entry = ext.entry;
-	} else if (len == 0) {
-		*err = g_strdup_printf("%s: empty firmware file", path);
-		rc = -1;
-	} else {
-		rc = copy_to_ram(bus, l, l->ram_base, buf, len, len, path, err);
-		l->fw_start = l->fw_entry = l->ram_base;
-		l->fw_end = l->ram_base + len;
-	}
-	l->has_fw = rc == 0;
+	int rc = is_elf(buf, len) ? load_elf(bus, l, buf, len, path, ext, err)
+	                          : flat(bus, l, buf, len, path, ext, err);
 	g_free(buf);
+	return rc;
+}
+
+/* Flat firmware: its bytes at the start of RAM, entered there. */
+static int load_flat_firmware(struct Bus *bus, BootLayout *l, const uint8_t *buf, size_t len,
+                              const char *path, ElfExtent *ext, char **err)
+{
+	if (len == 0) {
+		*err = g_strdup_printf("%s: empty firmware file", path);
+		return -1;
+	}
+	*ext = (ElfExtent){l->ram_base, l->ram_base + len, l->ram_base};
+	return copy_to_ram(bus, l, l->ram_base, buf, len, len, path, err);
+}
+
+int boot_load_firmware(struct Bus *bus, BootLayout *l, const char *path, char **err)
+{
+	ElfExtent ext = {0};
+	int rc = load_boot_file(bus, l, path, load_flat_firmware, &ext, err);
+	l->fw_start = ext.lo;
+	l->fw_end = ext.hi;
+	l->fw_entry = ext.entry;
+	l->has_fw = rc == 0;
 	return rc;
 }
 
@@ -270,7 +286,7 @@ static uint64_t kernel_base(const BootLayout *l, uint64_t text_offset)
 }
 
 static int load_image(struct Bus *bus, BootLayout *l, const uint8_t *buf, size_t len,
-                      const char *path, char **err)
+                      const char *path, ElfExtent *ext, char **err)
 {
 	RvImageHeader h;
 	char *why = NULL;
@@ -292,35 +308,24 @@ static int load_image(struct Bus *bus, BootLayout *l, const uint8_t *buf, size_t
 		                    (unsigned long long)(l->ram_base + l->ram_size));
 		return -1;
 	}
-	l->kernel_start = l->kernel_entry = start;
-	l->kernel_end = start + size;
+	*ext = (ElfExtent){start, start + size, start};
 	return copy_to_ram(bus, l, start, buf, len, len, path, err);
 }
 
 int boot_load_kernel(struct Bus *bus, BootLayout *l, const char *path, char **err)
 {
-	size_t len;
-	uint8_t *buf = boot_read_file(path, l->ram_size, &len, err);
-	if (!buf)
-		return -1;
-	int rc;
-	if (is_elf(buf, len)) {
-		ElfExtent ext;
-		rc = load_elf(bus, l, buf, len, path, &ext, err);
-		l->kernel_start = ext.lo;
-		l->kernel_end = ext.hi;
-		l->kernel_entry = ext.entry;
-		if (rc == 0 && l->has_fw && ext.lo < l->fw_end && ext.hi > l->fw_start) {
-			*err = g_strdup_printf(
-			    "%s: the kernel overlaps the firmware at [0x%llx, 0x%llx)", path,
-			    (unsigned long long)l->fw_start, (unsigned long long)l->fw_end);
-			rc = -1;
-		}
-	} else {
-		rc = load_image(bus, l, buf, len, path, err);
+	ElfExtent ext = {0};
+	int rc = load_boot_file(bus, l, path, load_image, &ext, err);
+	l->kernel_start = ext.lo;
+	l->kernel_end = ext.hi;
+	l->kernel_entry = ext.entry;
+	if (rc == 0 && l->has_fw && ext.lo < l->fw_end && ext.hi > l->fw_start) {
+		*err = g_strdup_printf("%s: the kernel overlaps the firmware at [0x%llx, 0x%llx)",
+		                       path, (unsigned long long)l->fw_start,
+		                       (unsigned long long)l->fw_end);
+		rc = -1;
 	}
 	l->has_kernel = rc == 0;
-	g_free(buf);
 	return rc;
 }
 
