@@ -115,13 +115,13 @@ static int copy_to_ram(struct Bus *bus, const BootLayout *l, uint64_t addr, cons
 	return 0;
 }
 
-/* The extent and entry of an ELF image, after checking it is a 64-bit little-endian
- * RISC-V file whose PT_LOAD segments lie inside the file and do not wrap. */
-/* Where a boot image landed in guest physical memory, and where it is entered. */
+/* Where a boot image lands in guest physical memory, and where it is entered. */
 typedef struct ElfExtent {
 	uint64_t lo, hi, entry;
 } ElfExtent;
 
+/* The extent and entry of an ELF image, after checking it is a 64-bit little-endian
+ * RISC-V file whose PT_LOAD segments lie inside the file and do not wrap. */
 static int elf_check(Elf *elf, size_t len, const char *path, ElfExtent *ext, char **err)
 {
 	GElf_Ehdr eh;
