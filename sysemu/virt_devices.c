@@ -124,6 +124,24 @@ static int hook_loadvm(void *opaque, const char *file)
 	return hook_snapshot(opaque, file, virt_monitor_loadvm);
 }
 
+/* Pauses each hart in turn (unless the machine is stopped already) to print a
+ * consistent state of it. */
+static void hook_info_registers(void *opaque, Chardev *chr)
+{
+	VirtMachine *m = opaque;
+	bool running = virt_monitor_running(m);
+	for (unsigned i = 0; i < m->dev->nharts; i++) {
+		GString *s = g_string_new(NULL);
+		if (running)
+			rv_hart_pause(m->dev->harts[i]);
+		rv_hart_format_registers(m->dev->harts[i], s);
+		if (running)
+			rv_hart_resume(m->dev->harts[i]);
+		chardev_monitor_print(chr, "%s", s->str);
+		g_string_free(s, TRUE);
+	}
+}
+
 static void hook_quit(void *opaque)
 {
 	virt_monitor_quit(opaque);
@@ -152,6 +170,7 @@ static int build_console(VirtDevices *d, char **err)
 		if (m->opt->serial == SERIAL_MON_STDIO && m->opt->monitor) {
 			MonitorHooks hooks = {.opaque = m,
 			                      .running = hook_running,
+			                      .info_registers = hook_info_registers,
 			                      .savevm = hook_savevm,
 			                      .loadvm = hook_loadvm,
 			                      .stop = hook_stop,

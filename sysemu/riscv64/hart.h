@@ -8,6 +8,7 @@
 #ifndef FERRY_RV_HART_H
 #define FERRY_RV_HART_H
 
+#include <glib.h>
 #include <stdbool.h>
 #include <stdint.h>
 
@@ -47,6 +48,9 @@ void rv_hart_stop(RvHart *h);
  * waits until it has; resume lets it go on. Any thread but the hart's own. */
 void rv_hart_pause(RvHart *h);
 void rv_hart_resume(RvHart *h);
+/* Appends the hart's registers as text (the monitor's `info registers`): pc, privilege,
+ * x1-x31 and the main privileged CSRs. The hart must be paused (or not running). */
+void rv_hart_format_registers(RvHart *h, GString *out);
 /* The hart's state as a snapshot section ("hart<N>"). */
 VmStateSection rv_hart_vmstate(RvHart *h);
 

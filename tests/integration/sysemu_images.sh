@@ -5,7 +5,8 @@
 # overlay on a raw backing file, and a raw image with snapshot=on (each checked after the
 # run with qemu-img: the guest's write landed where it should, the backing file and the
 # snapshot=on image are unchanged, qemu-img check is clean). Then a machine running
-# tests/sysemu/interactive/ticker.c is saved with the monitor's savevm and resumed with
+# tests/sysemu/interactive/ticker.c shows its registers (info registers), is saved with the
+# monitor's savevm and resumed with
 # -loadvm (tests/sysemu/interactive/savevm_ticker.py).
 #
 # usage: tests/integration/sysemu_images.sh BUILD_DIR

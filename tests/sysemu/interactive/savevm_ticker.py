@@ -1,6 +1,6 @@
 """The snapshot round trip of tests/integration/sysemu_images.sh on the ticker program:
 runs it, waits for a few ticks, saves the machine from the monitor (Ctrl-A c, savevm,
-Ctrl-A c), quits (Ctrl-A x), then starts a new emulator with -loadvm and checks that the
+info registers, Ctrl-A c), quits (Ctrl-A x), then starts a new emulator with -loadvm and checks that the
 program goes on counting from where it was saved (no second "ticker start", the next
 tick numbers follow the saved ones) and that a 'q' typed into the restored UART ends it
 with exit status 0. Prints PASS/FAIL lines; exit status 0 when every check passed.
@@ -36,6 +36,10 @@ def main():
         c.expect(r"\(ferry\) ", 10)
         c.send("savevm %s\r" % snap)
         c.expect(r"\(ferry\) ", 60)
+        c.send("info registers\r")
+        regs = c.expect(rb"(?s)hart 0  pc [0-9a-f]{16}  priv M.*?stimecmp.*?\(ferry\) ", 10)
+        report("info-registers", b"mstatus" in regs.group(0) and b"a0 " in regs.group(0),
+               "monitor printed %r" % regs.group(0)[:200])
         c.send(b"\x01c")
         c.send(b"\x01x")
         status = c.wait(30)
