@@ -6,8 +6,7 @@
 # run with qemu-img: the guest's write landed where it should, the backing file and the
 # snapshot=on image are unchanged, qemu-img check is clean). Then a machine running
 # tests/sysemu/interactive/ticker.c shows its registers (info registers), is saved with the
-# monitor's savevm and resumed with
-# -loadvm (tests/sysemu/interactive/savevm_ticker.py).
+# monitor's savevm and resumed with -loadvm (tests/sysemu/interactive/savevm_ticker.py).
 #
 # usage: tests/integration/sysemu_images.sh BUILD_DIR
 set -u
