@@ -1,8 +1,9 @@
 /*
  * The block translation loop every frontend runs (translate_util.h). A block ends where
  * an instruction says so, at an undecodable or reserved instruction (an ILLEGAL exit at
- * its pc), at the instruction limit, before an instruction that starts in another
- * guest page when the block is page-bounded (system mode), or before an instruction
+ * its pc), at the instruction limit, before an instruction that starts or ends in
+ * another guest page when the block is page-bounded (system mode; such an instruction
+ * is always the first of its block), or before an instruction
  * that cannot be fetched: a chainable goto to it, so the fault is raised when it runs
  * first, unless it is the block's first instruction.
  */
@@ -24,6 +25,10 @@ void ir_translate_block(IrBlock *b, uint64_t pc, unsigned max_insns, const IrTra
 			break;
 		}
 		unsigned len = ops->fetch(ctx, cur, &raw);
+		/* page-bounded: an instruction running into the next page starts a block of
+		 * its own, whose code key covers both pages (see GuestFetch.code_key) */
+		if (len && n && b->page_bounded && ((cur + len - 1) ^ pc) >> TRANSLATE_PAGE_BITS)
+			len = 0;
 		if (len == 0) {
 			if (n == 0)
 				ir_exit(b, CPU_EXIT_FETCH_FAULT, cur);

@@ -20,6 +20,11 @@
 #include "sysemu/riscv64/hart_int.h"
 
 #define RV_CODE_KEY_NONE UINT64_MAX
+/* Page keys have their low bits zero. A block at a page's last halfword may hold an
+ * instruction that continues on the next page (it is then the block's only one); while
+ * that page cannot be fetched, its key carries this bit, so a fetch-fault stub made then
+ * is never found once the page is mapped. Dirty pages drop both keys. */
+#define RV_CODE_KEY_NEXT_UNMAPPED 1u
 
 __thread RvHart *rv_current_hart;
 
@@ -81,15 +86,23 @@ static bool rv_fetch_code_dirty(void *opaque)
 
 static size_t rv_fetch_take_dirty(void *opaque, uint64_t *keys, size_t max)
 {
-	return bus_code_take_dirty(opaque, keys, max);
+	size_t n = bus_code_take_dirty(opaque, keys, max / 2);
+	for (size_t i = 0; i < n; i++)
+		keys[n + i] = keys[i] | RV_CODE_KEY_NEXT_UNMAPPED;
+	return 2 * n;
 }
 
 static uint64_t rv_fetch_code_key(void *opaque, CpuCommon *cpu, uint64_t pc)
 {
 	int kind;
 	uint64_t ppage;
-	if (!rv_fetch_host((RvHart *)cpu, pc, &kind, &ppage))
+	RvHart *h = (RvHart *)cpu;
+	if (!rv_fetch_host(h, pc, &kind, &ppage))
 		return RV_CODE_KEY_NONE;
+	uint64_t next;
+	if ((pc & ~SOFTMMU_PAGE_MASK) == SOFTMMU_PAGE_SIZE - 2 &&
+	    !rv_fetch_host(h, pc + 2, &kind, &next))
+		ppage |= RV_CODE_KEY_NEXT_UNMAPPED;
 	return ppage;
 }
 
