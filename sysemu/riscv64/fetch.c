@@ -21,10 +21,15 @@
 
 #define RV_CODE_KEY_NONE UINT64_MAX
 /* Page keys have their low bits zero. A block at a page's last halfword may hold an
- * instruction that continues on the next page (it is then the block's only one); while
- * that page cannot be fetched, its key carries this bit, so a fetch-fault stub made then
- * is never found once the page is mapped. Dirty pages drop both keys. */
+ * instruction that continues on the next page (it is then the block's only one, see
+ * jit/translate_util.c), so its key also says whether that page could be fetched: a
+ * fetch-fault stub made while it could not is never found once it can, and the other
+ * way round. Since blocks are only chained to blocks of the same key, nothing chains
+ * into such a block from the rest of its page: every jump to it is looked up with a
+ * fresh key. Dirty pages drop all three keys. */
 #define RV_CODE_KEY_NEXT_UNMAPPED 1u
+#define RV_CODE_KEY_NEXT_MAPPED 2u
+#define RV_CODE_KEY_KINDS 3
 
 __thread RvHart *rv_current_hart;
 
@@ -86,10 +91,12 @@ static bool rv_fetch_code_dirty(void *opaque)
 
 static size_t rv_fetch_take_dirty(void *opaque, uint64_t *keys, size_t max)
 {
-	size_t n = bus_code_take_dirty(opaque, keys, max / 2);
-	for (size_t i = 0; i < n; i++)
+	size_t n = bus_code_take_dirty(opaque, keys, max / RV_CODE_KEY_KINDS);
+	for (size_t i = 0; i < n; i++) {
 		keys[n + i] = keys[i] | RV_CODE_KEY_NEXT_UNMAPPED;
-	return 2 * n;
+		keys[2 * n + i] = keys[i] | RV_CODE_KEY_NEXT_MAPPED;
+	}
+	return RV_CODE_KEY_KINDS * n;
 }
 
 static uint64_t rv_fetch_code_key(void *opaque, CpuCommon *cpu, uint64_t pc)
@@ -100,9 +107,9 @@ static uint64_t rv_fetch_code_key(void *opaque, CpuCommon *cpu, uint64_t pc)
 	if (!rv_fetch_host(h, pc, &kind, &ppage))
 		return RV_CODE_KEY_NONE;
 	uint64_t next;
-	if ((pc & ~SOFTMMU_PAGE_MASK) == SOFTMMU_PAGE_SIZE - 2 &&
-	    !rv_fetch_host(h, pc + 2, &kind, &next))
-		ppage |= RV_CODE_KEY_NEXT_UNMAPPED;
+	if ((pc & ~SOFTMMU_PAGE_MASK) == SOFTMMU_PAGE_SIZE - 2)
+		ppage |= rv_fetch_host(h, pc + 2, &kind, &next) ? RV_CODE_KEY_NEXT_MAPPED
+		                                               : RV_CODE_KEY_NEXT_UNMAPPED;
 	return ppage;
 }
 
