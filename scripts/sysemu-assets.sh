@@ -12,6 +12,8 @@
 #   DIR/initramfs.cpio.gz  busybox + applet links, the virtio/ext4 modules (decompressed,
 #                          loaded in dependency order by /init), /init printing the marker
 #                          line FERRY-SYSEMU-INIT-READY and starting a shell on the console
+#                          (or, with ferry.root=DEV on the kernel command line, switching
+#                          to the ext4 root filesystem on DEV and its /sbin/init)
 #   DIR/ext4.img           8 MiB ext4 (mkfs.ext4 -d) holding /hello.txt (see ext4.content)
 #   DIR/ext4.content       the exact contents of /hello.txt on that disk
 #   DIR/kernel-version     the kernel release, e.g. 6.12.57+deb13-riscv64
@@ -25,7 +27,7 @@ MARKER=FERRY-SYSEMU-INIT-READY
 # Modules /init loads, in this order after their dependencies (names as in modules.dep).
 MODULES="virtio_mmio virtio_blk virtio_net virtio_rng crc32c_generic ext4"
 # Bumped when the initramfs or disk layout changes, so cached outputs are rebuilt.
-LAYOUT=2
+LAYOUT=3
 
 die() {
 	echo "sysemu-assets: $*" >&2
@@ -284,6 +286,18 @@ ifconfig lo 127.0.0.1 up
 export PATH=/bin:/sbin:/usr/bin:/usr/sbin HOME=/root
 cd /root
 echo "$MARKER \$(uname -r)"
+# ferry.root=DEV on the kernel command line: boot the root filesystem on DEV (ext4)
+for arg in \$(cat /proc/cmdline); do
+	case \$arg in
+	ferry.root=*)
+		mkdir -p /newroot
+		mount -t ext4 \${arg#ferry.root=} /newroot || break
+		umount /proc /sys
+		mount --move /dev /newroot/dev
+		exec switch_root /newroot /sbin/init
+		;;
+	esac
+done
 while :; do
 	setsid cttyhack sh -l
 done
