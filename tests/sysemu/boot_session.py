@@ -44,14 +44,7 @@ def main():
     ap.add_argument("cmd", nargs=argparse.REMAINDER)
     a = ap.parse_args()
     cmd = a.cmd[1:] if a.cmd and a.cmd[0] == "--" else a.cmd
-    results = []
-
-    def report(name, ok, why=""):
-        results.append(ok)
-        if ok:
-            print("PASS sysemu_boot %s %s" % (a.label, name), flush=True)
-        else:
-            print("FAIL sysemu_boot %s %s: %s" % (a.label, name, why), flush=True)
+    report = console.Reporter("sysemu_boot %s" % a.label)
 
     c = console.Console(cmd, log_path=a.log)
     try:
@@ -78,7 +71,7 @@ def main():
         report("console", False, str(e))
     finally:
         c.kill()
-    return 0 if all(results) else 1
+    return 0 if report.all_passed() else 1
 
 
 def check_run(c, report, name, cmd, want=None, contains=None, timeout=120):

@@ -142,3 +142,20 @@ class Console:
 
     def elapsed(self):
         return time.monotonic() - self.start
+
+
+class Reporter:
+    """Prints one "PASS PREFIX CHECK" or "FAIL PREFIX CHECK: why" line per check and
+    remembers whether every check so far passed (the session scripts' exit status)."""
+
+    def __init__(self, prefix):
+        self.prefix = prefix
+        self.results = []
+
+    def __call__(self, name, ok, why=""):
+        self.results.append(ok)
+        print("%s %s %s%s" % ("PASS" if ok else "FAIL", self.prefix, name,
+                              "" if ok else ": " + why), flush=True)
+
+    def all_passed(self):
+        return bool(self.results) and all(self.results)

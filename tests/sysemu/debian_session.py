@@ -28,12 +28,7 @@ def main():
     ap.add_argument("cmd", nargs=argparse.REMAINDER)
     a = ap.parse_args()
     cmd = a.cmd[1:] if a.cmd and a.cmd[0] == "--" else a.cmd
-    results = []
-
-    def report(name, ok, why=""):
-        results.append(ok)
-        print("%s sysemu_debian %s%s" % ("PASS" if ok else "FAIL", name,
-                                         "" if ok else ": " + why), flush=True)
+    report = console.Reporter("sysemu_debian")
 
     c = console.Console(cmd, log_path=a.log)
     try:
@@ -62,7 +57,7 @@ def main():
         report("console", False, str(e))
     finally:
         c.kill()
-    return 0 if results and all(results) else 1
+    return 0 if report.all_passed() else 1
 
 
 if __name__ == "__main__":

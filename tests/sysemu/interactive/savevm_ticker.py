@@ -12,16 +12,9 @@ import re
 import sys
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
-from console import Console, Timeout  # noqa: E402
+from console import Console, Reporter, Timeout  # noqa: E402
 
-failures = 0
-
-
-def report(name, ok, detail=""):
-    global failures
-    print("%s sysemu_images %s%s" % ("PASS" if ok else "FAIL", name,
-                                     "" if ok else ": " + detail))
-    failures += 0 if ok else 1
+report = Reporter("sysemu_images")
 
 
 def main():
@@ -67,4 +60,4 @@ def main():
 
 if __name__ == "__main__":
     main()
-    sys.exit(1 if failures else 0)
+    sys.exit(0 if report.all_passed() else 1)
