@@ -42,6 +42,9 @@ void engine_flush(Engine *e);
  * address space changed (a new page-table root, a TLB flush, a switch of translation
  * regime). Called from cpu's own thread while it is outside engine_run. */
 void engine_cpu_forget_jumps(Engine *e, CpuCommon *cpu);
+/* The same for one 4 KiB guest page only (a TLB flush of one address): the jump-cache
+ * entries of blocks starting in addr's page, and the return-address predictions. */
+void engine_cpu_forget_jumps_page(Engine *e, CpuCommon *cpu, uint64_t addr);
 /* Forgets a CPU whose thread is ending (not running); the CPU struct is the caller's. */
 void engine_cpu_release(Engine *e, CpuCommon *cpu);
 /* Around a fork of the process: prepare holds the engine's locks so the child inherits

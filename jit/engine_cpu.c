@@ -52,6 +52,22 @@ void engine_cpu_forget_jumps(Engine *e, CpuCommon *cpu)
 	reset_ras(e, cpu);
 }
 
+void engine_cpu_forget_jumps_page(Engine *e, CpuCommon *cpu, uint64_t addr)
+{
+	EngineCpu *ec = cpu->engine_cpu;
+	if (!ec)
+		return;
+	const void *miss = e->jit ? jit_lookup_miss_code(e->jit) : NULL;
+	uint64_t page = addr >> JUMP_PAGE_BITS;
+	for (unsigned i = 0; i < JUMP_CACHE_SIZE; i++) {
+		if (ec->jump_tb[i] && ec->jump_cache[i].pc >> JUMP_PAGE_BITS == page) {
+			ec->jump_cache[i] = (JitJumpEntry){UINT64_MAX, miss};
+			ec->jump_tb[i] = NULL;
+		}
+	}
+	reset_ras(e, cpu);
+}
+
 void engine_cpu_sync(Engine *e, EngineCpu *ec)
 {
 	if (ec->generation != __atomic_load_n(&e->generation, __ATOMIC_ACQUIRE))

@@ -43,6 +43,7 @@
 
 #define JUMP_CACHE_BITS 12
 #define JUMP_CACHE_SIZE (1u << JUMP_CACHE_BITS)
+#define JUMP_PAGE_BITS 12 /* the guest page engine_cpu_forget_jumps_page forgets */
 
 typedef struct EngineCpu {
 	JitJumpEntry jump_cache[JUMP_CACHE_SIZE]; /* read by generated code */

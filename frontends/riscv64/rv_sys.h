@@ -33,7 +33,8 @@ typedef struct RvSysHooks {
 	/* fn(cpu, insn, src): the Zicsr instruction `insn` with source value src (x[rs1] or
 	 * the immediate); returns the value for rd. May raise. */
 	const IrHelper *csr;
-	/* fn(cpu, insn): mret, sret, wfi or sfence.vma. May raise. */
+	/* fn(cpu, insn, x[rs1]): mret, sret, wfi or sfence.vma (x[rs1]: sfence.vma's
+	 * address, when its rs1 is not x0). May raise. */
 	const IrHelper *priv_insn;
 	/* Whether a write to csr may change what the machine loop must look at; true for
 	 * mstatus and sstatus. */

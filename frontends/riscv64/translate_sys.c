@@ -35,8 +35,8 @@ static bool rv_sys_priv(RvCtx *ctx, const RvInsn *in)
 {
 	if (!ctx->sys)
 		return false;
-	ir_call(ctx->b, ctx->sys->priv_insn, ir_const(ctx->b, IR_I64, in->raw), IR_NONE, IR_NONE,
-	        IR_NONE);
+	ir_call(ctx->b, ctx->sys->priv_insn, ir_const(ctx->b, IR_I64, in->raw), rv_gpr(ctx, in->raw >> 15 & 31),
+	        IR_NONE, IR_NONE);
 	rv_raise(ctx, CPU_EXIT_SYSTEM);
 	return true;
 }

@@ -27,6 +27,18 @@ void rv_hart_forget_jumps(RvHart *h)
 		engine_cpu_forget_jumps(h->engine, &h->cpu.common);
 }
 
+void rv_hart_sfence(RvHart *h)
+{
+	if (h->sfence_all) {
+		rv_mmu_flush(h);
+		h->forget_jumps = true;
+		return;
+	}
+	rv_mmu_flush_page(h, h->sfence_addr);
+	if (h->engine)
+		engine_cpu_forget_jumps_page(h->engine, &h->cpu.common, h->sfence_addr);
+}
+
 void rv_hart_kick(RvHart *h)
 {
 	__atomic_store_n(&h->cpu.common.exit_request, 1, __ATOMIC_RELEASE);
@@ -213,8 +225,7 @@ static void rv_hart_finish_sys_op(RvHart *h)
 		break;
 	case RV_SYS_SFENCE:
 		h->cpu.common.pc += 4;
-		rv_mmu_flush(h);
-		h->forget_jumps = true;
+		rv_hart_sfence(h);
 		break;
 	case RV_SYS_NONE: break;
 	}

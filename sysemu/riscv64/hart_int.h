@@ -114,6 +114,8 @@ struct RvHart {
 	bool exc_pending;
 	uint64_t exc_cause, exc_tval;
 	RvSysOp sys_op;
+	bool sfence_all;      /* RV_SYS_SFENCE: every address, else only sfence_addr's page */
+	uint64_t sfence_addr;
 	bool forget_jumps; /* the engine's jump caches are stale (loop calls the engine) */
 	bool wfi;          /* waiting for an interrupt */
 
@@ -175,6 +177,8 @@ void rv_mmu_fill(RvHart *h, uint64_t va, const RvXlate *x, unsigned priv);
 /* The bus's code watcher: no TLB entry of the hart grants stores to ppage any more. */
 void rv_mmu_revoke_write(void *hart, uint64_t ppage);
 void rv_mmu_flush(RvHart *h);
+/* Empties the TLB entry that may hold va's page. */
+void rv_mmu_flush_page(RvHart *h, uint64_t va);
 extern const SoftMmuOps rv_mmu_ops;
 
 /* fetch.c */
@@ -189,5 +193,9 @@ uint32_t rv_fetch_insn_bits(RvHart *h, uint64_t pc);
 /* hart.c */
 void rv_hart_kick(RvHart *h);
 void rv_hart_forget_jumps(RvHart *h);
+/* Completes sfence.vma: every translation (rs1 = x0), or those of one address: its TLB
+ * entry and the jump-cache entries of blocks in its page, so that a TLB flush per page
+ * (what Linux does after most page-table changes) keeps the rest of both. */
+void rv_hart_sfence(RvHart *h);
 
 #endif

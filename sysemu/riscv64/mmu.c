@@ -63,6 +63,12 @@ void rv_mmu_flush(RvHart *h)
 	softmmu_flush(&h->mmu);
 }
 
+void rv_mmu_flush_page(RvHart *h, uint64_t va)
+{
+	*softmmu_entry(&h->mmu, va) = (SoftTlbEntry){SOFTMMU_TAG_INVALID, SOFTMMU_TAG_INVALID,
+	                                              SOFTMMU_TAG_INVALID, 0};
+}
+
 /* What a leaf entry lets `priv` do: U pages are U-mode's (S-mode may load and store
  * them with SUM, never execute them), MXR makes executable pages readable. */
 static unsigned rv_pte_perms(const RvHart *h, uint64_t pte, unsigned priv)

@@ -46,6 +46,9 @@ static uint64_t rv_sys_priv_helper(void *cpu, uint64_t insn, uint64_t a1, uint64
 	if (!rv_hart_sys_allowed(h, op))
 		rv_hart_raise(h, RV_EXC_ILLEGAL, (uint32_t)insn);
 	h->sys_op = op;
+	/* sfence.vma with rs1 = x0 covers every address */
+	h->sfence_all = (insn >> 15 & 31) == 0;
+	h->sfence_addr = a1;
 	return 0;
 }
 
