@@ -686,6 +686,41 @@ START_TEST(address_spaces_run_their_own_code)
 }
 END_TEST
 
+/* Forgetting one page's jumps (sfence.vma of one address) drops the jump-cache entries
+ * of blocks in that page only. */
+START_TEST(forgetting_one_page_keeps_the_others)
+{
+	ToyCpu cpu;
+	sys_setup(&cpu);
+	put_code(0, 0x100, "ix");
+	put_code(1, 0x100, "iix");
+	put_code(0, 0x1100, "iiix");
+	put_code(1, 0x1100, "iiiix");
+	Engine *e = engine_new(&toy_arch, sys_modes[_i], &sys_fetch);
+	cpu.common.pc = 0x100;
+	ck_assert_int_eq(engine_run(e, &cpu.common), CPU_EXIT_SYSCALL);
+	cpu.common.pc = 0x1100;
+	ck_assert_int_eq(engine_run(e, &cpu.common), CPU_EXIT_SYSCALL);
+	ck_assert_uint_eq(cpu.r[0], 4);
+	/* both pages remapped, only page 1 forgotten: page 0 keeps its old block */
+	page_space[0] = page_space[1] = 1;
+	engine_cpu_forget_jumps_page(e, &cpu.common, 0x1abc);
+	cpu.common.pc = 0x100;
+	ck_assert_int_eq(engine_run(e, &cpu.common), CPU_EXIT_SYSCALL);
+	ck_assert_uint_eq(cpu.r[0], 5);
+	cpu.common.pc = 0x1100;
+	ck_assert_int_eq(engine_run(e, &cpu.common), CPU_EXIT_SYSCALL);
+	ck_assert_uint_eq(cpu.r[0], 9);
+	/* now page 0 too */
+	engine_cpu_forget_jumps_page(e, &cpu.common, 0x0);
+	cpu.common.pc = 0x100;
+	ck_assert_int_eq(engine_run(e, &cpu.common), CPU_EXIT_SYSCALL);
+	ck_assert_uint_eq(cpu.r[0], 11);
+	ck_assert_uint_eq(engine_blocks_translated(e), 4);
+	engine_free(e);
+}
+END_TEST
+
 START_TEST(blocks_stop_at_page_boundaries_and_are_not_chained_across)
 {
 	ToyCpu cpu;
@@ -777,6 +812,7 @@ Suite *softmmu_suite(void)
 	suite_add_tcase(s, acc);
 	TCase *eng = tcase_create("engine");
 	tcase_add_loop_test(eng, address_spaces_run_their_own_code, 0, 2);
+	tcase_add_loop_test(eng, forgetting_one_page_keeps_the_others, 0, 2);
 	tcase_add_loop_test(eng, blocks_stop_at_page_boundaries_and_are_not_chained_across, 0, 2);
 	tcase_add_loop_test(eng, system_mode_faults_are_precise, 0, 2);
 	tcase_add_test(eng, cosim_is_refused_in_system_mode);
