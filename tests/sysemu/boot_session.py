@@ -63,10 +63,11 @@ def main():
             full(c, a, report)
         elif a.scenario == "savevm":
             return savevm(c, a, report)
-        c.send("poweroff -f\r")
-        st = c.wait(120)
         if a.scenario == "full":
-            report("poweroff-exit-status", st == 0, "exit status %s" % st)
+            c.power_off("poweroff -f", report, "poweroff-exit-status", 120)
+        else:
+            c.send("poweroff -f\r")
+            c.wait(120)
     except console.Timeout as e:
         report("console", False, str(e))
     finally:
@@ -177,9 +178,7 @@ def loadvm(c, a, report):
         st, out = c.run("cat /root/state", 120)
         report("loadvm-shell-answers", True)
         report("loadvm-state", st == 0 and out.strip() == STATE, "got %r" % out[-200:])
-        c.send("poweroff -f\r")
-        st = c.wait(120)
-        report("loadvm-poweroff", st == 0, "exit status %s" % st)
+        c.power_off("poweroff -f", report, "loadvm-poweroff", 120)
     except console.Timeout as e:
         report("loadvm-shell-answers", False, str(e))
     finally:

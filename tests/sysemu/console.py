@@ -140,6 +140,13 @@ class Console:
             self.wait(10)
         self.fd_closed()
 
+    def power_off(self, command, report, name, timeout=180):
+        """Types a power-off command at the guest's shell and reports whether the
+        emulator then exits with status 0."""
+        self.send(command + "\r")
+        st = self.wait(timeout)
+        report(name, st == 0, "exit status %s" % st)
+
     def elapsed(self):
         return time.monotonic() - self.start
 

@@ -50,9 +50,7 @@ def main():
         st, out = c.run("systemctl is-system-running --wait", 300)
         out = clean(out)
         report("systemd-state", out in ("running", "degraded"), "is-system-running said %r" % out)
-        c.send("systemctl poweroff\r")
-        st = c.wait(180)
-        report("poweroff-exit-status", st == 0, "exit status %s" % st)
+        c.power_off("systemctl poweroff", report, "poweroff-exit-status")
     except console.Timeout as e:
         report("console", False, str(e))
     finally:
