@@ -251,6 +251,9 @@ X86Cond jit_cond_swapped(IrCond cond);
 X86Mem jit_guest_mem(JitCompiler *c, const IrInsn *in);
 /* rcx = the guest address addr + offset, wrapped to 32 bits for an i32 addr. */
 void jit_guest_addr_to_rcx(JitCompiler *c, IrTemp addr, uint64_t offset);
+/* r = the IR value (size, sign, byte order of memop mo; tsize-byte type) of the guest
+ * bytes at m. */
+void jit_load_value(JitCompiler *c, X86Reg r, unsigned mo, unsigned tsize, X86Mem m);
 
 /* System mode (isel_softmmu.c). jit_mmu_access emits the guest address computation
  * and the inline TLB check of the access `in` and returns the host operand ([rcx]);

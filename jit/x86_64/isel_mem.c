@@ -95,7 +95,7 @@ X86Mem jit_guest_mem(JitCompiler *c, const IrInsn *in)
 	return host_mem(c, X86_RCX, 0);
 }
 
-static void load_value(JitCompiler *c, X86Reg r, unsigned mo, unsigned tsize, X86Mem m)
+void jit_load_value(JitCompiler *c, X86Reg r, unsigned mo, unsigned tsize, X86Mem m)
 {
 	bool sign = mo & MO_SIGN, be = mo & MO_BE;
 	switch (mo & MO_SIZE) {
@@ -141,7 +141,7 @@ static void isel_load(JitCompiler *c, const IrInsn *in, uint32_t i)
 {
 	X86Mem m = jit_guest_mem(c, in);
 	X86Reg r = jit_def(c, in->dst, X86_RAX);
-	load_value(c, r, in->aux, jit_size((IrType)in->type), m);
+	jit_load_value(c, r, in->aux, jit_size((IrType)in->type), m);
 	if (c->softmmu)
 		jit_mmu_done(c, r);
 	jit_def_done(c, in->dst, r);

@@ -156,36 +156,6 @@ static void second_half_address(JitCompiler *c)
 	x86_alu_ri(BUF, X86_ADD, 8, X86_RSI, 8);
 }
 
-/* Register r = the IR value of the raw little-endian bytes in rax. */
-static void raw_to_value(JitCompiler *c, X86Reg r, unsigned mo, unsigned tsize)
-{
-	bool sign = mo & MO_SIGN, be = mo & MO_BE;
-	if (r != X86_RAX)
-		x86_mov_rr(BUF, 8, r, X86_RAX);
-	switch (mo & MO_SIZE) {
-	case MO_8:
-		if (sign)
-			x86_movsx_rr(BUF, tsize, 1, r, r);
-		break;
-	case MO_16:
-		if (be)
-			x86_shift_ri(BUF, X86_ROL, 2, r, 8);
-		if (sign)
-			x86_movsx_rr(BUF, tsize, 2, r, r);
-		break;
-	case MO_32:
-		if (be)
-			x86_bswap(BUF, 4, r);
-		if (sign && tsize == 8)
-			x86_movsx_rr(BUF, 8, 4, r, r);
-		break;
-	default:
-		if (be)
-			x86_bswap(BUF, 8, r);
-		break;
-	}
-}
-
 static void slow_load(JitCompiler *c, const JitCold *k, const IrInsn *in)
 {
 	unsigned mo = in->aux, bytes = ir_memop_bytes(mo);
@@ -199,7 +169,11 @@ static void slow_load(JitCompiler *c, const JitCold *k, const IrInsn *in)
 		call_op(c, offsetof(SoftMmuOps, load));
 	}
 	if (in->type != IR_V128) {
-		raw_to_value(c, (X86Reg)k->reg, mo, jit_size((IrType)in->type));
+		/* the bytes go through the frame (the address is no longer needed) to be
+		 * converted as an access to memory is */
+		x86_mov_mr(BUF, 8, x86_mem(X86_RSP, FRAME_ADDR), X86_RAX);
+		jit_load_value(c, (X86Reg)k->reg, mo, jit_size((IrType)in->type),
+		               x86_mem(X86_RSP, FRAME_ADDR));
 	} else if (bytes == 16) {
 		x86_movq_xm(BUF, k->reg, x86_mem(X86_RSP, FRAME_HALF));
 		x86_movq_xr(BUF, 8, 0, X86_RAX);
