@@ -143,7 +143,6 @@ void virtio_mmio_free(VirtioMmio *m);
 void virtio_mmio_reset(VirtioMmio *m);
 /* Puts a device in an empty slot (device constructors call this); false if occupied. */
 bool virtio_mmio_plug(VirtioMmio *m, const VirtioDeviceOps *ops, void *dev);
-uint64_t virtio_mmio_base(const VirtioMmio *m);
 /* The slot's state and its device's as a snapshot section ("virtio@<base>"). */
 VmStateSection virtio_mmio_vmstate(VirtioMmio *m);
 
@@ -153,7 +152,6 @@ uint64_t virtio_mmio_driver_features(const VirtioMmio *m);
 /* DRIVER_OK set and NEEDS_RESET not: the device may use its queues. */
 bool virtio_mmio_running(const VirtioMmio *m);
 void virtio_mmio_notify(VirtioMmio *m, VirtQueue *vq);
-void virtio_mmio_config_changed(VirtioMmio *m);
 /* The driver broke the protocol: stop and tell it to reset the device. */
 void virtio_mmio_set_needs_reset(VirtioMmio *m);
 

@@ -368,11 +368,6 @@ bool virtio_mmio_plug(VirtioMmio *m, const VirtioDeviceOps *ops, void *dev)
 	return true;
 }
 
-uint64_t virtio_mmio_base(const VirtioMmio *m)
-{
-	return m->base;
-}
-
 VirtQueue *virtio_mmio_queue(VirtioMmio *m, unsigned i)
 {
 	return i < m->num_queues ? &m->queues[i] : NULL;
@@ -393,15 +388,6 @@ void virtio_mmio_notify(VirtioMmio *m, VirtQueue *vq)
 {
 	if (virtq_should_interrupt(vq)) {
 		m->isr |= VIRTIO_ISR_USED;
-		update_irq(m);
-	}
-}
-
-void virtio_mmio_config_changed(VirtioMmio *m)
-{
-	m->config_generation++;
-	if (m->status & VIRTIO_STATUS_DRIVER_OK) {
-		m->isr |= VIRTIO_ISR_CONFIG;
 		update_irq(m);
 	}
 }

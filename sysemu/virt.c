@@ -203,11 +203,6 @@ static int virt_with_machine_stopped(VirtMachine *m, const char *path,
 	return rc;
 }
 
-void virt_monitor_info_status(VirtMachine *m, GString *out)
-{
-	g_string_append_printf(out, "VM status: %s\n", m->paused ? "paused" : "running");
-}
-
 bool virt_monitor_running(VirtMachine *m)
 {
 	return !m->paused;

@@ -50,7 +50,6 @@ void virt_request_shutdown(VirtMachine *m, VirtShutdownKind kind, int code);
 void virt_syscon_shutdown(void *opaque, int kind, int code);
 
 /* The monitor's machine hooks; text for the user goes to out. 0 or -1. */
-void virt_monitor_info_status(VirtMachine *m, GString *out);
 bool virt_monitor_running(VirtMachine *m);
 /* stop / cont: park the harts, let them go on. */
 void virt_monitor_stop(VirtMachine *m);
