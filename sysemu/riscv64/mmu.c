@@ -188,10 +188,13 @@ static void rv_mmu_fill_write(RvHart *h, SoftTlbEntry *e, uint64_t vpage, uint64
 void rv_mmu_fill(RvHart *h, uint64_t va, const RvXlate *x, unsigned priv)
 {
 	uint64_t vpage = va & SOFTMMU_PAGE_MASK, ppage = x->paddr & SOFTMMU_PAGE_MASK;
-	uint8_t *host = bus_ram_ptr(h->bus, ppage, SOFTMMU_PAGE_SIZE, 0);
+	/* RAM (writable) in one lookup, the common case; else perhaps ROM */
+	uint8_t *host = bus_ram_ptr(h->bus, ppage, SOFTMMU_PAGE_SIZE, 1);
+	bool ram = host != NULL;
+	if (!host)
+		host = bus_ram_ptr(h->bus, ppage, SOFTMMU_PAGE_SIZE, 0);
 	if (!host)
 		return;
-	bool ram = bus_ram_ptr(h->bus, ppage, SOFTMMU_PAGE_SIZE, 1) != NULL;
 	SoftTlbEntry *e = softmmu_entry(&h->mmu, va);
 	__atomic_store_n(&e->tag_write, SOFTMMU_TAG_INVALID, __ATOMIC_RELAXED);
 	__atomic_store_n(&h->tlb_paddr[e - h->mmu.tlb], ppage, __ATOMIC_SEQ_CST);
